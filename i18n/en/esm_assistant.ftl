@@ -1,0 +1,238 @@
+## The engine's words: checks, statuses, problems and their fixes, records.
+## Arguments are plain values; `-> [true]` selects on yes/no arguments.
+
+app-name = e-securemail setup assistant
+
+## Statuses
+
+status-pass = OK
+status-warn = Warning
+status-fail = Failed
+status-unknown = Could not check
+
+## Checks
+
+check-domain-dns = The domain exists in DNS
+check-destination-host = Destination server
+check-mx-gateway = MX records point to the gateway
+check-spf-record = SPF record
+check-spf-gateway = SPF authorises the gateway
+check-spf-lookups = SPF lookup limit
+check-spf-all = SPF policy for other servers
+check-dkim-record = DKIM key published
+check-dkim-match = DKIM key matches the console
+check-dmarc-record = DMARC record
+check-dmarc-reports = DMARC reports sent to the gateway
+
+## Figures shown beside a check
+
+detail-spf-lookups = { $lookups } of 10 DNS lookups used; { $void_lookups } of 2 allowed empty answers.
+detail-dkim-record = { $key_type ->
+    [ed25519] Ed25519 key.
+   *[rsa] RSA key of { $key_bits } bits.
+}
+detail-dmarc-record = Policy: { $policy }.
+detail-spf-gateway = The gateway sends from { $gateway_ranges } address ranges; each was evaluated.
+
+## Problems. Each has a message (what is wrong) and a fix (what to do).
+
+problem-lookup-failed = The DNS lookup of { $name } ({ $type }) got no answer: { $reason_text }.
+fix-lookup-failed = This is not an error in your records. Check again in a few minutes; if it persists, your DNS host's servers may be unreachable.
+problem-no-record = This cannot be checked until the record it depends on is fixed ({ $check }).
+fix-no-record = Fix the problems shown for { $check } first.
+
+problem-domain-dns-nxdomain = The domain { $domain } does not exist in DNS.
+fix-domain-dns-nxdomain = Check the spelling of the domain. If it is right, the domain may not be registered or its registration may have expired: contact your registrar.
+
+problem-destination-host-no-address = The server { $host } has no IP address in DNS (no A or AAAA record).
+fix-destination-host-no-address = Check the spelling of the server's name, or enter its IP address instead.
+problem-destination-host-loop = { $host } is the gateway itself: filtered mail would be sent back to the gateway in a loop.
+fix-destination-host-loop = Enter the server that hosts your mailboxes (for Microsoft 365, your-domain.mail.protection.outlook.com), not the gateway.
+
+problem-mx-gateway-no-mx = { $domain } has no MX record: nobody can send mail to this domain.
+fix-mx-gateway-no-mx = Create the two MX records shown below in your DNS host's zone editor.
+problem-mx-gateway-leftover-mx = { $bypass ->
+    [true] The old MX record { $host } (priority { $preference }) is still there, with a priority equal to or better than the gateway's: senders will use it and mail will bypass the filter.
+   *[false] The old MX record { $host } (priority { $preference }) is still there: spam can use it to bypass the filter.
+}
+fix-mx-gateway-leftover-mx = Delete the MX record { $host } in your DNS host's zone editor. Keep only the gateway's MX records.
+problem-mx-gateway-domain-appended = The MX record points to { $host }: your DNS host added your domain to the end of the gateway's name.
+fix-mx-gateway-domain-appended = Edit the record and type the target with a final dot: { $expected }
+problem-mx-gateway-mx-cname = The MX target { $host } is an alias (CNAME) of { $target }. MX records must point to a name with an address, not to an alias.
+fix-mx-gateway-mx-cname = Make the MX record point to a host name that has A records, such as the gateway's names shown below.
+problem-mx-gateway-missing-gateway = The gateway's main MX record ({ $preference } { $host }) is missing.
+fix-mx-gateway-missing-gateway = Create an MX record with priority { $preference } pointing to { $host }.
+problem-mx-gateway-missing-backup = The gateway's backup MX record ({ $preference } { $host }) is missing: if the main one is unreachable, mail will wait instead of being received by the backup.
+fix-mx-gateway-missing-backup = Create an MX record with priority { $preference } pointing to { $host }.
+problem-mx-gateway-wrong-preference = The MX record { $host } has priority { $preference } instead of { $expected }.
+fix-mx-gateway-wrong-preference = Change the priority of { $host } to { $expected }.
+
+problem-spf-record-missing = { $name } has no SPF record.
+fix-spf-record-missing = Create the TXT record shown below at the root of your domain.
+problem-spf-record-multiple-records = { $name } has { $count } SPF records. Receivers then reject the SPF check entirely (permanent error).
+fix-spf-record-multiple-records = Delete all the SPF records and create only the merged record shown below.
+problem-spf-record-syntax = The SPF record is not valid: the term “{ $term }” is wrong ({ $reason_text }).
+fix-spf-record-syntax = Replace the record with the one shown below, or correct “{ $term }”.
+problem-spf-record-quoted-value = The SPF record was saved with quote marks as part of its value: { $value }. Receivers do not recognise it.
+fix-spf-record-quoted-value = Edit the record and remove the quote marks: your DNS host adds them itself.
+problem-spf-record-include-no-record = The SPF record includes { $domain }, which has no SPF record. Receivers treat this as a permanent error.
+fix-spf-record-include-no-record = Check the spelling of { $domain } or remove this include.
+problem-spf-record-include-multiple-records = The SPF record includes { $domain }, which has { $count } SPF records: a permanent error for receivers.
+fix-spf-record-include-multiple-records = Contact whoever manages { $domain }, or remove this include.
+problem-spf-record-include-syntax = The SPF record includes { $domain }, whose own record is not valid (“{ $term }”: { $reason_text }).
+fix-spf-record-include-syntax = Contact whoever manages { $domain }, or remove this include.
+problem-spf-record-include-loop = The SPF record includes { $domain } in a loop.
+fix-spf-record-include-loop = Remove the include that leads back to { $domain }.
+
+problem-spf-gateway-gateway-not-authorised = { $reason ->
+    [after-all] The gateway's include:{ $include } is placed after “all”: receivers stop reading at “all”, so the gateway is not authorised.
+    [qualifier] The gateway's include:{ $include } has a qualifier (-, ~ or ?) that does not authorise it.
+    [overridden] The gateway's include:{ $include } is present, but an earlier term decides otherwise for the gateway's servers.
+    [no-record] There is no SPF record, so the gateway is not authorised to send for your domain.
+    [multiple-records] There are several SPF records, so receivers ignore them all: the gateway is not authorised.
+    [invalid-record] The SPF record is not valid, so receivers ignore it: the gateway is not authorised.
+   *[absent] The SPF record does not authorise the gateway: include:{ $include } is missing.
+}
+fix-spf-gateway-gateway-not-authorised = Publish the merged SPF record shown below: it keeps your current servers and adds include:{ $include } before “all”.
+
+problem-spf-lookups-too-many-lookups = The SPF record needs { $count } DNS lookups; the limit is { $limit }. Receivers stop with a permanent error and SPF fails for all your mail.
+fix-spf-lookups-too-many-lookups = Remove includes you no longer use, or replace some of them with the ip4:/ip6: ranges they stand for.
+problem-spf-lookups-too-many-void-lookups = { $count } lookups of the SPF record find nothing; the limit is { $limit }.
+fix-spf-lookups-too-many-void-lookups = Remove the includes, a: or mx: terms that point to names that no longer exist.
+problem-spf-lookups-too-many-mx-names = The “mx” term of { $name } brings { $count } mail servers; the limit is { $limit }.
+fix-spf-lookups-too-many-mx-names = Replace the “mx” term with the ip4:/ip6: ranges of your outgoing servers.
+
+problem-spf-all-soft-all = The record ends with “~all”: mail from unauthorised servers is only marked as suspicious.
+fix-spf-all-soft-all = Once all your sending servers are listed, change “~all” to “-all”.
+problem-spf-all-neutral-all = The record ends with “?all”: it says nothing about other servers.
+fix-spf-all-neutral-all = Once all your sending servers are listed, change “?all” to “-all”.
+problem-spf-all-no-all = The record has no “all” term: it says nothing about other servers.
+fix-spf-all-no-all = Add “-all” at the end of the record once all your sending servers are listed.
+problem-spf-all-plus-all = The record ends with “+all”: anyone in the world is authorised to send mail as your domain.
+fix-spf-all-plus-all = Replace “+all” with “-all”.
+
+problem-dkim-record-missing = No DKIM key is published at { $name }
+fix-dkim-record-missing = Generate the key in the console, then publish it in a TXT record under this name.
+problem-dkim-record-domain-appended = The DKIM key is published at { $name }: your DNS host added your domain to the name.
+fix-dkim-record-domain-appended = Rename the record: type only { $expected }
+problem-dkim-record-revoked-key = The DKIM record has an empty key (p=): the key is revoked and no signature can be verified.
+fix-dkim-record-revoked-key = Publish the key generated in the console.
+problem-dkim-record-invalid-key = { $reason ->
+    [too-short] The DKIM key is only { $bits } bits long: receivers reject keys under 1024 bits.
+    [too-long] The DKIM key is { $bits } bits long, more than receivers accept.
+    [base64] The DKIM key (p=) is not valid base64 text: part of it may have been lost when copying.
+    [not-rsa] The DKIM key is not an RSA key although the record says so.
+   *[other] The DKIM key (p=) is damaged: part of it may have been lost when copying.
+}
+fix-dkim-record-invalid-key = Copy the whole key again from the console and replace the record's value.
+problem-dkim-record-syntax = The DKIM record is not valid: tag “{ $tag }” ({ $reason_text }).
+fix-dkim-record-syntax = Replace the record's value with the one shown below.
+problem-dkim-record-quoted-value = The DKIM record was saved with quote marks as part of its value.
+fix-dkim-record-quoted-value = Edit the record and remove the quote marks: your DNS host adds them itself.
+problem-dkim-record-multiple-records = { $count } DKIM records are published under the same name: receivers cannot tell which to use.
+fix-dkim-record-multiple-records = Keep only one record, with the key from the console.
+problem-dkim-record-testing-mode = The DKIM record is in test mode (t=y): receivers may ignore failed signatures.
+fix-dkim-record-testing-mode = Remove “t=y” once signing works.
+
+problem-dkim-match-key-mismatch = The published DKIM key is not the one generated in the console: signed mail will fail DKIM.
+fix-dkim-match-key-mismatch = Replace the record's value with the value shown below. Do not enable signing in the console until this check is green.
+
+problem-dmarc-record-missing = No DMARC record is published at { $name }
+fix-dmarc-record-missing = Create the TXT record shown below.
+problem-dmarc-record-multiple-records = { $count } DMARC records are published: receivers then ignore DMARC entirely.
+fix-dmarc-record-multiple-records = Delete them all and keep only the record shown below.
+problem-dmarc-record-syntax = The DMARC record is not valid: tag “{ $tag }” ({ $reason_text }).
+fix-dmarc-record-syntax = Replace the record's value with the one shown below.
+problem-dmarc-record-unknown-tag = The DMARC record has a tag that DMARC does not define: “{ $tag }”. Receivers ignore it.
+fix-dmarc-record-unknown-tag = Check the spelling of “{ $tag }”, or remove it.
+problem-dmarc-record-quoted-value = The DMARC record was saved with quote marks as part of its value: { $value }
+fix-dmarc-record-quoted-value = Edit the record and remove the quote marks: your DNS host adds them itself.
+problem-dmarc-record-domain-appended = The DMARC record is published at { $name }: your DNS host added your domain to the name.
+fix-dmarc-record-domain-appended = Rename the record: type only { $expected }
+
+problem-dmarc-reports-missing-report-address = DMARC reports are not sent to the gateway ({ $address }): the console cannot show them.
+fix-dmarc-reports-missing-report-address = Add mailto:{ $address } to the record's rua tag, as in the value shown below.
+
+## Words that stand for codes in the messages above: shown as $reason_text
+
+arg-reason-timeout = no answer in time
+arg-reason-servfail = the server reported a failure (SERVFAIL)
+arg-reason-refused = the server refused to answer (REFUSED)
+arg-reason-error = network error
+arg-reason-not-resolved = not looked up
+arg-reason-not-spf = it does not start with v=spf1
+arg-reason-unknown-mechanism = unknown mechanism
+arg-reason-missing-domain = a domain name is missing
+arg-reason-invalid-domain = invalid domain name
+arg-reason-invalid-address = invalid IP address
+arg-reason-invalid-prefix = invalid network prefix
+arg-reason-duplicate-modifier = the modifier appears twice
+arg-reason-mechanism-as-modifier = “=” instead of “:”, so receivers ignore it
+arg-reason-unexpected-argument = this term takes no value
+arg-reason-invalid-macro = invalid macro
+arg-reason-repeated-version = v=spf1 appears twice
+arg-reason-malformed-tag = not of the form name=value
+arg-reason-duplicate-tag = the tag appears twice
+arg-reason-version-not-first = the version must come first
+arg-reason-bad-version = wrong version
+arg-reason-missing-key = the key (p=) is missing
+arg-reason-unknown-key-type = unknown key type
+arg-reason-missing-policy = the policy (p=) is missing
+arg-reason-bad-value = invalid value
+
+## Domain names typed by the user
+
+domain-error-empty = Enter a domain name, for example example.com.
+domain-error-space = A domain name cannot contain spaces.
+domain-error-empty-label = The name has two dots in a row, or starts with a dot.
+domain-error-label-too-long = The part “{ $label }” is { $bytes } characters long; at most 63 are allowed.
+domain-error-name-too-long = The name is { $bytes } characters long; at most 253 are allowed.
+domain-error-hyphen = The part “{ $label }” starts or ends with a hyphen.
+domain-error-invalid-character = The character “{ $character }” is not allowed in a domain name.
+domain-error-single-label = Enter the full domain name, with its extension (for example example.com).
+domain-error-idna = This international domain name is not valid.
+
+## Records to publish
+
+records-title = Records to publish for { $domain }
+record-purpose-mx = MX: mail for your domain goes to the gateway
+record-purpose-spf = SPF: the servers allowed to send as your domain
+record-purpose-dkim = DKIM: the key that signs your mail
+record-purpose-dmarc = DMARC: what receivers do with failing mail, and where they report
+record-name = Name
+record-full-name = Full name
+record-type = Type
+record-ttl = TTL
+record-priority = Priority
+record-value = Value
+record-strings = Split into strings of 255 characters at most
+record-action-create = Create
+record-action-replace = Replace the existing record
+record-action-keep = Already published: nothing to do
+record-delete-title = Records to delete
+record-dkim-needs-key = Generate the key in the console ({ $path }), then give it with --dkim-key.
+record-note-merge-too-many-lookups = With the gateway added, the SPF record would need { $count } DNS lookups, more than 10: remove unused includes first.
+record-note-dropped-terms = These terms were not valid and were left out: { $terms }
+
+## Command line
+
+cli-report-title = Checks for { $domain }
+cli-report-resolver = Resolver: { $resolver }
+cli-resolver-system = the system's
+cli-resolver-authoritative = the domain's own name servers
+cli-found = Found:
+cli-expected = Expected:
+cli-fix = Fix:
+cli-summary = { $fail } failed, { $warn ->
+    [one] 1 warning
+   *[other] { $warn } warnings
+}, { $unknown } not checked, { $pass } OK.
+cli-records-hint = For the exact values to publish: esm-assistant records { $domain }
+cli-label = { $label }:
+cli-error-domain = “{ $input }” is not a domain name: { $reason }
+cli-error-destination = The destination server “{ $input }” is not a host name or an IP address: { $reason }
+cli-error-dkim-key = The DKIM key given is not a usable public key ({ $reason }).
+cli-error-dkim-file = Cannot read the DKIM key file { $path }: { $error }
+cli-error-nameserver = “{ $input }” is not an IP address or IP:PORT.
+cli-error-provider = The provider profile cannot be used: { $error }
+cli-error-resolver = The DNS resolver cannot be set up: { $error }

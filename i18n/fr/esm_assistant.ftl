@@ -1,0 +1,243 @@
+## Les mots du moteur : vérifications, états, problèmes et corrections, enregistrements.
+
+app-name = Assistant de mise en service e-securemail
+
+## États
+
+status-pass = OK
+status-warn = À revoir
+status-fail = Échec
+status-unknown = Vérification impossible
+
+## Vérifications
+
+check-domain-dns = Le domaine existe dans le DNS
+check-destination-host = Serveur de destination
+check-mx-gateway = Enregistrements MX vers la passerelle
+check-spf-record = Enregistrement SPF
+check-spf-gateway = Le SPF autorise la passerelle
+check-spf-lookups = Limite de requêtes DNS du SPF
+check-spf-all = Politique SPF pour les autres serveurs
+check-dkim-record = Clé DKIM publiée
+check-dkim-match = Clé DKIM identique à celle de la console
+check-dmarc-record = Enregistrement DMARC
+check-dmarc-reports = Rapports DMARC envoyés à la passerelle
+
+## Chiffres affichés avec une vérification
+
+detail-spf-lookups = { $lookups ->
+    [one] { $lookups } requête DNS utilisée
+   *[other] { $lookups } requêtes DNS utilisées
+} sur 10 ; { $void_lookups ->
+    [one] { $void_lookups } réponse vide
+   *[other] { $void_lookups } réponses vides
+} sur 2 tolérées.
+detail-dkim-record = { $key_type ->
+    [ed25519] Clé Ed25519.
+   *[rsa] Clé RSA de { $key_bits } bits.
+}
+detail-dmarc-record = Politique : { $policy }.
+detail-spf-gateway = La passerelle envoie depuis { $gateway_ranges } plages d’adresses ; chacune a été évaluée.
+
+## Problèmes : le message (ce qui ne va pas) et la correction (ce qu’il faut faire).
+
+problem-lookup-failed = La requête DNS { $name } ({ $type }) est restée sans réponse : { $reason_text }.
+fix-lookup-failed = Ce n’est pas une erreur dans vos enregistrements. Relancez la vérification dans quelques minutes ; si le problème persiste, les serveurs de votre hébergeur DNS sont peut-être injoignables.
+problem-no-record = Cette vérification attend que l’enregistrement dont elle dépend soit corrigé ({ $check }).
+fix-no-record = Corrigez d’abord les problèmes signalés pour { $check }.
+
+problem-domain-dns-nxdomain = Le domaine { $domain } n’existe pas dans le DNS.
+fix-domain-dns-nxdomain = Vérifiez l’orthographe du domaine. S’il est correct, il n’est peut-être pas enregistré ou son enregistrement a expiré : contactez votre registrar.
+
+problem-destination-host-no-address = Le serveur { $host } n’a pas d’adresse IP dans le DNS (aucun enregistrement A ou AAAA).
+fix-destination-host-no-address = Vérifiez l’orthographe du nom du serveur, ou saisissez plutôt son adresse IP.
+problem-destination-host-loop = { $host } est la passerelle elle-même : le courrier filtré lui serait renvoyé en boucle.
+fix-destination-host-loop = Indiquez le serveur qui héberge vos boîtes aux lettres (pour Microsoft 365 : votre-domaine.mail.protection.outlook.com), et non la passerelle.
+
+problem-mx-gateway-no-mx = { $domain } n’a aucun enregistrement MX : personne ne peut écrire à ce domaine.
+fix-mx-gateway-no-mx = Créez les deux enregistrements MX ci-dessous dans l’éditeur de zone de votre hébergeur DNS.
+problem-mx-gateway-leftover-mx = { $bypass ->
+    [true] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent, avec une priorité égale ou meilleure que celle de la passerelle : les expéditeurs l’utiliseront et le courrier contournera le filtrage.
+   *[false] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent : les spammeurs peuvent s’en servir pour contourner le filtrage.
+}
+fix-mx-gateway-leftover-mx = Supprimez l’enregistrement MX { $host } dans l’éditeur de zone de votre hébergeur DNS. Ne gardez que les MX de la passerelle.
+problem-mx-gateway-domain-appended = L’enregistrement MX pointe vers { $host } : votre hébergeur DNS a ajouté votre domaine à la fin du nom de la passerelle.
+fix-mx-gateway-domain-appended = Modifiez l’enregistrement et saisissez la cible avec un point final : { $expected }
+problem-mx-gateway-mx-cname = La cible MX { $host } est un alias (CNAME) de { $target }. Un MX doit pointer vers un nom qui a une adresse, pas vers un alias.
+fix-mx-gateway-mx-cname = Faites pointer l’enregistrement MX vers un nom d’hôte qui a des enregistrements A, comme les noms de la passerelle ci-dessous.
+problem-mx-gateway-missing-gateway = L’enregistrement MX principal de la passerelle ({ $preference } { $host }) est absent.
+fix-mx-gateway-missing-gateway = Créez un enregistrement MX de priorité { $preference } pointant vers { $host }.
+problem-mx-gateway-missing-backup = L’enregistrement MX de secours de la passerelle ({ $preference } { $host }) est absent : si le principal est injoignable, le courrier attendra au lieu d’être reçu par le secours.
+fix-mx-gateway-missing-backup = Créez un enregistrement MX de priorité { $preference } pointant vers { $host }.
+problem-mx-gateway-wrong-preference = L’enregistrement MX { $host } a la priorité { $preference } au lieu de { $expected }.
+fix-mx-gateway-wrong-preference = Passez la priorité de { $host } à { $expected }.
+
+problem-spf-record-missing = { $name } n’a pas d’enregistrement SPF.
+fix-spf-record-missing = Créez l’enregistrement TXT ci-dessous à la racine de votre domaine.
+problem-spf-record-multiple-records = { $name } a { $count } enregistrements SPF. Les destinataires rejettent alors entièrement la vérification SPF (erreur permanente).
+fix-spf-record-multiple-records = Supprimez tous les enregistrements SPF et créez uniquement l’enregistrement fusionné ci-dessous.
+problem-spf-record-syntax = L’enregistrement SPF n’est pas valide : le terme « { $term } » est incorrect ({ $reason_text }).
+fix-spf-record-syntax = Remplacez l’enregistrement par celui ci-dessous, ou corrigez « { $term } ».
+problem-spf-record-quoted-value = L’enregistrement SPF a été enregistré avec des guillemets dans sa valeur : { $value }. Les destinataires ne le reconnaissent pas.
+fix-spf-record-quoted-value = Modifiez l’enregistrement et retirez les guillemets : votre hébergeur DNS les ajoute lui-même.
+problem-spf-record-include-no-record = L’enregistrement SPF inclut { $domain }, qui n’a pas d’enregistrement SPF. Les destinataires y voient une erreur permanente.
+fix-spf-record-include-no-record = Vérifiez l’orthographe de { $domain } ou retirez cet include.
+problem-spf-record-include-multiple-records = L’enregistrement SPF inclut { $domain }, qui a { $count } enregistrements SPF : une erreur permanente pour les destinataires.
+fix-spf-record-include-multiple-records = Contactez le gestionnaire de { $domain }, ou retirez cet include.
+problem-spf-record-include-syntax = L’enregistrement SPF inclut { $domain }, dont l’enregistrement n’est pas valide (« { $term } » : { $reason_text }).
+fix-spf-record-include-syntax = Contactez le gestionnaire de { $domain }, ou retirez cet include.
+problem-spf-record-include-loop = L’enregistrement SPF inclut { $domain } en boucle.
+fix-spf-record-include-loop = Retirez l’include qui ramène à { $domain }.
+
+problem-spf-gateway-gateway-not-authorised = { $reason ->
+    [after-all] L’include:{ $include } de la passerelle est placé après « all » : les destinataires arrêtent leur lecture à « all », la passerelle n’est donc pas autorisée.
+    [qualifier] L’include:{ $include } de la passerelle porte un qualificatif (-, ~ ou ?) qui ne l’autorise pas.
+    [overridden] L’include:{ $include } de la passerelle est présent, mais un terme placé avant en décide autrement pour les serveurs de la passerelle.
+    [no-record] Il n’y a pas d’enregistrement SPF : la passerelle n’est pas autorisée à envoyer pour votre domaine.
+    [multiple-records] Il y a plusieurs enregistrements SPF, les destinataires les ignorent tous : la passerelle n’est pas autorisée.
+    [invalid-record] L’enregistrement SPF n’est pas valide, les destinataires l’ignorent : la passerelle n’est pas autorisée.
+   *[absent] L’enregistrement SPF n’autorise pas la passerelle : il manque include:{ $include }.
+}
+fix-spf-gateway-gateway-not-authorised = Publiez l’enregistrement SPF fusionné ci-dessous : il garde vos serveurs actuels et ajoute include:{ $include } avant « all ».
+
+problem-spf-lookups-too-many-lookups = L’enregistrement SPF nécessite { $count } requêtes DNS ; la limite est de { $limit }. Les destinataires s’arrêtent sur une erreur permanente et le SPF échoue pour tout votre courrier.
+fix-spf-lookups-too-many-lookups = Retirez les includes que vous n’utilisez plus, ou remplacez certains d’entre eux par les plages ip4:/ip6: qu’ils représentent.
+problem-spf-lookups-too-many-void-lookups = { $count } requêtes de l’enregistrement SPF ne trouvent rien ; la limite est de { $limit }.
+fix-spf-lookups-too-many-void-lookups = Retirez les includes et les termes a: ou mx: qui pointent vers des noms qui n’existent plus.
+problem-spf-lookups-too-many-mx-names = Le terme « mx » de { $name } renvoie { $count } serveurs de messagerie ; la limite est de { $limit }.
+fix-spf-lookups-too-many-mx-names = Remplacez le terme « mx » par les plages ip4:/ip6: de vos serveurs d’envoi.
+
+problem-spf-all-soft-all = L’enregistrement se termine par « ~all » : le courrier venant de serveurs non autorisés est seulement marqué comme suspect.
+fix-spf-all-soft-all = Une fois tous vos serveurs d’envoi listés, remplacez « ~all » par « -all ».
+problem-spf-all-neutral-all = L’enregistrement se termine par « ?all » : il ne dit rien des autres serveurs.
+fix-spf-all-neutral-all = Une fois tous vos serveurs d’envoi listés, remplacez « ?all » par « -all ».
+problem-spf-all-no-all = L’enregistrement n’a pas de terme « all » : il ne dit rien des autres serveurs.
+fix-spf-all-no-all = Ajoutez « -all » à la fin de l’enregistrement une fois tous vos serveurs d’envoi listés.
+problem-spf-all-plus-all = L’enregistrement se termine par « +all » : n’importe qui dans le monde est autorisé à envoyer du courrier au nom de votre domaine.
+fix-spf-all-plus-all = Remplacez « +all » par « -all ».
+
+problem-dkim-record-missing = Aucune clé DKIM n’est publiée sur { $name }
+fix-dkim-record-missing = Générez la clé dans la console, puis publiez-la dans un enregistrement TXT sous ce nom.
+problem-dkim-record-domain-appended = La clé DKIM est publiée sur { $name } : votre hébergeur DNS a ajouté votre domaine au nom.
+fix-dkim-record-domain-appended = Renommez l’enregistrement : saisissez uniquement { $expected }
+problem-dkim-record-revoked-key = L’enregistrement DKIM a une clé vide (p=) : la clé est révoquée et aucune signature ne peut être vérifiée.
+fix-dkim-record-revoked-key = Publiez la clé générée dans la console.
+problem-dkim-record-invalid-key = { $reason ->
+    [too-short] La clé DKIM ne fait que { $bits } bits : les destinataires refusent les clés de moins de 1024 bits.
+    [too-long] La clé DKIM fait { $bits } bits, plus que ce que les destinataires acceptent.
+    [base64] La clé DKIM (p=) n’est pas un texte base64 valide : une partie s’est peut-être perdue au copier-coller.
+    [not-rsa] La clé DKIM n’est pas une clé RSA, alors que l’enregistrement l’annonce.
+   *[other] La clé DKIM (p=) est abîmée : une partie s’est peut-être perdue au copier-coller.
+}
+fix-dkim-record-invalid-key = Copiez à nouveau la clé entière depuis la console et remplacez la valeur de l’enregistrement.
+problem-dkim-record-syntax = L’enregistrement DKIM n’est pas valide : balise « { $tag } » ({ $reason_text }).
+fix-dkim-record-syntax = Remplacez la valeur de l’enregistrement par celle ci-dessous.
+problem-dkim-record-quoted-value = L’enregistrement DKIM a été enregistré avec des guillemets dans sa valeur.
+fix-dkim-record-quoted-value = Modifiez l’enregistrement et retirez les guillemets : votre hébergeur DNS les ajoute lui-même.
+problem-dkim-record-multiple-records = { $count } enregistrements DKIM sont publiés sous le même nom : les destinataires ne savent pas lequel utiliser.
+fix-dkim-record-multiple-records = Ne gardez qu’un seul enregistrement, avec la clé de la console.
+problem-dkim-record-testing-mode = L’enregistrement DKIM est en mode test (t=y) : les destinataires peuvent ignorer les signatures en échec.
+fix-dkim-record-testing-mode = Retirez « t=y » une fois la signature opérationnelle.
+
+problem-dkim-match-key-mismatch = La clé DKIM publiée n’est pas celle générée dans la console : le courrier signé échouera au contrôle DKIM.
+fix-dkim-match-key-mismatch = Remplacez la valeur de l’enregistrement par celle ci-dessous. N’activez pas la signature dans la console avant que cette vérification soit au vert.
+
+problem-dmarc-record-missing = Aucun enregistrement DMARC n’est publié sur { $name }
+fix-dmarc-record-missing = Créez l’enregistrement TXT ci-dessous.
+problem-dmarc-record-multiple-records = { $count } enregistrements DMARC sont publiés : les destinataires ignorent alors entièrement DMARC.
+fix-dmarc-record-multiple-records = Supprimez-les tous et ne gardez que l’enregistrement ci-dessous.
+problem-dmarc-record-syntax = L’enregistrement DMARC n’est pas valide : balise « { $tag } » ({ $reason_text }).
+fix-dmarc-record-syntax = Remplacez la valeur de l’enregistrement par celle ci-dessous.
+problem-dmarc-record-unknown-tag = L’enregistrement DMARC contient une balise que DMARC ne définit pas : « { $tag } ». Les destinataires l’ignorent.
+fix-dmarc-record-unknown-tag = Vérifiez l’orthographe de « { $tag } », ou retirez-la.
+problem-dmarc-record-quoted-value = L’enregistrement DMARC a été enregistré avec des guillemets dans sa valeur : { $value }
+fix-dmarc-record-quoted-value = Modifiez l’enregistrement et retirez les guillemets : votre hébergeur DNS les ajoute lui-même.
+problem-dmarc-record-domain-appended = L’enregistrement DMARC est publié sur { $name } : votre hébergeur DNS a ajouté votre domaine au nom.
+fix-dmarc-record-domain-appended = Renommez l’enregistrement : saisissez uniquement { $expected }
+
+problem-dmarc-reports-missing-report-address = Les rapports DMARC ne sont pas envoyés à la passerelle ({ $address }) : la console ne peut pas les afficher.
+fix-dmarc-reports-missing-report-address = Ajoutez mailto:{ $address } à la balise rua de l’enregistrement, comme dans la valeur ci-dessous.
+
+## Mots qui remplacent des codes dans les messages ci-dessus : affichés par $reason_text
+
+arg-reason-timeout = pas de réponse à temps
+arg-reason-servfail = le serveur a signalé une panne (SERVFAIL)
+arg-reason-refused = le serveur a refusé de répondre (REFUSED)
+arg-reason-error = erreur réseau
+arg-reason-not-resolved = requête non effectuée
+arg-reason-not-spf = il ne commence pas par v=spf1
+arg-reason-unknown-mechanism = mécanisme inconnu
+arg-reason-missing-domain = il manque un nom de domaine
+arg-reason-invalid-domain = nom de domaine invalide
+arg-reason-invalid-address = adresse IP invalide
+arg-reason-invalid-prefix = préfixe réseau invalide
+arg-reason-duplicate-modifier = le modificateur apparaît deux fois
+arg-reason-mechanism-as-modifier = « = » au lieu de « : », les destinataires l’ignorent donc
+arg-reason-unexpected-argument = ce terme ne prend pas de valeur
+arg-reason-invalid-macro = macro invalide
+arg-reason-repeated-version = v=spf1 apparaît deux fois
+arg-reason-malformed-tag = ce n’est pas de la forme nom=valeur
+arg-reason-duplicate-tag = la balise apparaît deux fois
+arg-reason-version-not-first = la version doit venir en premier
+arg-reason-bad-version = version incorrecte
+arg-reason-missing-key = la clé (p=) est absente
+arg-reason-unknown-key-type = type de clé inconnu
+arg-reason-missing-policy = la politique (p=) est absente
+arg-reason-bad-value = valeur invalide
+
+## Noms de domaine saisis par l’utilisateur
+
+domain-error-empty = Saisissez un nom de domaine, par exemple exemple.fr.
+domain-error-space = Un nom de domaine ne peut pas contenir d’espace.
+domain-error-empty-label = Le nom contient deux points à la suite, ou commence par un point.
+domain-error-label-too-long = La partie « { $label } » fait { $bytes } caractères ; 63 au maximum sont autorisés.
+domain-error-name-too-long = Le nom fait { $bytes } caractères ; 253 au maximum sont autorisés.
+domain-error-hyphen = La partie « { $label } » commence ou se termine par un tiret.
+domain-error-invalid-character = Le caractère « { $character } » n’est pas autorisé dans un nom de domaine.
+domain-error-single-label = Saisissez le nom de domaine complet, avec son extension (par exemple exemple.fr).
+domain-error-idna = Ce nom de domaine international n’est pas valide.
+
+## Enregistrements à publier
+
+records-title = Enregistrements à publier pour { $domain }
+record-purpose-mx = MX : le courrier de votre domaine passe par la passerelle
+record-purpose-spf = SPF : les serveurs autorisés à envoyer au nom de votre domaine
+record-purpose-dkim = DKIM : la clé qui signe votre courrier
+record-purpose-dmarc = DMARC : ce que font les destinataires du courrier en échec, et où ils le signalent
+record-name = Nom
+record-full-name = Nom complet
+record-type = Type
+record-ttl = TTL
+record-priority = Priorité
+record-value = Valeur
+record-strings = Découpée en chaînes de 255 caractères au plus
+record-action-create = À créer
+record-action-replace = À mettre à la place de l’enregistrement existant
+record-action-keep = Déjà publié : rien à faire
+record-delete-title = Enregistrements à supprimer
+record-dkim-needs-key = Générez la clé dans la console ({ $path }), puis indiquez-la avec --dkim-key.
+record-note-merge-too-many-lookups = Avec la passerelle, l’enregistrement SPF nécessiterait { $count } requêtes DNS, plus de 10 : retirez d’abord les includes inutilisés.
+record-note-dropped-terms = Ces termes n’étaient pas valides et ont été retirés : { $terms }
+
+## Ligne de commande
+
+cli-report-title = Vérifications pour { $domain }
+cli-report-resolver = Résolveur : { $resolver }
+cli-resolver-system = celui du système
+cli-resolver-authoritative = les serveurs de noms du domaine
+cli-found = Trouvé :
+cli-expected = Attendu :
+cli-fix = Correction :
+cli-summary = { $fail } en échec, { $warn } à revoir, { $unknown ->
+    [one] { $unknown } non vérifiée
+   *[other] { $unknown } non vérifiées
+}, { $pass } OK.
+cli-records-hint = Pour les valeurs exactes à publier : esm-assistant records { $domain }
+cli-label = { $label } :
+cli-error-domain = « { $input } » n’est pas un nom de domaine : { $reason }
+cli-error-destination = Le serveur de destination « { $input } » n’est ni un nom d’hôte ni une adresse IP : { $reason }
+cli-error-dkim-key = La clé DKIM indiquée n’est pas une clé publique utilisable ({ $reason }).
+cli-error-dkim-file = Impossible de lire le fichier de clé DKIM { $path } : { $error }
+cli-error-nameserver = « { $input } » n’est ni une adresse IP ni une adresse IP:PORT.
+cli-error-provider = Le profil de fournisseur est inutilisable : { $error }
+cli-error-resolver = Impossible de configurer le résolveur DNS : { $error }

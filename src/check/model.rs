@@ -1,0 +1,255 @@
+//! What a check says: a status, what was found and expected, and problems
+//! as stable codes with arguments. No sentences: callers render them.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// Stable check identifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum CheckId {
+    #[serde(rename = "domain.dns")]
+    DomainDns,
+    #[serde(rename = "destination.host")]
+    DestinationHost,
+    #[serde(rename = "mx.gateway")]
+    MxGateway,
+    #[serde(rename = "spf.record")]
+    SpfRecord,
+    #[serde(rename = "spf.gateway")]
+    SpfGateway,
+    #[serde(rename = "spf.lookups")]
+    SpfLookups,
+    #[serde(rename = "spf.all")]
+    SpfAll,
+    #[serde(rename = "dkim.record")]
+    DkimRecord,
+    #[serde(rename = "dkim.match")]
+    DkimMatch,
+    #[serde(rename = "dmarc.record")]
+    DmarcRecord,
+    #[serde(rename = "dmarc.reports")]
+    DmarcReports,
+}
+
+impl CheckId {
+    pub const ALL: [CheckId; 11] = [
+        CheckId::DomainDns,
+        CheckId::DestinationHost,
+        CheckId::MxGateway,
+        CheckId::SpfRecord,
+        CheckId::SpfGateway,
+        CheckId::SpfLookups,
+        CheckId::SpfAll,
+        CheckId::DkimRecord,
+        CheckId::DkimMatch,
+        CheckId::DmarcRecord,
+        CheckId::DmarcReports,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckId::DomainDns => "domain.dns",
+            CheckId::DestinationHost => "destination.host",
+            CheckId::MxGateway => "mx.gateway",
+            CheckId::SpfRecord => "spf.record",
+            CheckId::SpfGateway => "spf.gateway",
+            CheckId::SpfLookups => "spf.lookups",
+            CheckId::SpfAll => "spf.all",
+            CheckId::DkimRecord => "dkim.record",
+            CheckId::DkimMatch => "dkim.match",
+            CheckId::DmarcRecord => "dmarc.record",
+            CheckId::DmarcReports => "dmarc.reports",
+        }
+    }
+
+    /// The id with dots as dashes, as used in Fluent message ids.
+    pub fn key(self) -> String {
+        self.as_str().replace('.', "-")
+    }
+}
+
+/// A check's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Warn,
+    Fail,
+    /// Could not be checked (a lookup failed, or what it depends on is absent).
+    Unknown,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Warn => "warn",
+            Status::Fail => "fail",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+/// An argument of a problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Text(String),
+    Int(i64),
+    Bool(bool),
+    List(Vec<String>),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+impl From<u16> for Arg {
+    fn from(n: u16) -> Arg {
+        Arg::Int(i64::from(n))
+    }
+}
+impl From<bool> for Arg {
+    fn from(b: bool) -> Arg {
+        Arg::Bool(b)
+    }
+}
+impl From<Vec<String>> for Arg {
+    fn from(v: Vec<String>) -> Arg {
+        Arg::List(v)
+    }
+}
+
+/// One thing wrong, with what is needed to explain it and its fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub code: &'static str,
+    /// The status this problem gives its check on its own.
+    pub severity: Status,
+    #[serde(flatten)]
+    pub args: BTreeMap<&'static str, Arg>,
+}
+
+impl Problem {
+    pub fn new(code: &'static str, severity: Status) -> Problem {
+        Problem {
+            code,
+            severity,
+            args: BTreeMap::new(),
+        }
+    }
+
+    pub fn fail(code: &'static str) -> Problem {
+        Problem::new(code, Status::Fail)
+    }
+
+    pub fn warn(code: &'static str) -> Problem {
+        Problem::new(code, Status::Warn)
+    }
+
+    pub fn unknown(code: &'static str) -> Problem {
+        Problem::new(code, Status::Unknown)
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Problem {
+        self.args.insert(name, value.into());
+        self
+    }
+
+    pub fn text_arg(&self, name: &str) -> Option<&str> {
+        match self.args.get(name) {
+            Some(Arg::Text(s)) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// The result of one check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckResult {
+    pub id: CheckId,
+    pub status: Status,
+    /// The records found, as published.
+    pub found: Vec<String>,
+    /// The records expected.
+    pub expected: Vec<String>,
+    pub problems: Vec<Problem>,
+    /// Figures worth showing even when all is well (lookup count, key size).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub details: BTreeMap<&'static str, Arg>,
+}
+
+impl CheckResult {
+    /// A result whose status follows from its problems: any `unknown`
+    /// problem makes it unknown (a failed lookup is never a failure), else
+    /// the worst of fail and warn, else pass.
+    pub fn new(
+        id: CheckId,
+        found: Vec<String>,
+        expected: Vec<String>,
+        problems: Vec<Problem>,
+    ) -> Self {
+        let status = if problems.iter().any(|p| p.severity == Status::Unknown) {
+            Status::Unknown
+        } else {
+            problems
+                .iter()
+                .map(|p| p.severity)
+                .max()
+                .unwrap_or(Status::Pass)
+        };
+        CheckResult {
+            id,
+            status,
+            found,
+            expected,
+            problems,
+            details: BTreeMap::new(),
+        }
+    }
+
+    pub fn detail(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.details.insert(name, value.into());
+        self
+    }
+
+    pub fn has_problem(&self, code: &str) -> bool {
+        self.problems.iter().any(|p| p.code == code)
+    }
+}
+
+/// Everything checked for one domain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// ASCII form of the domain.
+    pub domain: String,
+    pub checks: Vec<CheckResult>,
+}
+
+impl Report {
+    pub fn get(&self, id: CheckId) -> Option<&CheckResult> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+
+    /// Does any check fail?
+    pub fn has_failure(&self) -> bool {
+        self.checks.iter().any(|c| c.status == Status::Fail)
+    }
+}

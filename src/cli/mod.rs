@@ -1,0 +1,260 @@
+//! The command line: `check` and `records`, for admins, resellers who
+//! onboard many domains, and scripts.
+
+mod text;
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::check::{self, CheckInput, Destination};
+use crate::dkim::{self, ConsoleKey};
+use crate::dns::{Dns, DnsOptions, ResolverChoice, parse_nameserver};
+use crate::domain::DomainName;
+use crate::fl;
+use crate::localize::Lang;
+use crate::provider::Provider;
+use crate::records;
+use crate::render;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "esm-assistant",
+    version,
+    about = "Set up a domain for the e-securemail filtering gateway: the records to publish, checked live against DNS.",
+    long_about = None
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check what DNS publishes for a domain against what the gateway needs.
+    Check(CheckArgs),
+    /// Print the records to publish, merged with what the domain already has.
+    Records(RecordsArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
+    /// Ask only this DNS server (IP or IP:PORT); repeat for several.
+    #[arg(long = "nameserver", value_name = "IP[:PORT]", global = true, value_parser = parse_nameserver)]
+    pub nameservers: Vec<SocketAddr>,
+    /// Language of the text: fr or en (default: the system's).
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
+    /// Another gateway profile, in the same TOML schema as the built-in one.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub provider: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The domain: example.com, an address, a URL or an international name.
+    #[arg(allow_hyphen_values = true)]
+    pub domain: String,
+    /// The server the gateway delivers filtered mail to (host name or IP).
+    #[arg(long, value_name = "HOST")]
+    pub destination: Option<String>,
+    /// The DKIM public key from the console, or @FILE to read it from a file.
+    #[arg(long, value_name = "KEY|@FILE")]
+    pub dkim_key: Option<String>,
+    /// Ask the domain's own name servers for its records, bypassing caches.
+    #[arg(long)]
+    pub authoritative: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordsArgs {
+    /// The domain: example.com, an address, a URL or an international name.
+    #[arg(allow_hyphen_values = true)]
+    pub domain: String,
+    /// The DKIM public key from the console, or @FILE to read it from a file.
+    #[arg(long, value_name = "KEY|@FILE")]
+    pub dkim_key: Option<String>,
+    /// Ask the domain's own name servers for its records, bypassing caches.
+    #[arg(long)]
+    pub authoritative: bool,
+    /// Print JSON.
+    #[arg(long, conflicts_with = "zone")]
+    pub json: bool,
+    /// Print a BIND zone-file snippet.
+    #[arg(long)]
+    pub zone: bool,
+}
+
+/// A usage error: message on stderr, exit code 2.
+struct UsageError(String);
+
+impl CommonArgs {
+    pub fn language(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::Fr) => Lang::Fr,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_system(),
+        }
+    }
+
+    fn provider(&self, lang: Lang) -> Result<Provider, UsageError> {
+        match &self.provider {
+            None => Ok(Provider::esm()),
+            Some(path) => Provider::load(path)
+                .map_err(|e| UsageError(fl!(lang, "cli-error-provider", error = e.to_string()))),
+        }
+    }
+
+    pub fn resolver(&self) -> ResolverChoice {
+        if self.nameservers.is_empty() {
+            ResolverChoice::System
+        } else {
+            ResolverChoice::Servers(self.nameservers.clone())
+        }
+    }
+}
+
+fn parse_domain(input: &str, lang: Lang) -> Result<DomainName, UsageError> {
+    DomainName::parse(input).map_err(|e| {
+        UsageError(fl!(
+            lang,
+            "cli-error-domain",
+            input = input,
+            reason = render::domain_error(lang, &e)
+        ))
+    })
+}
+
+fn parse_dkim_key(arg: Option<&str>, lang: Lang) -> Result<Option<ConsoleKey>, UsageError> {
+    let Some(arg) = arg else {
+        return Ok(None);
+    };
+    let text = match arg.strip_prefix('@') {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| {
+            UsageError(fl!(
+                lang,
+                "cli-error-dkim-file",
+                path = path,
+                error = e.to_string()
+            ))
+        })?,
+        None => arg.to_string(),
+    };
+    dkim::normalise_console_key(&text)
+        .map(Some)
+        .map_err(|e| UsageError(fl!(lang, "cli-error-dkim-key", reason = e.reason)))
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => panic!("cannot start the async runtime: {e}"),
+    }
+}
+
+async fn gather(
+    input: &CheckInput,
+    common: &CommonArgs,
+    authoritative: bool,
+    lang: Lang,
+) -> Result<check::Snapshot, UsageError> {
+    let options = DnsOptions {
+        resolver: common.resolver(),
+        authoritative,
+        ..DnsOptions::default()
+    };
+    let dns = Dns::new(input.domain.ascii(), &options)
+        .await
+        .map_err(|e| UsageError(fl!(lang, "cli-error-resolver", error = e.to_string())))?;
+    Ok(check::gather(input, &dns).await)
+}
+
+fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
+    let lang = common.language();
+    let provider = common.provider(lang)?;
+    let domain = parse_domain(&args.domain, lang)?;
+    let mut input = CheckInput::new(domain, provider);
+    if let Some(dest) = &args.destination {
+        input.destination = Some(Destination::parse(dest).map_err(|e| {
+            UsageError(fl!(
+                lang,
+                "cli-error-destination",
+                input = dest.as_str(),
+                reason = render::domain_error(lang, &e)
+            ))
+        })?);
+    }
+    input.dkim_key = parse_dkim_key(args.dkim_key.as_deref(), lang)?;
+    let snap = runtime().block_on(gather(&input, common, args.authoritative, lang))?;
+    let report = check::evaluate(&input, &snap);
+    let out = if args.json {
+        serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    } else {
+        text::report(lang, &report, common, snap.authoritative)
+    };
+    print(&out);
+    Ok(if report.has_failure() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
+    let lang = common.language();
+    let provider = common.provider(lang)?;
+    let domain = parse_domain(&args.domain, lang)?;
+    let mut input = CheckInput::new(domain, provider);
+    input.dkim_key = parse_dkim_key(args.dkim_key.as_deref(), lang)?;
+    let snap = runtime().block_on(gather(&input, common, args.authoritative, lang))?;
+    let publication = records::plan(&input, &snap);
+    let out = if args.json {
+        serde_json::to_string_pretty(&publication).unwrap_or_default() + "\n"
+    } else if args.zone {
+        publication.to_zone()
+    } else {
+        text::records(lang, &publication, &input.provider)
+    };
+    print(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+/// Runs a command; `None` when no command was given (the window's job).
+pub fn run(cli: &Cli) -> Option<ExitCode> {
+    let result = match cli.command.as_ref()? {
+        Command::Check(args) => run_check(args, &cli.common),
+        Command::Records(args) => run_records(args, &cli.common),
+    };
+    Some(match result {
+        Ok(code) => code,
+        Err(UsageError(message)) => {
+            eprintln!("esm-assistant: {message}");
+            ExitCode::from(2)
+        }
+    })
+}

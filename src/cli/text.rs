@@ -1,0 +1,187 @@
+//! Plain-text output of the command line, in the chosen language.
+
+use std::fmt::Write;
+
+use super::CommonArgs;
+use crate::check::{Report, Status};
+use crate::fl;
+use crate::localize::{Lang, text};
+use crate::provider::Provider;
+use crate::records::{Action, Publication};
+use crate::render;
+
+fn pad(s: &str, width: usize) -> String {
+    let len = s.chars().count();
+    format!("{s}{}", " ".repeat(width.saturating_sub(len)))
+}
+
+/// The check report: one line per check, then each problem with its fix.
+pub fn report(lang: Lang, report: &Report, common: &CommonArgs, authoritative: bool) -> String {
+    let mut out = String::new();
+    let domain = crate::domain::DomainName::parse(&report.domain)
+        .map(|d| d.unicode().to_string())
+        .unwrap_or_else(|_| report.domain.clone());
+    let _ = writeln!(out, "{}", fl!(lang, "cli-report-title", domain = domain));
+    let resolver = if authoritative {
+        fl!(lang, "cli-resolver-authoritative")
+    } else if common.nameservers.is_empty() {
+        fl!(lang, "cli-resolver-system")
+    } else {
+        common
+            .nameservers
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "{}\n",
+        fl!(lang, "cli-report-resolver", resolver = resolver)
+    );
+    let mut counts = [0usize; 4];
+    let status_text = |status: Status| {
+        format!(
+            "{} {}",
+            render::status_mark(status),
+            render::status_word(lang, status)
+        )
+    };
+    let status_width = report
+        .checks
+        .iter()
+        .map(|c| status_text(c.status).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for check in &report.checks {
+        counts[check.status as usize] += 1;
+        let _ = writeln!(
+            out,
+            "{}{}  [{}]",
+            pad(&status_text(check.status), status_width),
+            render::check_title(lang, check.id),
+            check.id.as_str()
+        );
+        if let Some(details) = render::details(lang, check) {
+            let _ = writeln!(out, "    {details}");
+        }
+        if check.status == Status::Pass {
+            continue;
+        }
+        if !check.found.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                fl!(lang, "cli-found"),
+                check.found.join(" | ")
+            );
+        }
+        if !check.expected.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                fl!(lang, "cli-expected"),
+                check.expected.join(" | ")
+            );
+        }
+        for problem in &check.problems {
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                render::status_mark(problem.severity),
+                render::problem_message(lang, check.id, problem)
+            );
+            let _ = writeln!(
+                out,
+                "      {} {}",
+                fl!(lang, "cli-fix"),
+                render::problem_fix(lang, check.id, problem)
+            );
+        }
+    }
+    if report.checks.iter().any(|c| c.status != Status::Pass) {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            fl!(lang, "cli-records-hint", domain = report.domain.as_str())
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        fl!(
+            lang,
+            "cli-summary",
+            pass = counts[Status::Pass as usize],
+            warn = counts[Status::Warn as usize],
+            fail = counts[Status::Fail as usize],
+            unknown = counts[Status::Unknown as usize]
+        )
+    );
+    out
+}
+
+/// The records to publish, one block each, then the records to delete.
+pub fn records(lang: Lang, publication: &Publication, provider: &Provider) -> String {
+    let mut out = String::new();
+    let domain = crate::domain::DomainName::parse(&publication.domain)
+        .map(|d| d.unicode().to_string())
+        .unwrap_or_else(|_| publication.domain.clone());
+    let _ = writeln!(out, "{}\n", fl!(lang, "records-title", domain = domain));
+    let labels = [
+        fl!(lang, "record-name"),
+        fl!(lang, "record-full-name"),
+        fl!(lang, "record-type"),
+        fl!(lang, "record-ttl"),
+        fl!(lang, "record-priority"),
+        fl!(lang, "record-value"),
+    ];
+    let labels = labels.map(|l| fl!(lang, "cli-label", label = l));
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 1;
+    let line = |out: &mut String, label: &str, value: &str| {
+        let _ = writeln!(out, "  {}{value}", pad(label, width));
+    };
+    for r in &publication.records {
+        let purpose =
+            text(lang, &format!("record-purpose-{}", r.purpose.as_str()), &[]).unwrap_or_default();
+        let action = match r.action {
+            Action::Create => fl!(lang, "record-action-create"),
+            Action::Replace => fl!(lang, "record-action-replace"),
+            Action::Keep => fl!(lang, "record-action-keep"),
+        };
+        let _ = writeln!(out, "{purpose}\n  → {action}");
+        line(&mut out, &labels[0], &r.name);
+        line(&mut out, &labels[1], &r.fqdn);
+        line(&mut out, &labels[2], r.rtype);
+        line(&mut out, &labels[3], &r.ttl.to_string());
+        if let Some(p) = r.priority {
+            line(&mut out, &labels[4], &p.to_string());
+        }
+        match &r.value {
+            Some(v) => line(&mut out, &labels[5], v),
+            None => {
+                let path = provider.menu_paths.dkim.get(lang.code());
+                let _ = writeln!(out, "  {}", fl!(lang, "record-dkim-needs-key", path = path));
+            }
+        }
+        if r.strings.len() > 1 {
+            let _ = writeln!(out, "  {}:", fl!(lang, "record-strings"));
+            for s in &r.strings {
+                let _ = writeln!(out, "    {s}");
+            }
+        }
+        for note in &r.notes {
+            let _ = writeln!(out, "  ! {}", render::record_note(lang, note));
+        }
+        out.push('\n');
+    }
+    if !publication.delete.is_empty() {
+        let _ = writeln!(out, "{}", fl!(lang, "record-delete-title"));
+        for d in &publication.delete {
+            let priority = d.priority.map(|p| format!("{p} ")).unwrap_or_default();
+            let _ = writeln!(out, "  ✗ {} {} {priority}{}", d.name, d.rtype, d.value);
+        }
+    }
+    out
+}

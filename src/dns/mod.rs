@@ -1,0 +1,270 @@
+//! DNS lookups for the checks, on hickory-resolver and tokio.
+//!
+//! Every question is asked with a bounded time; a batch of questions is asked
+//! concurrently. Names inside the checked domain can be asked of the domain's
+//! own name servers ("authoritative" mode) so that a record saved a few
+//! seconds ago is seen at once, whatever the caches hold.
+
+mod answer;
+mod authoritative;
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use futures::future::join_all;
+use hickory_resolver::TokioResolver;
+use hickory_resolver::config::{
+    ConnectionConfig, NameServerConfig, ResolveHosts, ResolverConfig, ResolverOpts,
+};
+use hickory_resolver::net::runtime::TokioRuntimeProvider;
+use hickory_resolver::net::{DnsError, NetError};
+use hickory_resolver::proto::op::ResponseCode;
+use hickory_resolver::proto::rr::{RData, RecordType};
+use tokio::time::Instant;
+
+pub use answer::{Answer, Failure, QType, Rec};
+
+use crate::domain::normalise_name;
+
+/// Which servers to ask.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ResolverChoice {
+    /// The system's configured resolver (`/etc/resolv.conf`, Windows registry).
+    #[default]
+    System,
+    /// Only these servers.
+    Servers(Vec<SocketAddr>),
+}
+
+/// How to look things up.
+#[derive(Debug, Clone)]
+pub struct DnsOptions {
+    pub resolver: ResolverChoice,
+    /// Ask the domain's own name servers for names inside the domain.
+    pub authoritative: bool,
+    /// Port on which the domain's name servers are asked (53; tests change it).
+    pub authoritative_port: u16,
+    /// Longest wait for one question.
+    pub query_timeout: Duration,
+    /// Longest wait for a whole check, after which every question still
+    /// unanswered is a timeout.
+    pub deadline: Duration,
+}
+
+impl Default for DnsOptions {
+    fn default() -> Self {
+        DnsOptions {
+            resolver: ResolverChoice::System,
+            authoritative: false,
+            authoritative_port: 53,
+            query_timeout: Duration::from_secs(3),
+            deadline: Duration::from_secs(8),
+        }
+    }
+}
+
+/// Parses `IP` or `IP:PORT` (`[IPv6]:PORT` for IPv6 with a port).
+pub fn parse_nameserver(text: &str) -> Result<SocketAddr, String> {
+    let text = text.trim();
+    if let Ok(addr) = text.parse::<SocketAddr>() {
+        return Ok(addr);
+    }
+    if let Ok(ip) = text.parse::<IpAddr>() {
+        return Ok(SocketAddr::new(ip, 53));
+    }
+    Err(text.to_string())
+}
+
+/// Why no resolver could be built.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ResolverSetupError(String);
+
+/// The resolvers for one check run.
+#[derive(Clone)]
+pub struct Dns {
+    /// For everything outside the checked domain, and inside it unless
+    /// authoritative mode found the domain's servers.
+    general: TokioResolver,
+    /// For names inside `zone`, when authoritative mode is on.
+    zone: Option<(String, TokioResolver)>,
+    query_timeout: Duration,
+    deadline: Instant,
+}
+
+fn resolver_opts(query_timeout: Duration) -> ResolverOpts {
+    let mut opts = ResolverOpts::default();
+    opts.timeout = query_timeout;
+    opts.attempts = 1;
+    opts.ndots = 0;
+    opts.use_hosts_file = ResolveHosts::Never;
+    opts.cache_size = 256;
+    opts.preserve_intermediates = true;
+    opts.try_tcp_on_error = true;
+    opts
+}
+
+fn build_resolver(
+    servers: &[SocketAddr],
+    query_timeout: Duration,
+    recursion: bool,
+) -> TokioResolver {
+    let name_servers = servers
+        .iter()
+        .map(|addr| {
+            let mut udp = ConnectionConfig::udp();
+            udp.port = addr.port();
+            let mut tcp = ConnectionConfig::tcp();
+            tcp.port = addr.port();
+            NameServerConfig::new(addr.ip(), true, vec![udp, tcp])
+        })
+        .collect();
+    let mut opts = resolver_opts(query_timeout);
+    opts.recursion_desired = recursion;
+    let config = ResolverConfig::from_parts(None, Vec::new(), name_servers);
+    let mut builder = TokioResolver::builder_with_config(config, TokioRuntimeProvider::default());
+    *builder.options_mut() = opts;
+    // Building fails only for TLS/DNSSEC settings, which are not used here.
+    builder
+        .build()
+        .unwrap_or_else(|e| panic!("resolver without TLS cannot fail to build: {e}"))
+}
+
+impl Dns {
+    /// Resolvers for a check of `domain` (ASCII, no trailing dot).
+    ///
+    /// In authoritative mode the domain's name servers are found first;
+    /// when they cannot be, names inside the domain are asked of the general
+    /// resolver like the others.
+    pub async fn new(domain: &str, options: &DnsOptions) -> Result<Dns, ResolverSetupError> {
+        let general = match &options.resolver {
+            ResolverChoice::Servers(servers) => {
+                build_resolver(servers, options.query_timeout, true)
+            }
+            ResolverChoice::System => {
+                let mut builder = TokioResolver::builder_tokio()
+                    .map_err(|e| ResolverSetupError(e.to_string()))?;
+                let system_opts = builder.options_mut();
+                let mut opts = resolver_opts(options.query_timeout);
+                opts.num_concurrent_reqs = system_opts.num_concurrent_reqs;
+                *system_opts = opts;
+                builder
+                    .build()
+                    .map_err(|e| ResolverSetupError(e.to_string()))?
+            }
+        };
+        let mut dns = Dns {
+            general,
+            zone: None,
+            query_timeout: options.query_timeout,
+            deadline: Instant::now() + options.deadline,
+        };
+        if options.authoritative {
+            let servers =
+                authoritative::find_servers(&dns, domain, options.authoritative_port).await;
+            if !servers.is_empty() {
+                let resolver = build_resolver(&servers, options.query_timeout, false);
+                dns.zone = Some((normalise_name(domain), resolver));
+            }
+        }
+        Ok(dns)
+    }
+
+    /// Whether names inside the domain are asked of its own servers.
+    pub fn is_authoritative(&self) -> bool {
+        self.zone.is_some()
+    }
+
+    fn resolver_for(&self, name: &str) -> &TokioResolver {
+        match &self.zone {
+            Some((zone, resolver)) if name == zone || name.ends_with(&format!(".{zone}")) => {
+                resolver
+            }
+            _ => &self.general,
+        }
+    }
+
+    /// Asks one question.
+    pub async fn query(&self, name: &str, qtype: QType) -> Answer {
+        let name = normalise_name(name);
+        let fqdn = format!("{name}.");
+        let rtype = match qtype {
+            QType::A => RecordType::A,
+            QType::Aaaa => RecordType::AAAA,
+            QType::Mx => RecordType::MX,
+            QType::Txt => RecordType::TXT,
+            QType::Ns => RecordType::NS,
+        };
+        let until = self.deadline.min(Instant::now() + self.query_timeout);
+        let lookup = self.resolver_for(&name).lookup(fqdn.as_str(), rtype);
+        match tokio::time::timeout_at(until, lookup).await {
+            Err(_) => Answer::Failed(Failure::timeout()),
+            Ok(Err(e)) => answer_from_error(&e),
+            Ok(Ok(lookup)) => {
+                let recs: Vec<Rec> = lookup
+                    .answers()
+                    .iter()
+                    .filter_map(|r| rec_from_rdata(&r.name.to_ascii(), &r.data))
+                    .collect();
+                if recs.is_empty() {
+                    Answer::NoData
+                } else {
+                    Answer::Records(recs)
+                }
+            }
+        }
+    }
+
+    /// Asks many questions at once; each distinct question is asked once.
+    pub async fn query_all(
+        &self,
+        questions: &[(String, QType)],
+    ) -> HashMap<(String, QType), Answer> {
+        let mut distinct: Vec<(String, QType)> = questions
+            .iter()
+            .map(|(n, t)| (normalise_name(n), *t))
+            .collect();
+        distinct.sort();
+        distinct.dedup();
+        let answers = join_all(distinct.iter().map(|(n, t)| self.query(n, *t))).await;
+        distinct.into_iter().zip(answers).collect()
+    }
+}
+
+fn rec_from_rdata(owner: &str, data: &RData) -> Option<Rec> {
+    Some(match data {
+        RData::TXT(txt) => Rec::Txt(txt.txt_data.iter().map(|s| s.to_vec()).collect()),
+        RData::MX(mx) => Rec::Mx(mx.preference, normalise_name(&mx.exchange.to_ascii())),
+        RData::A(a) => Rec::Ip(IpAddr::V4(a.0)),
+        RData::AAAA(a) => Rec::Ip(IpAddr::V6(a.0)),
+        RData::NS(ns) => Rec::Ns(normalise_name(&ns.0.to_ascii())),
+        RData::CNAME(c) => Rec::Cname(normalise_name(owner), normalise_name(&c.0.to_ascii())),
+        _ => return None,
+    })
+}
+
+fn answer_from_error(e: &NetError) -> Answer {
+    match e {
+        NetError::Dns(DnsError::NoRecordsFound(no)) => {
+            if no.response_code == ResponseCode::NXDomain {
+                Answer::NxDomain
+            } else {
+                Answer::NoData
+            }
+        }
+        NetError::Dns(DnsError::ResponseCode(code)) => Answer::Failed(Failure {
+            reason: match code {
+                ResponseCode::ServFail => "servfail",
+                ResponseCode::Refused => "refused",
+                _ => "error",
+            },
+            detail: code.to_string(),
+        }),
+        NetError::Timeout => Answer::Failed(Failure::timeout()),
+        other => Answer::Failed(Failure {
+            reason: "error",
+            detail: other.to_string(),
+        }),
+    }
+}

@@ -1,0 +1,19 @@
+//! The e-securemail setup assistant's engine: the records the filtering
+//! gateway needs, what DNS holds now, and precisely what is wrong.
+//!
+//! Nothing here knows of the window: the engine returns codes and
+//! arguments, and the callers render them in the user's language.
+
+#![forbid(unsafe_code)]
+
+pub mod check;
+pub mod cli;
+pub mod dkim;
+pub mod dmarc;
+pub mod dns;
+pub mod domain;
+pub mod localize;
+pub mod provider;
+pub mod records;
+pub mod render;
+pub mod spf;

@@ -1,0 +1,316 @@
+//! The gateway's values, as data: a provider profile read from TOML.
+//!
+//! The e-securemail profile is embedded at build time; `--provider FILE` loads
+//! another one of the same schema (a reseller's, another gateway's).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{DomainName, normalise_name};
+use crate::{dmarc, spf};
+
+/// The embedded e-securemail profile.
+pub const ESM_PROFILE: &str = include_str!("../assets/providers/esm.toml");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provider {
+    pub id: String,
+    pub name: String,
+    pub support_email: String,
+    pub consoles: Consoles,
+    pub mx: MxProfile,
+    pub spf: SpfProfile,
+    pub dkim: DkimProfile,
+    pub dmarc: DmarcProfile,
+    pub menu_paths: MenuPaths,
+    pub help: Help,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consoles {
+    pub management: String,
+    pub support: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MxProfile {
+    pub ttl: u32,
+    pub hosts: Vec<MxHost>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MxHost {
+    pub host: String,
+    pub preference: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpfProfile {
+    pub include: String,
+    pub default_record: String,
+    pub ttl: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DkimProfile {
+    pub selector: String,
+    pub ttl: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DmarcProfile {
+    pub report_address: String,
+    pub default_record: String,
+    pub advanced_record: String,
+    pub ttl: u32,
+}
+
+/// A menu path in the vendor's console, in each language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuPath {
+    pub fr: String,
+    pub en: String,
+}
+
+impl MenuPath {
+    /// The path in `lang` ("fr" or anything else for English).
+    pub fn get(&self, lang: &str) -> &str {
+        if lang.starts_with("fr") {
+            &self.fr
+        } else {
+            &self.en
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuPaths {
+    pub destination: MenuPath,
+    pub dkim: MenuPath,
+    pub dmarc: MenuPath,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Help {
+    pub url: String,
+    #[serde(default)]
+    pub articles: BTreeMap<String, u32>,
+}
+
+/// A profile that cannot be used, naming the field at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Toml(String),
+    #[error("field `{field}`: {reason}")]
+    Field { field: String, reason: String },
+}
+
+fn field_error(field: impl Into<String>, reason: impl Into<String>) -> ProviderError {
+    ProviderError::Field {
+        field: field.into(),
+        reason: reason.into(),
+    }
+}
+
+impl Provider {
+    /// The embedded e-securemail profile.
+    pub fn esm() -> Provider {
+        // The embedded profile is checked by a unit test; failing here would
+        // mean the binary was built from a broken asset.
+        Provider::from_toml(ESM_PROFILE).unwrap_or_else(|e| panic!("embedded profile: {e}"))
+    }
+
+    /// Reads a profile file.
+    pub fn load(path: &Path) -> Result<Provider, ProviderError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ProviderError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Provider::from_toml(&text)
+    }
+
+    /// Parses and validates a profile.
+    pub fn from_toml(text: &str) -> Result<Provider, ProviderError> {
+        let provider: Provider =
+            toml::from_str(text).map_err(|e| ProviderError::Toml(e.to_string()))?;
+        provider.validate()?;
+        Ok(provider)
+    }
+
+    fn validate(&self) -> Result<(), ProviderError> {
+        if self.mx.hosts.is_empty() {
+            return Err(field_error("mx.hosts", "at least one MX host is needed"));
+        }
+        for (i, mx) in self.mx.hosts.iter().enumerate() {
+            DomainName::parse_host(&mx.host)
+                .map_err(|e| field_error(format!("mx.hosts[{i}].host"), e.to_string()))?;
+        }
+        DomainName::parse_host(&self.spf.include)
+            .map_err(|e| field_error("spf.include", e.to_string()))?;
+        let default_spf = spf::parse::parse_record(&self.spf.default_record)
+            .map_err(|e| field_error("spf.default_record", e.to_string()))?;
+        if !default_spf.includes(&self.spf.include) {
+            return Err(field_error(
+                "spf.default_record",
+                format!("does not include {}", self.spf.include),
+            ));
+        }
+        if self.dkim.selector.is_empty()
+            || !self
+                .dkim
+                .selector
+                .split('.')
+                .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        {
+            return Err(field_error("dkim.selector", "not a valid DNS label"));
+        }
+        if !self.dmarc.report_address.contains('@') {
+            return Err(field_error("dmarc.report_address", "not an e-mail address"));
+        }
+        for (field, record) in [
+            ("dmarc.default_record", &self.dmarc.default_record),
+            ("dmarc.advanced_record", &self.dmarc.advanced_record),
+        ] {
+            let parsed =
+                dmarc::parse_record(record).map_err(|e| field_error(field, e.to_string()))?;
+            if !parsed.has_report_address(&self.dmarc.report_address) {
+                return Err(field_error(
+                    field,
+                    format!("rua does not name {}", self.dmarc.report_address),
+                ));
+            }
+        }
+        for (field, ttl) in [
+            ("mx.ttl", self.mx.ttl),
+            ("spf.ttl", self.spf.ttl),
+            ("dkim.ttl", self.dkim.ttl),
+            ("dmarc.ttl", self.dmarc.ttl),
+        ] {
+            if ttl == 0 || ttl > 604_800 {
+                return Err(field_error(
+                    field,
+                    "TTL must be between 1 and 604800 seconds",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Is `host` one of the gateway's MX hosts?
+    pub fn is_gateway_host(&self, host: &str) -> bool {
+        let host = normalise_name(host);
+        self.mx
+            .hosts
+            .iter()
+            .any(|mx| normalise_name(&mx.host) == host)
+    }
+
+    /// The best (lowest) preference among the gateway's MX hosts.
+    pub fn best_preference(&self) -> u16 {
+        self.mx
+            .hosts
+            .iter()
+            .map(|mx| mx.preference)
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// The DKIM record's name relative to the domain.
+    pub fn dkim_relative_name(&self) -> String {
+        format!("{}._domainkey", self.dkim.selector)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_profile_has_the_published_values() {
+        let p = Provider::esm();
+        assert_eq!(
+            p.mx.hosts,
+            vec![
+                MxHost {
+                    host: "france.security-mail.net".into(),
+                    preference: 10
+                },
+                MxHost {
+                    host: "europe.security-mail.net".into(),
+                    preference: 20
+                },
+            ]
+        );
+        assert_eq!(p.spf.include, "includespf.security-mail.net");
+        assert_eq!(
+            p.spf.default_record,
+            "v=spf1 include:includespf.security-mail.net -all"
+        );
+        assert_eq!(p.dkim.selector, "sec-sig-email");
+        assert_eq!(p.dkim.ttl, 3600);
+        assert_eq!(p.dmarc.report_address, "dmarc@secuserve.com");
+        assert_eq!(
+            p.dmarc.default_record,
+            "v=DMARC1; p=none; rua=mailto:dmarc@secuserve.com"
+        );
+        assert_eq!(p.dmarc.ttl, 3600);
+        assert_eq!(p.support_email, "support@secuserve.com");
+        assert_eq!(
+            p.menu_paths.destination.get("fr"),
+            "Configuration > Paramètres du domaine > Livraison/SMTP"
+        );
+        assert_eq!(p.menu_paths.dmarc.get("en"), "Reports > DMARC");
+        assert!(p.is_gateway_host("France.Security-Mail.NET."));
+        assert_eq!(p.best_preference(), 10);
+    }
+
+    fn broken(replace: &str, with: &str) -> String {
+        assert!(ESM_PROFILE.contains(replace), "{replace}");
+        let text = ESM_PROFILE.replacen(replace, with, 1);
+        Provider::from_toml(&text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn bad_profile_errors_name_the_field() {
+        let e = broken("preference = 10", "preference = \"ten\"");
+        assert!(e.contains("preference"), "{e}");
+        let e = broken("host = \"france.security-mail.net\"", "host = \"bad host\"");
+        assert!(e.contains("mx.hosts[0].host"), "{e}");
+        let e = broken("selector = \"sec-sig-email\"", "selector = \"\"");
+        assert!(e.contains("dkim.selector"), "{e}");
+        let e = broken(
+            "report_address = \"dmarc@secuserve.com\"",
+            "report_address = \"x\"",
+        );
+        assert!(e.contains("dmarc.report_address"), "{e}");
+        let e = broken("[spf]\n", "[spf]\ncolour = \"blue\"\n");
+        assert!(e.contains("colour"), "{e}");
+        let e = broken("ttl = 10800", "ttl = 0");
+        assert!(e.contains("spf.ttl"), "{e}");
+        let e = broken(
+            "default_record = \"v=spf1 include:includespf.security-mail.net -all\"",
+            "default_record = \"v=spf1 -all\"",
+        );
+        assert!(e.contains("spf.default_record"), "{e}");
+        let e = broken("support_email = \"support@secuserve.com\"", "");
+        assert!(e.contains("support_email"), "{e}");
+    }
+}

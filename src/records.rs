@@ -1,0 +1,385 @@
+//! The records to publish: exact values to type into a DNS host's zone
+//! editor, merged with what the domain already publishes.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::check::{CheckInput, Problem, Snapshot, SpfTexts};
+use crate::dmarc;
+use crate::dns::{Answer, QType, Rec};
+use crate::domain::normalise_name;
+use crate::spf::{self, Evaluation, merge::merge_include};
+
+/// Longest character-string in a TXT record (RFC 1035 §3.3).
+pub const TXT_STRING_MAX: usize = 255;
+
+/// What a record is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Purpose {
+    Mx,
+    Spf,
+    Dkim,
+    Dmarc,
+}
+
+impl Purpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Mx => "mx",
+            Purpose::Spf => "spf",
+            Purpose::Dkim => "dkim",
+            Purpose::Dmarc => "dmarc",
+        }
+    }
+}
+
+/// What to do with the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Nothing like it is published.
+    Create,
+    /// A record of the same purpose exists and must be changed to this value.
+    Replace,
+    /// Already published as it should be.
+    Keep,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Replace => "replace",
+            Action::Keep => "keep",
+        }
+    }
+}
+
+/// One record to publish.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublishRecord {
+    pub purpose: Purpose,
+    /// The name as most DNS hosts want it: relative to the domain, `@` for
+    /// the domain itself.
+    pub name: String,
+    /// The full name, with its final dot.
+    pub fqdn: String,
+    #[serde(rename = "type")]
+    pub rtype: &'static str,
+    pub ttl: u32,
+    /// MX priority.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u16>,
+    /// The value to type; `None` for DKIM until the console's key is given.
+    pub value: Option<String>,
+    /// For TXT: the value cut into strings of at most 255 bytes, for DNS
+    /// hosts that want them one by one, and for zone files.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub strings: Vec<String>,
+    pub action: Action,
+    /// The published records this one replaces.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
+    /// Warnings about this value (codes and arguments, rendered by callers).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Problem>,
+}
+
+/// A record to delete.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeleteRecord {
+    pub name: String,
+    pub fqdn: String,
+    #[serde(rename = "type")]
+    pub rtype: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u16>,
+    pub value: String,
+}
+
+/// Everything to publish and delete for one domain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Publication {
+    pub domain: String,
+    pub records: Vec<PublishRecord>,
+    pub delete: Vec<DeleteRecord>,
+}
+
+/// Cuts a TXT value into strings of at most 255 bytes, never inside a
+/// character.
+pub fn split_txt(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in value.chars() {
+        if current.len() + c.len_utf8() > TXT_STRING_MAX {
+            out.push(std::mem::take(&mut current));
+        }
+        current.push(c);
+    }
+    if !current.is_empty() || out.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn txt_record(
+    purpose: Purpose,
+    name: &str,
+    fqdn: String,
+    ttl: u32,
+    value: Option<String>,
+    published: &[String],
+) -> PublishRecord {
+    let action = match &value {
+        Some(v) if published.len() == 1 && published[0] == *v => Action::Keep,
+        _ if published.is_empty() => Action::Create,
+        _ => Action::Replace,
+    };
+    PublishRecord {
+        purpose,
+        name: name.to_string(),
+        fqdn,
+        rtype: "TXT",
+        ttl,
+        priority: None,
+        strings: value.as_deref().map(split_txt).unwrap_or_default(),
+        value,
+        action,
+        replaces: if action == Action::Replace {
+            published.to_vec()
+        } else {
+            Vec::new()
+        },
+        notes: Vec::new(),
+    }
+}
+
+/// The records for `input`'s domain, given what DNS holds (`snap`).
+pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
+    let domain = input.domain.ascii();
+    let apex = format!("{domain}.");
+    let provider = &input.provider;
+    let mut records = Vec::new();
+    let mut delete = Vec::new();
+
+    // MX: the gateway's hosts; every other MX is to be deleted.
+    let current_mx = snap.get(domain, QType::Mx).mx();
+    for mx in &provider.mx.hosts {
+        let host = normalise_name(&mx.host);
+        let published = current_mx
+            .iter()
+            .any(|(p, h)| *h == host && *p == mx.preference);
+        records.push(PublishRecord {
+            purpose: Purpose::Mx,
+            name: "@".into(),
+            fqdn: apex.clone(),
+            rtype: "MX",
+            ttl: provider.mx.ttl,
+            priority: Some(mx.preference),
+            value: Some(format!("{host}.")),
+            strings: Vec::new(),
+            action: if published {
+                Action::Keep
+            } else {
+                Action::Create
+            },
+            replaces: Vec::new(),
+            notes: Vec::new(),
+        });
+    }
+    for (pref, host) in &current_mx {
+        let wanted = provider
+            .mx
+            .hosts
+            .iter()
+            .any(|mx| normalise_name(&mx.host) == *host && mx.preference == *pref);
+        if !wanted {
+            delete.push(DeleteRecord {
+                name: "@".into(),
+                fqdn: apex.clone(),
+                rtype: "MX",
+                priority: Some(*pref),
+                value: format!("{host}."),
+            });
+        }
+    }
+
+    // SPF: the existing record with the gateway's include merged in.
+    let texts = SpfTexts::of(input, snap);
+    let include = &provider.spf.include;
+    let authorised = snap
+        .answers
+        .evaluate_sender(domain, include)
+        .iter()
+        .all(|r| *r == Evaluation::Pass);
+    let merged = merge_include(
+        &texts.all_texts(),
+        include,
+        &provider.spf.default_record,
+        authorised,
+    );
+    let mut spf_record = txt_record(
+        Purpose::Spf,
+        "@",
+        apex.clone(),
+        provider.spf.ttl,
+        Some(merged.record.clone()),
+        &texts.all_texts(),
+    );
+    if merged.changed {
+        let mut with_merged = snap.answers.clone();
+        with_merged.extend(HashMap::from([(
+            (domain.to_string(), QType::Txt),
+            Answer::Records(vec![Rec::Txt(vec![merged.record.clone().into_bytes()])]),
+        )]));
+        let count = with_merged.count_lookups(domain).terms;
+        if count > spf::MAX_LOOKUPS {
+            spf_record
+                .notes
+                .push(Problem::warn("merge-too-many-lookups").arg("count", count));
+        }
+    } else {
+        spf_record.action = Action::Keep;
+    }
+    if !merged.dropped.is_empty() {
+        spf_record
+            .notes
+            .push(Problem::warn("dropped-terms").arg("terms", merged.dropped.clone()));
+    }
+    records.push(spf_record);
+
+    // DKIM: the console's key, once given.
+    let dkim_relative = provider.dkim_relative_name();
+    let dkim_name = input.dkim_name();
+    let dkim_published: Vec<String> = snap
+        .get(&dkim_name, QType::Txt)
+        .txt_joined()
+        .into_iter()
+        .filter(|t| crate::dkim::looks_like_dkim(t))
+        .collect();
+    let dkim_value = input.dkim_key.as_ref().map(|k| k.record_value());
+    let mut dkim_record = txt_record(
+        Purpose::Dkim,
+        &dkim_relative,
+        format!("{dkim_name}."),
+        provider.dkim.ttl,
+        dkim_value.clone(),
+        &dkim_published,
+    );
+    if let (Some(key), [published]) = (&input.dkim_key, dkim_published.as_slice())
+        && crate::dkim::parse_record(published).is_ok_and(|r| key.matches(&r))
+    {
+        dkim_record.action = Action::Keep;
+    }
+    if dkim_value.is_none() {
+        dkim_record.action = if dkim_published.is_empty() {
+            Action::Create
+        } else {
+            Action::Keep
+        };
+    }
+    records.push(dkim_record);
+
+    // DMARC: the existing policy kept, the gateway's report address added.
+    let dmarc_name = input.dmarc_name();
+    let dmarc_published: Vec<String> = snap
+        .get(&dmarc_name, QType::Txt)
+        .txt_joined()
+        .into_iter()
+        .filter(|t| dmarc::is_dmarc(t))
+        .collect();
+    let dmarc_value = dmarc_published
+        .iter()
+        .find_map(|t| dmarc::parse_record(t).ok())
+        .map(|r| r.with_report_address(&provider.dmarc.report_address))
+        .unwrap_or_else(|| provider.dmarc.default_record.clone());
+    records.push(txt_record(
+        Purpose::Dmarc,
+        "_dmarc",
+        format!("{dmarc_name}."),
+        provider.dmarc.ttl,
+        Some(dmarc_value),
+        &dmarc_published,
+    ));
+
+    Publication {
+        domain: domain.to_string(),
+        records,
+        delete,
+    }
+}
+
+/// A TXT string in zone-file form: quoted, with `"` and `\` escaped.
+fn zone_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+impl Publication {
+    /// A BIND zone-file snippet of the records to publish.
+    pub fn to_zone(&self) -> String {
+        let mut out = String::new();
+        for r in &self.records {
+            let Some(value) = &r.value else {
+                out.push_str(&format!(
+                    "; {} {} {} IN TXT (key from the console)\n",
+                    r.fqdn, r.ttl, r.rtype
+                ));
+                continue;
+            };
+            let data = match r.priority {
+                Some(p) => format!("{p} {value}"),
+                None => r
+                    .strings
+                    .iter()
+                    .map(|s| zone_string(s))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            };
+            out.push_str(&format!("{} {} IN {} {}\n", r.fqdn, r.ttl, r.rtype, data));
+        }
+        for d in &self.delete {
+            let data = match d.priority {
+                Some(p) => format!("{p} {}", d.value),
+                None => d.value.clone(),
+            };
+            out.push_str(&format!("; delete: {} IN {} {}\n", d.fqdn, d.rtype, data));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_long_values_at_255_bytes() {
+        let value = "a".repeat(600);
+        let parts = split_txt(&value);
+        assert_eq!(
+            parts.iter().map(String::len).collect::<Vec<_>>(),
+            vec![255, 255, 90]
+        );
+        assert_eq!(parts.concat(), value);
+        assert_eq!(split_txt("short"), vec!["short".to_string()]);
+        assert_eq!(split_txt(""), vec![String::new()]);
+        let accented = "é".repeat(200);
+        assert!(split_txt(&accented).iter().all(|s| s.len() <= 255));
+        assert_eq!(split_txt(&accented).concat(), accented);
+    }
+
+    #[test]
+    fn zone_strings_are_escaped() {
+        assert_eq!(zone_string(r#"a"b\c"#), r#""a\"b\\c""#);
+    }
+}

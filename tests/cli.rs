@@ -1,0 +1,238 @@
+//! The `esm-assistant` binary, run as an admin or a script would run it,
+//! against a real DNS server on 127.0.0.1.
+
+mod support;
+
+use std::process::{Command, Output};
+
+use support::dns_server::TestDns;
+use support::world;
+
+fn esm(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
+        .args(args)
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .expect("run esm-assistant")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn check_json_has_the_documented_shape_and_exit_code() {
+    let dns = TestDns::start(&world::zones());
+    let ns = dns.addr.to_string();
+    let out = esm(&["check", "Broken.TEST.", "--nameserver", &ns, "--json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(json["domain"], "broken.test");
+    let checks = json["checks"].as_array().unwrap();
+    let mx = checks.iter().find(|c| c["id"] == "mx.gateway").unwrap();
+    assert_eq!(mx["status"], "fail");
+    assert!(
+        mx["found"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "5 mx1.oldhost.test.")
+    );
+    assert_eq!(mx["expected"][0], "10 france.security-mail.net.");
+    let leftover = mx["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "leftover-mx")
+        .unwrap();
+    assert_eq!(leftover["host"], "mx1.oldhost.test");
+    assert_eq!(leftover["bypass"], true);
+    for check in checks {
+        for key in ["id", "status", "found", "expected", "problems"] {
+            assert!(check.get(key).is_some(), "{key} missing in {check}");
+        }
+    }
+
+    let out = esm(&["check", "good.test", "--nameserver", &ns, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn check_text_in_french_and_english() {
+    let dns = TestDns::start(&world::zones());
+    let ns = dns.addr.to_string();
+    let en = stdout(&esm(&[
+        "check",
+        "broken.test",
+        "--nameserver",
+        &ns,
+        "--lang",
+        "en",
+    ]));
+    assert!(en.contains("✗ Failed"), "{en}");
+    assert!(en.contains("Delete the MX record mx1.oldhost.test"), "{en}");
+    let fr = stdout(&esm(&[
+        "check",
+        "broken.test",
+        "--nameserver",
+        &ns,
+        "--lang",
+        "fr",
+    ]));
+    assert!(fr.contains("✗ Échec"), "{fr}");
+    assert!(
+        fr.contains("Supprimez l’enregistrement MX mx1.oldhost.test"),
+        "{fr}"
+    );
+    assert!(!fr.contains('\u{2068}'), "isolation marks leaked");
+}
+
+#[test]
+fn language_follows_the_system_locale_by_default() {
+    let dns = TestDns::start(&world::zones());
+    let out = Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
+        .args(["check", "good.test", "--nameserver", &dns.addr.to_string()])
+        .env("LANG", "fr_FR.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&out).contains("Vérifications pour good.test"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message_and_no_panic() {
+    for (args, needle) in [
+        (vec!["check", "exa mple.com"], "spaces"),
+        (vec!["check", "-bad.com"], "hyphen"),
+        (vec!["check", "example..com"], "two dots"),
+        (vec!["check", ""], "Enter a domain name"),
+        (
+            vec!["check", "example.com", "--destination", "bad host"],
+            "destination server",
+        ),
+        (
+            vec!["check", "example.com", "--dkim-key", "not-a-key"],
+            "DKIM key",
+        ),
+        (
+            vec![
+                "check",
+                "example.com",
+                "--dkim-key",
+                "@/nonexistent/key.txt",
+            ],
+            "Cannot read",
+        ),
+        (
+            vec!["check", "example.com", "--nameserver", "not-an-ip"],
+            "not-an-ip",
+        ),
+        (
+            vec!["check", "example.com", "--provider", "/nonexistent.toml"],
+            "provider profile",
+        ),
+        (vec!["frobnicate"], "unrecognized"),
+    ] {
+        let out = esm(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(needle), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_bad_provider_profile_names_the_field() {
+    let dir = std::env::temp_dir().join(format!("esm-provider-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.toml");
+    let text = esm_assistant::provider::ESM_PROFILE.replace("preference = 20", "preference = -1");
+    std::fs::write(&path, text).unwrap();
+    let out = esm(&["check", "example.com", "--provider", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("preference"), "{}", stderr(&out));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn records_text_json_and_zone() {
+    let dns = TestDns::start(&world::zones());
+    let ns = dns.addr.to_string();
+    let key = world::RSA_2048.trim();
+    let out = esm(&[
+        "records",
+        "broken.test",
+        "--nameserver",
+        &ns,
+        "--json",
+        "--dkim-key",
+        key,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let records = json["records"].as_array().unwrap();
+    let spf = records.iter().find(|r| r["purpose"] == "spf").unwrap();
+    assert_eq!(
+        spf["value"],
+        "v=spf1 mx include:_spf.mailhost.test include:includespf.security-mail.net ~all"
+    );
+    assert_eq!(spf["name"], "@");
+    assert_eq!(spf["ttl"], 10800);
+    let dkim = records.iter().find(|r| r["purpose"] == "dkim").unwrap();
+    assert_eq!(dkim["name"], "sec-sig-email._domainkey");
+    assert_eq!(dkim["fqdn"], "sec-sig-email._domainkey.broken.test.");
+    assert_eq!(dkim["value"], format!("v=DKIM1; k=rsa; p={key}"));
+    let strings: Vec<&str> = dkim["strings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert!(strings.iter().all(|s| s.len() <= 255));
+    assert_eq!(strings.concat(), format!("v=DKIM1; k=rsa; p={key}"));
+    let dmarc = records.iter().find(|r| r["purpose"] == "dmarc").unwrap();
+    assert_eq!(
+        dmarc["value"],
+        "v=DMARC1; p=none; rua=mailto:reports@broken.test,mailto:dmarc@secuserve.com"
+    );
+    assert_eq!(json["delete"][0]["value"], "mx1.oldhost.test.");
+
+    let zone = stdout(&esm(&[
+        "records",
+        "nospf.test",
+        "--nameserver",
+        &ns,
+        "--zone",
+    ]));
+    assert!(
+        zone.contains(
+            "nospf.test. 10800 IN TXT \"v=spf1 include:includespf.security-mail.net -all\""
+        ),
+        "{zone}"
+    );
+    assert!(
+        zone.contains("nospf.test. 3600 IN MX 10 france.security-mail.net."),
+        "{zone}"
+    );
+
+    let text = stdout(&esm(&[
+        "records",
+        "nospf.test",
+        "--nameserver",
+        &ns,
+        "--lang",
+        "fr",
+    ]));
+    assert!(
+        text.contains("Enregistrements à publier pour nospf.test"),
+        "{text}"
+    );
+}

@@ -1,0 +1,405 @@
+//! The checks against a real DNS server (hickory-server on 127.0.0.1),
+//! one situation per problem code, and healthy domains.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use esm_assistant::check::{CheckId, Destination, Status};
+use esm_assistant::dkim::normalise_console_key;
+use esm_assistant::dns::{Dns, DnsOptions};
+use support::dns_server::{SilentDns, TestDns};
+use support::{codes, get, input, run, world};
+
+fn server() -> TestDns {
+    TestDns::start(&world::zones())
+}
+
+async fn report(domain: &str) -> esm_assistant::check::Report {
+    let dns = server();
+    run(&input(domain), dns.addr).await
+}
+
+#[tokio::test]
+async fn a_configured_domain_passes_everything() {
+    let dns = server();
+    let mut i = input("good.test");
+    i.destination = Some(Destination::parse("mail.good.test").unwrap());
+    i.dkim_key = Some(normalise_console_key(world::RSA_2048).unwrap());
+    let r = run(&i, dns.addr).await;
+    for check in &r.checks {
+        assert_eq!(check.status, Status::Pass, "{check:#?}");
+    }
+    assert_eq!(r.checks.len(), 11);
+    assert_eq!(
+        get(&r, CheckId::SpfLookups).details["lookups"],
+        2usize.into()
+    );
+    assert_eq!(
+        get(&r, CheckId::DkimRecord).details["key_bits"],
+        2048usize.into()
+    );
+    assert!(!r.has_failure());
+}
+
+#[tokio::test]
+async fn nxdomain() {
+    let r = report("missing.test").await;
+    assert_eq!(get(&r, CheckId::DomainDns).status, Status::Fail);
+    assert_eq!(codes(&r, CheckId::DomainDns), ["nxdomain"]);
+}
+
+#[tokio::test]
+async fn destination_without_address_or_looping() {
+    let dns = server();
+    let mut i = input("good.test");
+    i.destination = Some(Destination::parse("nohost.good.test").unwrap());
+    let r = run(&i, dns.addr).await;
+    assert_eq!(codes(&r, CheckId::DestinationHost), ["no-address"]);
+    assert_eq!(get(&r, CheckId::DestinationHost).status, Status::Fail);
+
+    i.destination = Some(Destination::parse("France.Security-Mail.net.").unwrap());
+    let r = run(&i, dns.addr).await;
+    assert_eq!(codes(&r, CheckId::DestinationHost), ["loop"]);
+
+    // The gateway's address typed instead of its name loops too.
+    i.destination = Some(Destination::parse("192.0.2.20").unwrap());
+    let r = run(&i, dns.addr).await;
+    assert_eq!(codes(&r, CheckId::DestinationHost), ["loop"]);
+
+    i.destination = Some(Destination::parse("198.51.100.7").unwrap());
+    let r = run(&i, dns.addr).await;
+    assert_eq!(get(&r, CheckId::DestinationHost).status, Status::Pass);
+}
+
+#[tokio::test]
+async fn no_mx() {
+    let r = report("nomx.test").await;
+    assert_eq!(codes(&r, CheckId::MxGateway), ["no-mx"]);
+    assert_eq!(get(&r, CheckId::MxGateway).status, Status::Fail);
+}
+
+#[tokio::test]
+async fn leftover_mx_names_each_and_says_which_bypasses() {
+    let r = report("leftover.test").await;
+    let mx = get(&r, CheckId::MxGateway);
+    assert_eq!(mx.status, Status::Fail);
+    let leftovers: Vec<_> = mx
+        .problems
+        .iter()
+        .filter(|p| p.code == "leftover-mx")
+        .collect();
+    assert_eq!(leftovers.len(), 2);
+    let low = leftovers
+        .iter()
+        .find(|p| p.text_arg("host") == Some("mx1.oldhost.test"))
+        .unwrap();
+    assert_eq!(low.args["bypass"], true.into());
+    assert_eq!(low.args["preference"], 5u16.into());
+    let high = leftovers
+        .iter()
+        .find(|p| p.text_arg("host") == Some("mx-alias.mailhost.test"))
+        .unwrap();
+    assert_eq!(high.args["bypass"], false.into());
+}
+
+#[tokio::test]
+async fn mx_target_that_is_an_alias() {
+    let r = report("leftover.test").await;
+    let alias = get(&r, CheckId::MxGateway)
+        .problems
+        .iter()
+        .find(|p| p.code == "mx-cname")
+        .expect("mx-cname");
+    assert_eq!(alias.text_arg("host"), Some("mx-alias.mailhost.test"));
+    assert_eq!(alias.text_arg("target"), Some("mx.mailhost.test"));
+    assert_eq!(alias.severity, Status::Warn);
+}
+
+#[tokio::test]
+async fn gateway_host_with_the_domain_appended() {
+    let r = report("appended.test").await;
+    let mx = get(&r, CheckId::MxGateway);
+    assert_eq!(codes(&r, CheckId::MxGateway), ["domain-appended"]);
+    assert_eq!(
+        mx.problems[0].text_arg("host"),
+        Some("france.security-mail.net.appended.test")
+    );
+    assert_eq!(
+        mx.problems[0].text_arg("expected"),
+        Some("france.security-mail.net.")
+    );
+}
+
+#[tokio::test]
+async fn missing_backup_warns() {
+    let r = report("nobackup.test").await;
+    assert_eq!(codes(&r, CheckId::MxGateway), ["missing-backup"]);
+    assert_eq!(get(&r, CheckId::MxGateway).status, Status::Warn);
+}
+
+#[tokio::test]
+async fn spf_missing() {
+    let r = report("nospf.test").await;
+    assert_eq!(codes(&r, CheckId::SpfRecord), ["missing"]);
+    assert_eq!(
+        get(&r, CheckId::SpfGateway).problems[0].text_arg("reason"),
+        Some("no-record")
+    );
+    assert_eq!(get(&r, CheckId::SpfLookups).status, Status::Unknown);
+}
+
+#[tokio::test]
+async fn spf_multiple_records() {
+    let r = report("twospf.test").await;
+    assert_eq!(codes(&r, CheckId::SpfRecord), ["multiple-records"]);
+    assert_eq!(
+        get(&r, CheckId::SpfRecord).problems[0].args["count"],
+        2usize.into()
+    );
+    assert_eq!(get(&r, CheckId::SpfGateway).status, Status::Fail);
+}
+
+#[tokio::test]
+async fn spf_syntax_names_the_term() {
+    let r = report("badspf.test").await;
+    let p = &get(&r, CheckId::SpfRecord).problems[0];
+    assert_eq!(p.code, "syntax");
+    assert_eq!(p.text_arg("term"), Some("ip4:192.0.2.300"));
+    assert_eq!(p.text_arg("reason"), Some("invalid-address"));
+}
+
+#[tokio::test]
+async fn spf_saved_with_quote_marks() {
+    let r = report("quoted.test").await;
+    let spf = get(&r, CheckId::SpfRecord);
+    assert_eq!(codes(&r, CheckId::SpfRecord), ["quoted-value"]);
+    assert_eq!(spf.status, Status::Fail);
+    assert_eq!(
+        spf.problems[0].text_arg("value"),
+        Some("\"v=spf1 include:includespf.security-mail.net -all\"")
+    );
+}
+
+#[tokio::test]
+async fn include_after_all_does_not_authorise() {
+    let r = report("afterall.test").await;
+    let g = get(&r, CheckId::SpfGateway);
+    assert_eq!(g.status, Status::Fail);
+    assert_eq!(g.problems[0].code, "gateway-not-authorised");
+    assert_eq!(g.problems[0].text_arg("reason"), Some("after-all"));
+}
+
+#[tokio::test]
+async fn include_through_another_include_or_redirect_authorises() {
+    for domain in ["nested.test", "redirect.test"] {
+        let r = report(domain).await;
+        assert_eq!(
+            get(&r, CheckId::SpfGateway).status,
+            Status::Pass,
+            "{domain}: {r:#?}"
+        );
+    }
+    // The redirect target's -all is the one that counts.
+    let r = report("redirect.test").await;
+    assert_eq!(get(&r, CheckId::SpfAll).status, Status::Pass);
+}
+
+#[tokio::test]
+async fn too_many_lookups_counted_recursively() {
+    let r = report("lookups.test").await;
+    let l = get(&r, CheckId::SpfLookups);
+    assert_eq!(
+        codes(&r, CheckId::SpfLookups),
+        ["too-many-lookups"],
+        "{l:#?}"
+    );
+    assert_eq!(l.problems[0].args["count"], 11usize.into());
+    assert_eq!(l.details["lookups"], 11usize.into());
+}
+
+#[tokio::test]
+async fn too_many_void_lookups() {
+    let r = report("voids.test").await;
+    let l = get(&r, CheckId::SpfLookups);
+    assert_eq!(codes(&r, CheckId::SpfLookups), ["too-many-void-lookups"]);
+    assert_eq!(l.problems[0].args["count"], 3usize.into());
+    assert_eq!(l.details["lookups"], 4usize.into());
+}
+
+#[tokio::test]
+async fn all_qualifiers() {
+    let expect = [
+        ("soft.test", "soft-all", Status::Warn),
+        ("noall.test", "no-all", Status::Warn),
+        ("plusall.test", "plus-all", Status::Fail),
+    ];
+    let dns = server();
+    for (domain, code, status) in expect {
+        let r = run(&input(domain), dns.addr).await;
+        assert_eq!(codes(&r, CheckId::SpfAll), [code], "{domain}");
+        assert_eq!(get(&r, CheckId::SpfAll).status, status, "{domain}");
+    }
+}
+
+#[tokio::test]
+async fn dkim_problems() {
+    let dns = server();
+    let expect = [
+        ("nodkim.test", "missing"),
+        ("revoked.test", "revoked-key"),
+        ("badkey.test", "invalid-key"),
+        ("dkimsyntax.test", "syntax"),
+        ("dkimappended.test", "domain-appended"),
+    ];
+    for (domain, code) in expect {
+        let r = run(&input(domain), dns.addr).await;
+        assert_eq!(codes(&r, CheckId::DkimRecord), [code], "{domain}");
+        assert_eq!(
+            get(&r, CheckId::DkimRecord).status,
+            Status::Fail,
+            "{domain}"
+        );
+    }
+    let r = run(&input("dkimappended.test"), dns.addr).await;
+    let p = &get(&r, CheckId::DkimRecord).problems[0];
+    assert_eq!(
+        p.text_arg("name"),
+        Some("sec-sig-email._domainkey.dkimappended.test.dkimappended.test.")
+    );
+    assert_eq!(p.text_arg("expected"), Some("sec-sig-email._domainkey"));
+}
+
+#[tokio::test]
+async fn dkim_key_from_the_console_must_match() {
+    let dns = server();
+    let mut i = input("good.test");
+    i.dkim_key = Some(normalise_console_key(world::RSA_1024).unwrap());
+    let r = run(&i, dns.addr).await;
+    assert_eq!(codes(&r, CheckId::DkimMatch), ["key-mismatch"]);
+    // Pasted with quotes, p= and line breaks: the same key.
+    let pasted = format!(
+        "\"p={}\"\n",
+        world::RSA_2048.trim().replace('A', "A\n").trim_end()
+    );
+    i.dkim_key = Some(normalise_console_key(&pasted).unwrap());
+    let r = run(&i, dns.addr).await;
+    assert_eq!(get(&r, CheckId::DkimMatch).status, Status::Pass);
+}
+
+#[tokio::test]
+async fn dmarc_problems() {
+    let dns = server();
+    let expect = [
+        ("nodmarc.test", "missing", Status::Fail),
+        ("twodmarc.test", "multiple-records", Status::Fail),
+        ("baddmarc.test", "syntax", Status::Fail),
+        ("unknowntag.test", "unknown-tag", Status::Warn),
+    ];
+    for (domain, code, status) in expect {
+        let r = run(&input(domain), dns.addr).await;
+        assert_eq!(codes(&r, CheckId::DmarcRecord), [code], "{domain}");
+        assert_eq!(get(&r, CheckId::DmarcRecord).status, status, "{domain}");
+    }
+    let r = run(&input("baddmarc.test"), dns.addr).await;
+    assert_eq!(
+        get(&r, CheckId::DmarcRecord).problems[0].text_arg("tag"),
+        Some("p")
+    );
+}
+
+#[tokio::test]
+async fn dmarc_reports_address() {
+    let dns = server();
+    let r = run(&input("norua.test"), dns.addr).await;
+    assert_eq!(codes(&r, CheckId::DmarcReports), ["missing-report-address"]);
+    let r = run(&input("severalrua.test"), dns.addr).await;
+    assert_eq!(get(&r, CheckId::DmarcReports).status, Status::Pass);
+}
+
+#[tokio::test]
+async fn a_refused_lookup_is_unknown_not_fail() {
+    // The server holds no zone for this name: it answers REFUSED.
+    let r = report("elsewhere.example").await;
+    for check in &r.checks {
+        assert_ne!(check.status, Status::Fail, "{check:#?}");
+    }
+    let mx = get(&r, CheckId::MxGateway);
+    assert_eq!(mx.status, Status::Unknown);
+    assert_eq!(mx.problems[0].code, "lookup-failed");
+    assert_eq!(mx.problems[0].text_arg("reason"), Some("refused"));
+}
+
+#[tokio::test]
+async fn a_resolver_that_never_answers_gives_a_full_unknown_report_quickly() {
+    let silent = SilentDns::start();
+    let options = DnsOptions {
+        resolver: esm_assistant::dns::ResolverChoice::Servers(vec![silent.addr]),
+        ..DnsOptions::default()
+    };
+    let started = Instant::now();
+    let i = input("good.test");
+    let dns = Dns::new(i.domain.ascii(), &options).await.unwrap();
+    let (r, _) = esm_assistant::check::run(&i, &dns).await;
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
+    for check in &r.checks {
+        assert_eq!(check.status, Status::Unknown, "{check:#?}");
+    }
+    assert_eq!(
+        get(&r, CheckId::SpfRecord).problems[0].text_arg("reason"),
+        Some("timeout")
+    );
+}
+
+#[tokio::test]
+async fn authoritative_mode_asks_the_domain_servers_and_sees_changes_at_once() {
+    let dns = server();
+    let mut options = support::options(dns.addr);
+    options.authoritative = true;
+    options.authoritative_port = dns.addr.port();
+    let i = input("nodkim.test");
+    let resolver = Dns::new(i.domain.ascii(), &options).await.unwrap();
+    assert!(resolver.is_authoritative());
+    let (r, _) = esm_assistant::check::run(&i, &resolver).await;
+    assert_eq!(get(&r, CheckId::DkimRecord).status, Status::Fail);
+
+    // The admin saves the record: the next check sees it.
+    let mut zones = world::zones();
+    let dkim = format!(
+        "sec-sig-email._domainkey IN TXT {}\n",
+        support::dns_server::txt(&format!("v=DKIM1; k=rsa; p={}", world::RSA_2048.trim()))
+    );
+    let body = world::situations()
+        .into_iter()
+        .find(|(n, _)| *n == "nodkim.test")
+        .map(|(_, b)| b)
+        .unwrap();
+    zones.retain(|z| !z.contains("$ORIGIN nodkim.test."));
+    zones.push(support::dns_server::zone(
+        "nodkim.test",
+        &format!("{body}{dkim}"),
+    ));
+    dns.set_zones(&zones);
+    let resolver = Dns::new(i.domain.ascii(), &options).await.unwrap();
+    let (r, _) = esm_assistant::check::run(&i, &resolver).await;
+    assert_eq!(get(&r, CheckId::DkimRecord).status, Status::Pass);
+}
+
+#[tokio::test]
+async fn the_broken_domain_shows_every_kind_of_problem() {
+    let r = report("broken.test").await;
+    assert!(r.has_failure());
+    let mx = codes(&r, CheckId::MxGateway);
+    assert!(
+        mx.contains(&"leftover-mx") && mx.contains(&"missing-backup"),
+        "{mx:?}"
+    );
+    assert_eq!(
+        get(&r, CheckId::SpfGateway).problems[0].text_arg("reason"),
+        Some("after-all")
+    );
+    assert_eq!(codes(&r, CheckId::SpfAll), ["soft-all"]);
+    assert_eq!(codes(&r, CheckId::DkimRecord), ["domain-appended"]);
+    assert_eq!(codes(&r, CheckId::DmarcReports), ["missing-report-address"]);
+}
