@@ -2,15 +2,33 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use esm_assistant::cli::{self, Cli};
+use esm_assistant::gui;
+use esm_assistant::provider::Provider;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(code) = cli::run(&cli) {
         return code;
     }
-    // Until the window exists, no command means: show what the commands are.
-    let _ = Cli::command().print_help();
-    ExitCode::SUCCESS
+    let provider = match &cli.common.provider {
+        None => Provider::esm(),
+        Some(path) => match Provider::load(path) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("esm-assistant: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let mut options = gui::Options::new(cli.common.resolver(), provider);
+    options.lang = cli.common.lang_choice();
+    match gui::run(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("esm-assistant: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -236,3 +236,113 @@ cli-error-dkim-file = Cannot read the DKIM key file { $path }: { $error }
 cli-error-nameserver = “{ $input }” is not an IP address or IP:PORT.
 cli-error-provider = The provider profile cannot be used: { $error }
 cli-error-resolver = The DNS resolver cannot be set up: { $error }
+
+## The window
+
+step-start = Start
+step-destination = Destination server
+step-spf = SPF
+step-dkim = DKIM
+step-dmarc = DMARC
+step-mx = MX records
+step-lockdown = Lock down
+step-summary = Summary
+
+platform-microsoft-365 = Microsoft 365
+platform-google-workspace = Google Workspace
+platform-own-server = My own server (Exchange or other)
+platform-other = Other
+
+gui-back = Back
+gui-next = Next
+gui-check-now = Check now
+gui-checking = Checking…
+gui-not-checked = Not checked yet
+gui-could-not-check = Could not check:
+gui-checked-ago = Checked { $seconds } s ago · next check in { $next } s
+gui-checked-recently = Checked at { $time }
+gui-start-over = Start over
+gui-start-over-question = Erase everything entered here and start over?
+gui-start-over-yes = Erase and start over
+gui-cancel = Cancel
+gui-dismiss = Close
+gui-progress-moved = Your saved progress could not be read. It was kept aside in { $path }.
+gui-save-failed = Your progress could not be saved: { $error }
+gui-copy = Copy
+gui-copied = Copied ✓
+gui-copy-all = Copy all (zone-file line)
+gui-copy-failed = Could not copy to the clipboard: { $error }
+gui-show-full-name = Show the full name
+gui-hide-full-name = Hide the full name
+gui-value-strings = Long value: DNS stores it as { $count } strings of 255 characters at most. Paste it whole; most DNS hosts split it themselves.
+gui-done-by-hand = I have done this step
+gui-dns-host = Your domain's DNS is hosted by { $host }: log in there to edit the zone.
+gui-dns-host-unknown = Your domain's name servers are { $servers }: log in at the company that runs them to edit the zone.
+gui-dns-where = Where: in your DNS host's zone editor, as a { $rtype } record.
+
+gui-start-title = Set up your domain for e-securemail
+gui-start-intro = This assistant follows the e-securemail onboarding guide step by step. Each value is ready to copy into your DNS host or the console, and each step is checked live in DNS.
+gui-language = Language
+gui-domain-label = Your domain
+gui-domain-placeholder = example.com
+gui-domain-hint = You can paste an e-mail address or a web address: only the domain is kept.
+gui-domain-idn = Written in DNS as { $ascii }.
+gui-platform-label = Where are your mailboxes?
+
+gui-destination-why = The gateway receives your mail, filters it, and delivers clean mail to your mail server: the destination server. Set it in the console before switching your MX records.
+gui-destination-where = In the e-securemail console ({ $url }), go to { $path } and enter your destination server.
+gui-destination-label = Destination server (host name or IP address)
+gui-destination-placeholder = mail.example.com or 192.0.2.25
+gui-destination-suggestion = For Microsoft 365, your destination server is normally { $host }
+gui-use-suggestion = Use this server
+gui-destination-empty = Enter the destination server to check it.
+
+gui-can-wait = No DKIM entry of { $platform } was found: SPF, DKIM and DMARC may also be set after the MX switch.
+gui-cannot-wait = Your domain already has a { $platform } DKIM entry ({ $selectors }): set SPF, DKIM and DMARC before switching the MX records.
+gui-can-wait-unknown = SPF, DKIM and DMARC may be set after the MX switch, unless your domain already has a DKIM entry.
+
+gui-spf-why = SPF lists the servers allowed to send mail for your domain. Receivers reject or flag mail from other servers, so the gateway must be on the list.
+gui-spf-current = Current record
+gui-spf-none = No SPF record yet.
+gui-spf-publish = Record to publish
+gui-spf-one-record = A domain must have only one SPF record: replace the current one, do not add a second.
+
+gui-dkim-why = DKIM signs each message so that receivers can check it comes from your domain and was not altered on the way. The key is generated in the e-securemail console.
+gui-dkim-key-label = The key from the console
+gui-dkim-where-console = In the console ({ $url }), go to { $path }, then copy the public key and paste it below.
+gui-dkim-key-placeholder = Paste the public key here
+gui-dkim-key-hint = Paste it as it comes: quote marks, p= and line breaks are removed.
+gui-dkim-key-invalid = This is not a usable public key ({ $reason }): copy the whole key again.
+gui-dkim-key-rsa = RSA key of { $bits } bits.
+gui-dkim-key-ed25519 = Ed25519 key.
+gui-dkim-no-key = The record to publish appears once the key is pasted.
+gui-dkim-warning = Enable DKIM signing in the console only after the key is seen in DNS (green badges below). Enabled too early, it may get your mail rejected.
+gui-dkim-ready = The key is published: you can now enable DKIM signing in the console.
+
+gui-dmarc-why = DMARC tells receivers what to do with mail that fails SPF and DKIM, and where to send reports. The gateway's console reads the reports sent to { $address }.
+gui-dmarc-where-console = The support console can generate this record: { $url }, { $path }.
+gui-dmarc-publish = Record to publish
+gui-dmarc-kept-policy = Your current policy (p={ $policy }) is kept; the gateway's report address is added.
+
+gui-mx-why = MX records tell the world where to deliver your mail. Pointed to the gateway, they send all incoming mail through the filter.
+gui-mx-order = Set the destination server in the console first (step 2): once the MX records change, the gateway delivers your mail there.
+gui-mx-dot = Some DNS hosts need a final dot after the server's name (france.security-mail.net.): if yours adds your domain to the end of the name, type the dot.
+gui-mx-publish = Records to create
+gui-mx-delete = Records to delete
+gui-mx-to-delete = to delete
+gui-mx-google = Google Workspace: after the change, check in the Google Admin console that the MX update has been replicated.
+gui-mx-microsoft = Microsoft 365: once mail arrives through the gateway, restrict Exchange Online to the gateway with a connector (next step).
+
+gui-lockdown-why = To receive only filtered mail, your mail server should accept mail from the gateway's servers only. Otherwise spammers can deliver to it directly and bypass the filter.
+gui-lockdown-how = On your firewall, allow SMTP (port 25) to your mail server only from the gateway's servers.
+gui-lockdown-m365 = With Microsoft 365, this is done with an inbound connector in the Exchange admin centre that accepts mail for your domain only from the gateway's addresses.
+gui-lockdown-google = With Google Workspace, this is done in the Admin console's inbound gateway settings: list the gateway's addresses and reject mail that does not come from them.
+gui-lockdown-ranges = The gateway's IP address ranges are not published: ask support for them.
+gui-lockdown-ask = Ask { $email } for the IP ranges to allow for incoming mail.
+
+gui-summary-title = Where your domain stands
+gui-summary-left = Still to do
+gui-summary-all-done = Everything is in place.
+gui-summary-manual = { $step }: to confirm by hand
+gui-export = Export checklist (PDF)
+gui-export-soon = The PDF export is not available yet.

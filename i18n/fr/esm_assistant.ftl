@@ -241,3 +241,113 @@ cli-error-dkim-file = Impossible de lire le fichier de clé DKIM { $path } : { 
 cli-error-nameserver = « { $input } » n’est ni une adresse IP ni une adresse IP:PORT.
 cli-error-provider = Le profil de fournisseur est inutilisable : { $error }
 cli-error-resolver = Impossible de configurer le résolveur DNS : { $error }
+
+## La fenêtre
+
+step-start = Démarrage
+step-destination = Serveur de destination
+step-spf = SPF
+step-dkim = DKIM
+step-dmarc = DMARC
+step-mx = Enregistrements MX
+step-lockdown = Verrouillage
+step-summary = Récapitulatif
+
+platform-microsoft-365 = Microsoft 365
+platform-google-workspace = Google Workspace
+platform-own-server = Mon propre serveur (Exchange ou autre)
+platform-other = Autre
+
+gui-back = Précédent
+gui-next = Suivant
+gui-check-now = Vérifier maintenant
+gui-checking = Vérification…
+gui-not-checked = Pas encore vérifié
+gui-could-not-check = Vérification impossible :
+gui-checked-ago = Vérifié il y a { $seconds } s · prochaine vérification dans { $next } s
+gui-checked-recently = Vérifié à { $time }
+gui-start-over = Tout recommencer
+gui-start-over-question = Effacer tout ce qui a été saisi et recommencer ?
+gui-start-over-yes = Effacer et recommencer
+gui-cancel = Annuler
+gui-dismiss = Fermer
+gui-progress-moved = Votre progression enregistrée n’a pas pu être lue. Elle a été mise de côté dans { $path }.
+gui-save-failed = Votre progression n’a pas pu être enregistrée : { $error }
+gui-copy = Copier
+gui-copied = Copié ✓
+gui-copy-all = Tout copier (ligne de fichier de zone)
+gui-copy-failed = Impossible de copier dans le presse-papiers : { $error }
+gui-show-full-name = Afficher le nom complet
+gui-hide-full-name = Masquer le nom complet
+gui-value-strings = Valeur longue : le DNS la stocke en { $count } chaînes de 255 caractères au plus. Collez-la en entier ; la plupart des hébergeurs DNS la découpent eux-mêmes.
+gui-done-by-hand = J’ai fait cette étape
+gui-dns-host = Le DNS de votre domaine est hébergé chez { $host } : c’est là qu’il faut vous connecter pour modifier la zone.
+gui-dns-host-unknown = Les serveurs de noms de votre domaine sont { $servers } : connectez-vous chez la société qui les gère pour modifier la zone.
+gui-dns-where = Où : dans l’éditeur de zone de votre hébergeur DNS, sous forme d’enregistrement { $rtype }.
+
+gui-start-title = Mettez en place e-securemail pour votre domaine
+gui-start-intro = Cet assistant suit pas à pas le guide de mise en service e-securemail. Chaque valeur est prête à être copiée chez votre hébergeur DNS ou dans la console, et chaque étape est vérifiée en direct dans le DNS.
+gui-language = Langue
+gui-domain-label = Votre domaine
+gui-domain-placeholder = exemple.fr
+gui-domain-hint = Vous pouvez coller une adresse e-mail ou une adresse web : seul le domaine est conservé.
+gui-domain-idn = Écrit dans le DNS sous la forme { $ascii }.
+gui-platform-label = Où sont hébergées vos boîtes aux lettres ?
+
+gui-destination-why = La passerelle reçoit votre courrier, le filtre, puis remet le courrier sain à votre serveur de messagerie : le serveur de destination. Renseignez-le dans la console avant de modifier vos enregistrements MX.
+gui-destination-where = Dans la console e-securemail ({ $url }), allez dans { $path } et saisissez votre serveur de destination.
+gui-destination-label = Serveur de destination (nom d’hôte ou adresse IP)
+gui-destination-placeholder = mail.exemple.fr ou 192.0.2.25
+gui-destination-suggestion = Pour Microsoft 365, votre serveur de destination est normalement { $host }
+gui-use-suggestion = Utiliser ce serveur
+gui-destination-empty = Saisissez le serveur de destination pour le vérifier.
+
+gui-can-wait = Aucune entrée DKIM { $platform } n’a été trouvée : SPF, DKIM et DMARC peuvent aussi être mis en place après la bascule des MX.
+gui-cannot-wait = Votre domaine a déjà une entrée DKIM { $platform } ({ $selectors }) : mettez en place SPF, DKIM et DMARC avant de basculer les enregistrements MX.
+gui-can-wait-unknown = SPF, DKIM et DMARC peuvent être mis en place après la bascule des MX, sauf si votre domaine a déjà une entrée DKIM.
+
+gui-spf-why = Le SPF liste les serveurs autorisés à envoyer du courrier pour votre domaine. Les destinataires rejettent ou signalent le courrier venant d’autres serveurs : la passerelle doit donc figurer dans la liste.
+gui-spf-current = Enregistrement actuel
+gui-spf-none = Pas encore d’enregistrement SPF.
+gui-spf-publish = Enregistrement à publier
+gui-spf-one-record = Un domaine ne doit avoir qu’un seul enregistrement SPF : remplacez l’enregistrement actuel, n’en ajoutez pas un second.
+
+gui-dkim-why = DKIM signe chaque message : les destinataires peuvent ainsi vérifier qu’il vient bien de votre domaine et n’a pas été modifié en route. La clé se génère dans la console e-securemail.
+gui-dkim-key-label = La clé de la console
+gui-dkim-where-console = Dans la console ({ $url }), allez dans { $path }, puis copiez la clé publique et collez-la ci-dessous.
+gui-dkim-key-placeholder = Collez la clé publique ici
+gui-dkim-key-hint = Collez-la telle quelle : les guillemets, le p= et les retours à la ligne sont retirés.
+gui-dkim-key-invalid = Ce n’est pas une clé publique utilisable ({ $reason }) : copiez de nouveau la clé entière.
+gui-dkim-key-rsa = Clé RSA de { $bits } bits.
+gui-dkim-key-ed25519 = Clé Ed25519.
+gui-dkim-no-key = L’enregistrement à publier apparaît une fois la clé collée.
+gui-dkim-warning = N’activez la signature DKIM dans la console qu’une fois la clé visible dans le DNS (voyants verts ci-dessous). Activée trop tôt, elle peut faire rejeter vos messages.
+gui-dkim-ready = La clé est publiée : vous pouvez maintenant activer la signature DKIM dans la console.
+
+gui-dmarc-why = DMARC indique aux destinataires que faire du courrier qui échoue aux contrôles SPF et DKIM, et où envoyer les rapports. La console de la passerelle lit les rapports envoyés à { $address }.
+gui-dmarc-where-console = La console de support peut générer cet enregistrement : { $url }, { $path }.
+gui-dmarc-publish = Enregistrement à publier
+gui-dmarc-kept-policy = Votre politique actuelle (p={ $policy }) est conservée ; l’adresse de rapport de la passerelle est ajoutée.
+
+gui-mx-why = Les enregistrements MX indiquent au monde entier où livrer votre courrier. Une fois dirigés vers la passerelle, ils font passer tout le courrier entrant par le filtrage.
+gui-mx-order = Renseignez d’abord le serveur de destination dans la console (étape 2) : dès que les MX changent, la passerelle y livre votre courrier.
+gui-mx-dot = Certains hébergeurs DNS exigent un point après le nom du serveur (france.security-mail.net.) : si le vôtre ajoute votre domaine à la fin du nom, saisissez ce point.
+gui-mx-publish = Enregistrements à créer
+gui-mx-delete = Enregistrements à supprimer
+gui-mx-to-delete = à supprimer
+gui-mx-google = Google Workspace : après la modification, vérifiez dans la console Google Admin que la mise à jour des MX est bien répliquée.
+gui-mx-microsoft = Microsoft 365 : une fois le courrier arrivé par la passerelle, limitez Exchange Online à la passerelle grâce à un connecteur (étape suivante).
+
+gui-lockdown-why = Pour ne recevoir que du courrier filtré, votre serveur de messagerie ne doit accepter le courrier que des serveurs de la passerelle. Sinon, les spammeurs peuvent lui écrire directement et contourner le filtrage.
+gui-lockdown-how = Sur votre pare-feu, n’autorisez le SMTP (port 25) vers votre serveur de messagerie que depuis les serveurs de la passerelle.
+gui-lockdown-m365 = Avec Microsoft 365, cela se fait par un connecteur entrant, dans le centre d’administration Exchange, qui n’accepte le courrier de votre domaine que depuis les adresses de la passerelle.
+gui-lockdown-google = Avec Google Workspace, cela se fait dans les paramètres de passerelle entrante de la console d’administration : indiquez les adresses de la passerelle et refusez le courrier qui n’en vient pas.
+gui-lockdown-ranges = Les plages d’adresses IP de la passerelle ne sont pas publiées : demandez-les au support.
+gui-lockdown-ask = Demandez à { $email } les plages IP à autoriser pour le courrier entrant.
+
+gui-summary-title = Où en est votre domaine
+gui-summary-left = Reste à faire
+gui-summary-all-done = Tout est en place.
+gui-summary-manual = { $step } : à confirmer à la main
+gui-export = Exporter la liste de contrôle (PDF)
+gui-export-soon = L’export PDF n’est pas encore disponible.

@@ -103,12 +103,17 @@ pub struct RecordsArgs {
 struct UsageError(String);
 
 impl CommonArgs {
+    /// The language asked for on the command line, if any.
+    pub fn lang_choice(&self) -> Option<Lang> {
+        self.lang.map(|l| match l {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        })
+    }
+
+    /// The language asked for, else the system's.
     pub fn language(&self) -> Lang {
-        match self.lang {
-            Some(LangArg::Fr) => Lang::Fr,
-            Some(LangArg::En) => Lang::En,
-            None => Lang::from_system(),
-        }
+        self.lang_choice().unwrap_or_else(Lang::from_system)
     }
 
     fn provider(&self, lang: Lang) -> Result<Provider, UsageError> {

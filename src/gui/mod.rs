@@ -1,0 +1,659 @@
+//! The assistant's window: a stepper over the onboarding guide, every record
+//! ready to copy, every step verified live.
+//!
+//! State changes only in [`App::update`]; DNS checks, saving and timers are
+//! Tasks and Subscriptions; [`App::view`] is a pure function of the state.
+
+mod clipboard;
+mod step;
+mod steps;
+mod style;
+mod widgets;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use iced::widget::text_editor;
+use iced::{Element, Size, Subscription, Task, keyboard};
+
+pub use clipboard::Clipboard;
+pub use step::Step;
+pub use widgets::{copy_id, value_key};
+
+use crate::check::{self, CheckInput, Destination, Report};
+use crate::dkim::{self, ConsoleKey, InvalidKey};
+use crate::dns::{Dns, DnsOptions, QType, ResolverChoice};
+use crate::domain::{DomainError, DomainName};
+use crate::localize::Lang;
+use crate::platform::Platform;
+use crate::progress::{self, Loaded, Progress};
+use crate::provider::Provider;
+use crate::records::{self, Publication};
+
+/// How often a step that is not all green checks again by itself.
+pub const RECHECK_EVERY: Duration = Duration::from_secs(20);
+/// How long "Copied" stays on screen.
+const COPIED_FOR: Duration = Duration::from_secs(2);
+/// Quiet time after typing before a field is checked.
+const TYPING_PAUSE: Duration = Duration::from_millis(800);
+
+/// What the window is started with.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub resolver: ResolverChoice,
+    pub provider: Provider,
+    /// Language forced on the command line; else the saved one, else the system's.
+    pub lang: Option<Lang>,
+    /// Folder of the saved progress; `None` keeps nothing.
+    pub config_dir: Option<PathBuf>,
+    /// Use an in-memory clipboard (tests).
+    pub memory_clipboard: bool,
+}
+
+impl Options {
+    pub fn new(resolver: ResolverChoice, provider: Provider) -> Options {
+        Options {
+            resolver,
+            provider,
+            lang: None,
+            config_dir: progress::default_dir(),
+            memory_clipboard: false,
+        }
+    }
+}
+
+/// What one check run found.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The domain (ASCII) this is about.
+    pub domain: String,
+    pub report: Report,
+    pub publication: Publication,
+    pub name_servers: Vec<String>,
+    pub dns_host: Option<&'static str>,
+    /// The platform's own DKIM selectors found published.
+    pub existing_dkim: Vec<String>,
+}
+
+/// A notice shown above the content until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The saved progress could not be read and was moved aside.
+    ProgressMovedAside(PathBuf),
+    /// The progress could not be saved.
+    SaveFailed(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The language was chosen.
+    LangSelected(Lang),
+    /// The domain field changed.
+    DomainChanged(String),
+    /// The mail platform was chosen.
+    PlatformSelected(Platform),
+    /// The destination server field changed.
+    DestinationChanged(String),
+    /// The proposed destination server was accepted.
+    UseSuggestedDestination,
+    /// The DKIM key field was edited.
+    DkimKeyEdited(text_editor::Action),
+    /// A read-only value was selected or scrolled (key of the value).
+    ValueAction(String, text_editor::Action),
+    /// A step of the step list was opened.
+    GoTo(Step),
+    /// "Next".
+    Next,
+    /// "Back".
+    Back,
+    /// A step was marked done (or not) by hand.
+    MarkDone(Step, bool),
+    /// "Check now".
+    CheckNow,
+    /// Typing paused in a field: check it if nothing was typed since.
+    TypingPaused(u64),
+    /// A check run finished (its generation, and what it found).
+    Checked(u64, Box<Outcome>),
+    /// Time to check a step that is not all green again.
+    Recheck,
+    /// A second passed (refreshes "checked 12 s ago" and the spinner).
+    Tick(Instant),
+    /// Copy a value to the clipboard; the key names the button.
+    Copy { key: String, value: String },
+    /// The "Copied" confirmation has been seen long enough.
+    CopiedShown(u64),
+    /// Show or hide the records' full names.
+    ToggleFullNames,
+    /// "Start over" was pressed: ask for confirmation.
+    StartOver,
+    /// The answer to "Start over?".
+    ConfirmStartOver(bool),
+    /// The progress was saved (or not).
+    Saved(Result<(), String>),
+    /// Close the notice.
+    DismissNotice,
+    /// Tab or Shift+Tab.
+    FocusNext(bool),
+}
+
+/// The assistant's state.
+pub struct App {
+    options: Options,
+    pub lang: Lang,
+    pub step: Step,
+    pub domain_input: String,
+    pub domain: Result<DomainName, DomainError>,
+    pub platform: Platform,
+    pub destination_input: String,
+    pub dkim_editor: text_editor::Content,
+    pub dkim_key: Option<Result<ConsoleKey, InvalidKey>>,
+    pub done: BTreeSet<Step>,
+    pub outcome: Option<Outcome>,
+    pub checking: bool,
+    generation: u64,
+    typing: u64,
+    pub checked_at: Option<Instant>,
+    pub checked_at_wall: Option<chrono::DateTime<chrono::Local>>,
+    pub check_started: Instant,
+    pub now: Instant,
+    pub clipboard: Clipboard,
+    pub copied: Option<(String, u64)>,
+    copies: u64,
+    pub copy_error: Option<String>,
+    pub show_full_names: bool,
+    pub values: HashMap<String, text_editor::Content>,
+    progress_path: Option<PathBuf>,
+    pub notice: Option<Notice>,
+    pub confirm_start_over: bool,
+}
+
+impl App {
+    /// The state at start: saved progress restored, first checks started.
+    pub fn new(options: Options) -> (App, Task<Message>) {
+        let progress_path = options.config_dir.as_deref().map(progress::file_in);
+        let (saved, notice) = match progress_path.as_deref().map(progress::load) {
+            Some(Loaded::Restored(p)) => (p, None),
+            Some(Loaded::MovedAside { moved_to, .. }) => (
+                Progress::default(),
+                Some(Notice::ProgressMovedAside(moved_to)),
+            ),
+            Some(Loaded::Fresh) | None => (Progress::default(), None),
+        };
+        let lang = options
+            .lang
+            .or(saved.lang)
+            .unwrap_or_else(Lang::from_system);
+        let clipboard = if options.memory_clipboard {
+            Clipboard::Memory(String::new())
+        } else {
+            Clipboard::system()
+        };
+        let mut app = App {
+            lang,
+            step: Step::from_id(&saved.step).unwrap_or_default(),
+            domain: DomainName::parse(&saved.domain),
+            domain_input: saved.domain.clone(),
+            platform: saved.platform,
+            destination_input: saved.destination.clone(),
+            dkim_editor: text_editor::Content::with_text(&saved.dkim_key),
+            dkim_key: None,
+            done: saved
+                .done
+                .iter()
+                .filter_map(|id| Step::from_id(id))
+                .collect(),
+            outcome: None,
+            checking: false,
+            generation: 0,
+            typing: 0,
+            checked_at: None,
+            checked_at_wall: None,
+            check_started: Instant::now(),
+            now: Instant::now(),
+            clipboard,
+            copied: None,
+            copies: 0,
+            copy_error: None,
+            show_full_names: false,
+            values: HashMap::new(),
+            progress_path,
+            notice,
+            confirm_start_over: false,
+            options,
+        };
+        app.dkim_key = app.parse_dkim_key();
+        if app.domain.is_err() {
+            app.step = Step::Start;
+        }
+        let task = app.start_check();
+        (app, task)
+    }
+
+    pub fn title(&self) -> String {
+        let name = crate::fl!(self.lang, "app-name");
+        match &self.domain {
+            Ok(d) => format!("{name} — {d}"),
+            Err(_) => name,
+        }
+    }
+
+    pub fn provider(&self) -> &Provider {
+        &self.options.provider
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::LangSelected(lang) => self.set_lang(lang),
+            Message::DomainChanged(text) => self.set_domain(text),
+            Message::PlatformSelected(p) => self.set_platform(p),
+            Message::DestinationChanged(text) => self.set_destination(text),
+            Message::UseSuggestedDestination => self.use_suggested_destination(),
+            Message::DkimKeyEdited(action) => self.edit_dkim_key(action),
+            Message::ValueAction(key, action) => self.value_action(&key, action),
+            Message::GoTo(step) => self.go_to(step),
+            Message::Next => self.step.next().map_or(Task::none(), |s| self.go_to(s)),
+            Message::Back => self.step.previous().map_or(Task::none(), |s| self.go_to(s)),
+            Message::MarkDone(step, done) => self.mark_done(step, done),
+            Message::CheckNow | Message::Recheck => self.start_check(),
+            Message::TypingPaused(n) => self.typing_paused(n),
+            Message::Checked(generation, outcome) => self.checked(generation, *outcome),
+            Message::Tick(now) => {
+                self.now = now;
+                Task::none()
+            }
+            Message::Copy { key, value } => self.copy(key, &value),
+            Message::CopiedShown(n) => {
+                if self.copied.as_ref().is_some_and(|(_, c)| *c == n) {
+                    self.copied = None;
+                }
+                Task::none()
+            }
+            Message::ToggleFullNames => {
+                self.show_full_names = !self.show_full_names;
+                Task::none()
+            }
+            Message::StartOver => {
+                self.confirm_start_over = true;
+                Task::none()
+            }
+            Message::ConfirmStartOver(yes) => self.start_over(yes),
+            Message::Saved(result) => {
+                if let Err(e) = result {
+                    self.notice = Some(Notice::SaveFailed(e));
+                }
+                Task::none()
+            }
+            Message::DismissNotice => {
+                self.notice = None;
+                Task::none()
+            }
+            Message::FocusNext(backwards) => {
+                if backwards {
+                    iced::widget::operation::focus_previous()
+                } else {
+                    iced::widget::operation::focus_next()
+                }
+            }
+        }
+    }
+
+    fn set_lang(&mut self, lang: Lang) -> Task<Message> {
+        self.lang = lang;
+        self.save()
+    }
+
+    fn set_domain(&mut self, text: String) -> Task<Message> {
+        self.domain = DomainName::parse(&text);
+        self.domain_input = text;
+        Task::batch([self.save(), self.after_typing()])
+    }
+
+    fn set_platform(&mut self, platform: Platform) -> Task<Message> {
+        self.platform = platform;
+        Task::batch([self.save(), self.start_check()])
+    }
+
+    fn set_destination(&mut self, text: String) -> Task<Message> {
+        self.destination_input = text;
+        Task::batch([self.save(), self.after_typing()])
+    }
+
+    fn use_suggested_destination(&mut self) -> Task<Message> {
+        match self.suggested_destination() {
+            Some(s) => {
+                self.destination_input = s;
+                Task::batch([self.save(), self.start_check()])
+            }
+            None => Task::none(),
+        }
+    }
+
+    fn edit_dkim_key(&mut self, action: text_editor::Action) -> Task<Message> {
+        let edit = action.is_edit();
+        self.dkim_editor.perform(action);
+        if !edit {
+            return Task::none();
+        }
+        self.dkim_key = self.parse_dkim_key();
+        Task::batch([self.save(), self.after_typing()])
+    }
+
+    fn value_action(&mut self, key: &str, action: text_editor::Action) -> Task<Message> {
+        // Values can be selected and copied, never changed.
+        if !action.is_edit()
+            && let Some(content) = self.values.get_mut(key)
+        {
+            content.perform(action);
+        }
+        Task::none()
+    }
+
+    fn go_to(&mut self, step: Step) -> Task<Message> {
+        if step != Step::Start && self.domain.is_err() {
+            // No step makes sense without a domain.
+            self.step = Step::Start;
+            return Task::none();
+        }
+        self.step = step;
+        self.confirm_start_over = false;
+        Task::batch([self.save(), self.start_check()])
+    }
+
+    fn mark_done(&mut self, step: Step, done: bool) -> Task<Message> {
+        if done {
+            self.done.insert(step);
+        } else {
+            self.done.remove(&step);
+        }
+        self.save()
+    }
+
+    fn after_typing(&mut self) -> Task<Message> {
+        self.typing += 1;
+        let n = self.typing;
+        Task::perform(after(TYPING_PAUSE), move |_| Message::TypingPaused(n))
+    }
+
+    fn typing_paused(&mut self, n: u64) -> Task<Message> {
+        if n == self.typing {
+            self.start_check()
+        } else {
+            Task::none()
+        }
+    }
+
+    fn copy(&mut self, key: String, value: &str) -> Task<Message> {
+        match self.clipboard.set(value) {
+            Ok(()) => {
+                self.copy_error = None;
+                self.copies += 1;
+                let n = self.copies;
+                self.copied = Some((key, n));
+                Task::perform(after(COPIED_FOR), move |_| Message::CopiedShown(n))
+            }
+            Err(e) => {
+                self.copy_error = Some(e);
+                Task::none()
+            }
+        }
+    }
+
+    fn start_over(&mut self, yes: bool) -> Task<Message> {
+        self.confirm_start_over = false;
+        if !yes {
+            return Task::none();
+        }
+        if let Some(path) = &self.progress_path
+            && let Err(e) = progress::clear(path)
+        {
+            self.notice = Some(Notice::SaveFailed(e.to_string()));
+        }
+        self.step = Step::Start;
+        self.domain_input.clear();
+        self.domain = DomainName::parse("");
+        self.platform = Platform::default();
+        self.destination_input.clear();
+        self.dkim_editor = text_editor::Content::new();
+        self.dkim_key = None;
+        self.done.clear();
+        self.outcome = None;
+        self.checked_at = None;
+        self.checked_at_wall = None;
+        self.values.clear();
+        self.generation += 1;
+        self.checking = false;
+        Task::none()
+    }
+
+    /// The destination server typed, if it can be used.
+    pub fn destination(&self) -> Option<Result<Destination, DomainError>> {
+        let t = self.destination_input.trim();
+        (!t.is_empty()).then(|| Destination::parse(t))
+    }
+
+    /// The destination to propose for the chosen platform.
+    pub fn suggested_destination(&self) -> Option<String> {
+        self.domain
+            .as_ref()
+            .ok()
+            .and_then(|d| self.platform.suggested_destination(d))
+    }
+
+    fn parse_dkim_key(&self) -> Option<Result<ConsoleKey, InvalidKey>> {
+        let text = self.dkim_editor.text();
+        (!text.trim().is_empty()).then(|| dkim::normalise_console_key(&text))
+    }
+
+    /// The check results, if they are about the domain now entered.
+    pub fn report(&self) -> Option<&Report> {
+        self.current_outcome().map(|o| &o.report)
+    }
+
+    pub fn current_outcome(&self) -> Option<&Outcome> {
+        let domain = self.domain.as_ref().ok()?;
+        self.outcome.as_ref().filter(|o| o.domain == domain.ascii())
+    }
+
+    /// Whether the open step is still waiting for something to turn green.
+    pub fn watching(&self) -> bool {
+        if self.domain.is_err() || self.step.checks().is_empty() {
+            return false;
+        }
+        !matches!(self.step.status(self.report()), Some(check::Status::Pass))
+    }
+
+    fn check_input(&self) -> Option<CheckInput> {
+        let domain = self.domain.as_ref().ok()?.clone();
+        let mut input = CheckInput::new(domain, self.options.provider.clone());
+        input.destination = self.destination().and_then(Result::ok);
+        input.dkim_key = self.dkim_key.clone().and_then(Result::ok);
+        input.extra_selectors = self
+            .platform
+            .dkim_selectors()
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        Some(input)
+    }
+
+    /// Starts a check run of everything; a run still under way is superseded.
+    fn start_check(&mut self) -> Task<Message> {
+        let Some(input) = self.check_input() else {
+            return Task::none();
+        };
+        self.generation += 1;
+        self.checking = true;
+        self.check_started = Instant::now();
+        self.now = self.check_started;
+        let generation = self.generation;
+        let options = DnsOptions {
+            authoritative: self.options.resolver == ResolverChoice::System,
+            resolver: self.options.resolver.clone(),
+            ..DnsOptions::default()
+        };
+        Task::perform(run_checks(input, options), move |outcome| {
+            Message::Checked(generation, Box::new(outcome))
+        })
+    }
+
+    fn checked(&mut self, generation: u64, outcome: Outcome) -> Task<Message> {
+        if generation != self.generation {
+            return Task::none();
+        }
+        self.checking = false;
+        self.now = Instant::now();
+        self.checked_at = Some(self.now);
+        self.checked_at_wall = Some(chrono::Local::now());
+        self.values = outcome
+            .publication
+            .records
+            .iter()
+            .filter_map(|r| {
+                let value = r.value.as_ref()?;
+                Some((
+                    widgets::value_key(r),
+                    text_editor::Content::with_text(value),
+                ))
+            })
+            .collect();
+        self.outcome = Some(outcome);
+        Task::none()
+    }
+
+    /// What is saved between runs.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            domain: self.domain_input.clone(),
+            platform: self.platform,
+            destination: self.destination_input.clone(),
+            dkim_key: self.dkim_editor.text(),
+            lang: Some(self.lang),
+            done: self.done.iter().map(|s| s.id().to_string()).collect(),
+            step: self.step.id().to_string(),
+        }
+    }
+
+    fn save(&self) -> Task<Message> {
+        let Some(path) = self.progress_path.clone() else {
+            return Task::none();
+        };
+        let progress = self.progress();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || progress::save(&path, &progress))
+                    .await
+                    .map_err(|e| e.to_string())
+                    .and_then(|r| r.map_err(|e| e.to_string()))
+            },
+            Message::Saved,
+        )
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        let keys = keyboard::listen().filter_map(|event| match event {
+            keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(keyboard::key::Named::Tab),
+                modifiers,
+                ..
+            } => Some(Message::FocusNext(modifiers.shift())),
+            _ => None,
+        });
+        let mut subscriptions = vec![keys];
+        if self.watching() {
+            subscriptions.push(iced::time::every(RECHECK_EVERY).map(|_| Message::Recheck));
+        }
+        if self.checking {
+            subscriptions.push(iced::time::every(Duration::from_millis(150)).map(Message::Tick));
+        } else if self.watching() {
+            subscriptions.push(iced::time::every(Duration::from_secs(1)).map(Message::Tick));
+        }
+        Subscription::batch(subscriptions)
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        widgets::layout(self)
+    }
+}
+
+/// Waits `duration` (the timer is made when the task first runs, inside the
+/// runtime, not when `update` returns it).
+async fn after(duration: Duration) {
+    tokio::time::sleep(duration).await;
+}
+
+/// Runs every check and prepares the records to publish.
+pub async fn run_checks(input: CheckInput, options: DnsOptions) -> Outcome {
+    let domain = input.domain.ascii().to_string();
+    let dns = match Dns::new(&domain, &options).await {
+        Ok(dns) => dns,
+        Err(_) => {
+            // Without a resolver nothing can be looked up: every check says so.
+            let failing = DnsOptions {
+                resolver: ResolverChoice::Servers(Vec::new()),
+                ..options
+            };
+            match Dns::new(&domain, &failing).await {
+                Ok(dns) => dns,
+                Err(e) => panic!("a resolver without servers cannot fail: {e}"),
+            }
+        }
+    };
+    let (report, snap) = check::run(&input, &dns).await;
+    let publication = records::plan(&input, &snap);
+    let name_servers = snap.get(&domain, QType::Ns).ns();
+    let existing_dkim = input
+        .extra_selectors
+        .iter()
+        .filter(|s| {
+            snap.get(&input.selector_name(s), QType::Txt)
+                .txt_joined()
+                .iter()
+                .any(|t| dkim::looks_like_dkim(t))
+        })
+        .cloned()
+        .collect();
+    Outcome {
+        domain,
+        report,
+        publication,
+        dns_host: crate::dnshost::identify(&name_servers),
+        name_servers,
+        existing_dkim,
+    }
+}
+
+/// The embedded fonts, for the window and for headless tests.
+pub fn fonts() -> Vec<std::borrow::Cow<'static, [u8]>> {
+    vec![
+        style::SANS_BYTES.into(),
+        style::SANS_BOLD_BYTES.into(),
+        style::MONO_BYTES.into(),
+    ]
+}
+
+/// The font text is drawn with unless told otherwise.
+pub const DEFAULT_FONT: iced::Font = style::SANS;
+
+/// The window's settings: size, minimum size, embedded fonts.
+pub fn application(
+    options: Options,
+) -> iced::Application<impl iced::Program<State = App, Message = Message, Theme = iced::Theme>> {
+    iced::application(move || App::new(options.clone()), App::update, App::view)
+        .title(App::title)
+        .subscription(App::subscription)
+        .font(style::SANS_BYTES)
+        .font(style::SANS_BOLD_BYTES)
+        .font(style::MONO_BYTES)
+        .default_font(style::SANS)
+        .window(iced::window::Settings {
+            size: Size::new(1280.0, 800.0),
+            min_size: Some(Size::new(900.0, 650.0)),
+            ..iced::window::Settings::default()
+        })
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(options: Options) -> iced::Result {
+    application(options).run()
+}

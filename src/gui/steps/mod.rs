@@ -1,0 +1,24 @@
+//! One view per step of the onboarding guide.
+
+mod dns;
+mod lockdown;
+mod start;
+mod summary;
+
+use iced::Element;
+
+use super::step::Step;
+use super::{App, Message};
+
+pub fn view(app: &App) -> Element<'_, Message> {
+    match app.step {
+        Step::Start => start::view(app),
+        Step::Destination => start::destination(app),
+        Step::Spf => dns::spf(app),
+        Step::Dkim => dns::dkim(app),
+        Step::Dmarc => dns::dmarc(app),
+        Step::Mx => dns::mx(app),
+        Step::Lockdown => lockdown::view(app),
+        Step::Summary => summary::view(app),
+    }
+}

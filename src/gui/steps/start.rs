@@ -1,0 +1,146 @@
+//! Step 0, the start (language, domain, platform), and step 1, the
+//! destination server.
+
+use iced::widget::{Column, button, column, radio, row, text, text_input};
+use iced::{Alignment, Element, Fill};
+
+use crate::check::CheckId;
+use crate::fl;
+use crate::gui::step::Step;
+use crate::gui::widgets::{check_block, done_by_hand, heading, hint, note, para, title};
+use crate::gui::{App, Message, style};
+use crate::localize::Lang;
+use crate::platform::Platform;
+use crate::render;
+
+/// Id of the domain field.
+pub const DOMAIN_INPUT: &str = "domain";
+/// Id of the destination field.
+pub const DESTINATION_INPUT: &str = "destination";
+
+pub fn platform_name(lang: Lang, p: Platform) -> String {
+    crate::localize::text(lang, &format!("platform-{}", p.id()), &[]).unwrap_or_default()
+}
+
+pub fn view(app: &App) -> Element<'_, Message> {
+    let lang = app.lang;
+    let mut col = Column::new().spacing(14);
+    col = col.push(title(fl!(lang, "gui-start-title")));
+    col = col.push(para(fl!(lang, "gui-start-intro")));
+
+    col = col.push(heading(fl!(lang, "gui-language")));
+    col = col.push(
+        row![
+            radio("Français", Lang::Fr, Some(lang), Message::LangSelected)
+                .text_size(style::BODY_SIZE),
+            radio("English", Lang::En, Some(lang), Message::LangSelected)
+                .text_size(style::BODY_SIZE),
+        ]
+        .spacing(24),
+    );
+
+    col = col.push(heading(fl!(lang, "gui-domain-label")));
+    col = col.push(
+        text_input(&fl!(lang, "gui-domain-placeholder"), &app.domain_input)
+            .id(DOMAIN_INPUT)
+            .on_input(Message::DomainChanged)
+            .on_submit(Message::Next)
+            .padding(10)
+            .size(style::BODY_SIZE + 2),
+    );
+    match &app.domain {
+        Ok(d) if d.ascii() != d.unicode() => {
+            col = col.push(hint(fl!(lang, "gui-domain-idn", ascii = d.ascii())));
+        }
+        Ok(_) => col = col.push(hint(fl!(lang, "gui-domain-hint"))),
+        Err(e) if app.domain_input.trim().is_empty() => {
+            col = col.push(hint(render::domain_error(lang, e)));
+        }
+        Err(e) => {
+            col = col.push(
+                text(render::domain_error(lang, e))
+                    .size(style::BODY_SIZE)
+                    .style(style::error_text),
+            );
+        }
+    }
+
+    col = col.push(heading(fl!(lang, "gui-platform-label")));
+    let mut platforms = Column::new().spacing(8);
+    for p in Platform::ALL {
+        platforms = platforms.push(
+            radio(
+                platform_name(lang, p),
+                p,
+                Some(app.platform),
+                Message::PlatformSelected,
+            )
+            .text_size(style::BODY_SIZE),
+        );
+    }
+    col = col.push(platforms);
+    if app.domain.is_ok() {
+        col = col.push(check_block(app, CheckId::DomainDns));
+    }
+    col.into()
+}
+
+pub fn destination(app: &App) -> Element<'_, Message> {
+    let lang = app.lang;
+    let provider = app.provider();
+    let mut col = Column::new().spacing(14);
+    col = col.push(title(fl!(lang, "step-destination")));
+    col = col.push(para(fl!(lang, "gui-destination-why")));
+    col = col.push(note(fl!(
+        lang,
+        "gui-destination-where",
+        url = provider.consoles.management.as_str(),
+        path = provider.menu_paths.destination.get(lang.code())
+    )));
+    col = col.push(heading(fl!(lang, "gui-destination-label")));
+    col = col.push(
+        text_input(
+            &fl!(lang, "gui-destination-placeholder"),
+            &app.destination_input,
+        )
+        .id(DESTINATION_INPUT)
+        .on_input(Message::DestinationChanged)
+        .on_submit(Message::Next)
+        .padding(10)
+        .size(style::BODY_SIZE + 2),
+    );
+    if let Some(Err(e)) = app.destination() {
+        col = col.push(
+            text(render::domain_error(lang, &e))
+                .size(style::BODY_SIZE)
+                .style(style::error_text),
+        );
+    }
+    if let Some(suggested) = app.suggested_destination()
+        && suggested != app.destination_input.trim()
+    {
+        col = col.push(
+            row![
+                text(fl!(
+                    lang,
+                    "gui-destination-suggestion",
+                    host = suggested.as_str()
+                ))
+                .size(style::BODY_SIZE)
+                .width(Fill),
+                button(text(fl!(lang, "gui-use-suggestion")).size(style::SMALL_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::UseSuggestedDestination),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+        );
+    }
+    if matches!(app.destination(), Some(Ok(_))) {
+        col = col.push(check_block(app, CheckId::DestinationHost));
+    } else {
+        col = col.push(hint(fl!(lang, "gui-destination-empty")));
+    }
+    col = col.push(done_by_hand(app, Step::Destination));
+    column![col].into()
+}

@@ -1,0 +1,69 @@
+//! Step 7: where the domain stands, what is left, and the export.
+
+use iced::widget::{Column, button, container, row, text};
+use iced::{Alignment, Element, Fill};
+
+use crate::check::Status;
+use crate::fl;
+use crate::gui::step::Step;
+use crate::gui::widgets::{badge, heading, hint, para, title};
+use crate::gui::{App, Message, style};
+use crate::render;
+
+pub fn view(app: &App) -> Element<'_, Message> {
+    let lang = app.lang;
+    let mut col = Column::new().spacing(14);
+    col = col.push(title(fl!(lang, "gui-summary-title")));
+    let mut table = Column::new().spacing(6);
+    let mut left: Vec<String> = Vec::new();
+    for step in Step::ALL {
+        let name =
+            crate::localize::text(lang, &format!("step-{}", step.id()), &[]).unwrap_or_default();
+        for id in step.checks() {
+            let result = app.report().and_then(|r| r.get(*id));
+            table = table.push(
+                row![
+                    text(name.clone())
+                        .size(style::SMALL_SIZE)
+                        .style(style::muted)
+                        .width(160),
+                    text(render::check_title(lang, *id))
+                        .size(style::BODY_SIZE)
+                        .width(Fill),
+                    badge(app, result.map(|r| r.status)),
+                ]
+                .spacing(10)
+                .align_y(Alignment::Center),
+            );
+            if let Some(r) = result
+                && r.status != Status::Pass
+                && let Some(p) = r.problems.first()
+            {
+                left.push(format!(
+                    "{} — {}",
+                    render::check_title(lang, *id),
+                    render::problem_message(lang, *id, p)
+                ));
+            }
+        }
+        if step.is_manual() && !app.done.contains(&step) {
+            left.push(fl!(lang, "gui-summary-manual", step = name));
+        }
+    }
+    col = col.push(container(table).padding(14).width(Fill).style(style::card));
+    col = col.push(heading(fl!(lang, "gui-summary-left")));
+    if left.is_empty() && app.report().is_some() {
+        col = col.push(para(fl!(lang, "gui-summary-all-done")));
+    } else {
+        for item in left {
+            col = col.push(text(format!("• {item}")).size(style::BODY_SIZE));
+        }
+    }
+    col = col.push(
+        button(text(fl!(lang, "gui-export")).size(style::BODY_SIZE))
+            .padding([8, 18])
+            .style(button::primary),
+    );
+    col = col.push(hint(fl!(lang, "gui-export-soon")));
+    col.into()
+}

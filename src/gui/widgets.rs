@@ -1,0 +1,621 @@
+//! The pieces every step is made of: the frame, badges, problems, record
+//! cards with their Copy buttons.
+
+use iced::widget::{
+    Column, Space, button, checkbox, column, container, row, rule, scrollable, text, text_editor,
+};
+use iced::{Alignment, Element, Fill, Length};
+
+use super::step::Step;
+use super::style;
+use super::{App, Message, Notice, steps};
+use crate::check::{CheckId, CheckResult, Status};
+use crate::fl;
+use crate::localize::Lang;
+use crate::records::{Action, PublishRecord};
+use crate::render;
+
+/// Frames of the "checking" spinner, one every 150 ms.
+const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
+
+pub fn title(s: String) -> Element<'static, Message> {
+    text(s).size(style::TITLE_SIZE).font(style::BOLD).into()
+}
+
+pub fn heading(s: String) -> Element<'static, Message> {
+    text(s).size(style::HEADING_SIZE).font(style::BOLD).into()
+}
+
+pub fn para(s: String) -> Element<'static, Message> {
+    text(s).size(style::BODY_SIZE).width(Fill).into()
+}
+
+pub fn hint(s: String) -> Element<'static, Message> {
+    text(s)
+        .size(style::SMALL_SIZE)
+        .style(style::muted)
+        .width(Fill)
+        .into()
+}
+
+/// A framed note: an order of operations, a reminder.
+pub fn note(s: String) -> Element<'static, Message> {
+    container(text(s).size(style::BODY_SIZE).width(Fill))
+        .padding(12)
+        .width(Fill)
+        .style(style::note)
+        .into()
+}
+
+/// A status badge: mark and word on the status colour, or a spinner.
+pub fn badge<'a>(app: &App, status: Option<Status>) -> Element<'a, Message> {
+    let lang = app.lang;
+    if app.checking {
+        let frame = (app
+            .now
+            .saturating_duration_since(app.check_started)
+            .as_millis()
+            / 150) as usize;
+        let spinner = SPINNER[frame % SPINNER.len()];
+        return container(
+            text(format!("{spinner} {}", fl!(lang, "gui-checking"))).size(style::SMALL_SIZE),
+        )
+        .padding([3, 10])
+        .style(style::badge_checking)
+        .into();
+    }
+    let label = match status {
+        Some(s) => format!(
+            "{} {}",
+            render::status_mark(s),
+            render::status_word(lang, s)
+        ),
+        None => format!("? {}", fl!(lang, "gui-not-checked")),
+    };
+    container(text(label).size(style::SMALL_SIZE))
+        .padding([3, 10])
+        .style(style::badge(status))
+        .into()
+}
+
+/// One check: its title and badge, its figures, its problems with fixes.
+pub fn check_block<'a>(app: &App, id: CheckId) -> Element<'a, Message> {
+    let lang = app.lang;
+    let result = app.report().and_then(|r| r.get(id));
+    let mut col = Column::new().spacing(6);
+    col = col.push(
+        row![
+            text(render::check_title(lang, id))
+                .size(style::BODY_SIZE)
+                .font(style::BOLD)
+                .width(Fill),
+            badge(app, result.map(|r| r.status)),
+        ]
+        .align_y(Alignment::Center)
+        .spacing(10),
+    );
+    if let Some(result) = result {
+        if let Some(details) = render::details(lang, result) {
+            col = col.push(hint(details));
+        }
+        for problem in &result.problems {
+            col = col.push(problem_box(lang, result, problem));
+        }
+    }
+    container(col)
+        .padding(12)
+        .width(Fill)
+        .style(style::card)
+        .into()
+}
+
+fn problem_box<'a>(
+    lang: Lang,
+    result: &CheckResult,
+    problem: &crate::check::Problem,
+) -> Element<'a, Message> {
+    let message = render::problem_message(lang, result.id, problem);
+    let fix = render::problem_fix(lang, result.id, problem);
+    let prefix = if problem.severity == Status::Unknown {
+        fl!(lang, "gui-could-not-check")
+    } else {
+        render::status_mark(problem.severity).to_string()
+    };
+    container(
+        column![
+            text(format!("{prefix} {message}")).size(style::BODY_SIZE),
+            text(format!("{} {fix}", fl!(lang, "cli-fix")))
+                .size(style::BODY_SIZE)
+                .font(style::BOLD),
+        ]
+        .spacing(4),
+    )
+    .padding(10)
+    .width(Fill)
+    .style(style::problem(problem.severity))
+    .into()
+}
+
+/// Key of a record's value, for its selectable view and its Copy button.
+pub fn value_key(record: &PublishRecord) -> String {
+    format!(
+        "{}:{}:{}",
+        record.purpose.as_str(),
+        record.name,
+        record.priority.map(|p| p.to_string()).unwrap_or_default()
+    )
+}
+
+/// A Copy button that says "Copied" for a moment after use.
+pub fn copy_button<'a>(app: &App, key: String, value: String) -> Element<'a, Message> {
+    let copied = app.copied.as_ref().is_some_and(|(k, _)| *k == key);
+    let label = if copied {
+        fl!(app.lang, "gui-copied")
+    } else {
+        fl!(app.lang, "gui-copy")
+    };
+    let id = copy_id(&key);
+    container(
+        button(text(label).size(style::SMALL_SIZE))
+            .padding([4, 10])
+            .style(if copied {
+                button::success
+            } else {
+                button::secondary
+            })
+            .on_press(Message::Copy { key, value }),
+    )
+    .id(id)
+    .into()
+}
+
+/// The id of the Copy button of `key` (for tests and accessibility tools).
+pub fn copy_id(key: &str) -> String {
+    format!("copy:{key}")
+}
+
+fn field_row<'a>(app: &App, label: String, value: String, key: String) -> Element<'a, Message> {
+    row![
+        text(label)
+            .size(style::SMALL_SIZE)
+            .width(Length::Fixed(110.0))
+            .style(style::muted),
+        text(value.clone())
+            .font(style::MONO)
+            .size(style::BODY_SIZE)
+            .width(Fill),
+        copy_button(app, key, value),
+    ]
+    .spacing(10)
+    .align_y(Alignment::Center)
+    .into()
+}
+
+/// A record to publish: each field with its own Copy button, and Copy all.
+pub fn record_card<'a>(app: &'a App, record: &PublishRecord) -> Element<'a, Message> {
+    let lang = app.lang;
+    let key = value_key(record);
+    let action = match record.action {
+        Action::Create => fl!(lang, "record-action-create"),
+        Action::Replace => fl!(lang, "record-action-replace"),
+        Action::Keep => fl!(lang, "record-action-keep"),
+    };
+    let mut col = Column::new().spacing(8);
+    col = col.push(
+        row![
+            text(
+                crate::localize::text(
+                    lang,
+                    &format!("record-purpose-{}", record.purpose.as_str()),
+                    &[]
+                )
+                .unwrap_or_default()
+            )
+            .size(style::BODY_SIZE)
+            .font(style::BOLD)
+            .width(Fill),
+            text(action).size(style::SMALL_SIZE).style(style::muted),
+        ]
+        .spacing(10),
+    );
+    col = col.push(field_row(
+        app,
+        fl!(lang, "record-name"),
+        record.name.clone(),
+        format!("{key}/name"),
+    ));
+    if app.show_full_names {
+        col = col.push(field_row(
+            app,
+            fl!(lang, "record-full-name"),
+            record.fqdn.clone(),
+            format!("{key}/fqdn"),
+        ));
+    }
+    col = col.push(field_row(
+        app,
+        fl!(lang, "record-type"),
+        record.rtype.to_string(),
+        format!("{key}/type"),
+    ));
+    col = col.push(field_row(
+        app,
+        fl!(lang, "record-ttl"),
+        record.ttl.to_string(),
+        format!("{key}/ttl"),
+    ));
+    if let Some(p) = record.priority {
+        col = col.push(field_row(
+            app,
+            fl!(lang, "record-priority"),
+            p.to_string(),
+            format!("{key}/priority"),
+        ));
+    }
+    if let Some(value) = &record.value {
+        let view: Element<'a, Message> = match app.values.get(&key) {
+            Some(content) => {
+                let k = key.clone();
+                text_editor(content)
+                    .font(style::MONO)
+                    .size(style::BODY_SIZE)
+                    .wrapping(text::Wrapping::WordOrGlyph)
+                    .on_action(move |a| Message::ValueAction(k.clone(), a))
+                    .into()
+            }
+            None => text(value.clone())
+                .font(style::MONO)
+                .size(style::BODY_SIZE)
+                .width(Fill)
+                .into(),
+        };
+        col = col.push(
+            row![
+                text(fl!(lang, "record-value"))
+                    .size(style::SMALL_SIZE)
+                    .width(Length::Fixed(110.0))
+                    .style(style::muted),
+                container(view).width(Fill),
+                copy_button(app, format!("{key}/value"), value.clone()),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Start),
+        );
+        if record.strings.len() > 1 {
+            col = col.push(hint(fl!(
+                lang,
+                "gui-value-strings",
+                count = record.strings.len()
+            )));
+        }
+    }
+    for n in &record.notes {
+        col = col.push(note(render::record_note(lang, n)));
+    }
+    let full = row![
+        button(
+            text(if app.show_full_names {
+                fl!(lang, "gui-hide-full-name")
+            } else {
+                fl!(lang, "gui-show-full-name")
+            })
+            .size(style::SMALL_SIZE)
+        )
+        .padding([4, 10])
+        .style(button::text)
+        .on_press(Message::ToggleFullNames),
+        Space::new().width(Fill),
+    ];
+    let mut footer = full;
+    if let Some(line) = zone_line(record) {
+        footer = footer.push(copy_button_labelled(
+            app,
+            format!("{key}/all"),
+            line,
+            fl!(lang, "gui-copy-all"),
+        ));
+    }
+    col = col.push(footer.spacing(10).align_y(Alignment::Center));
+    container(col)
+        .padding(14)
+        .width(Fill)
+        .style(style::card)
+        .into()
+}
+
+fn copy_button_labelled<'a>(
+    app: &App,
+    key: String,
+    value: String,
+    label: String,
+) -> Element<'a, Message> {
+    let copied = app.copied.as_ref().is_some_and(|(k, _)| *k == key);
+    let label = if copied {
+        fl!(app.lang, "gui-copied")
+    } else {
+        label
+    };
+    let id = copy_id(&key);
+    container(
+        button(text(label).size(style::SMALL_SIZE))
+            .padding([4, 10])
+            .style(if copied {
+                button::success
+            } else {
+                button::secondary
+            })
+            .on_press(Message::Copy { key, value }),
+    )
+    .id(id)
+    .into()
+}
+
+/// The record as one zone-file line (for DNS hosts with a text editor).
+fn zone_line(record: &PublishRecord) -> Option<String> {
+    let value = record.value.as_ref()?;
+    let data = match record.priority {
+        Some(p) => format!("{p} {value}"),
+        None => record
+            .strings
+            .iter()
+            .map(|s| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"")))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    Some(format!(
+        "{} {} IN {} {}",
+        record.fqdn, record.ttl, record.rtype, data
+    ))
+}
+
+/// "Your DNS is hosted by …", from the NS records.
+pub fn dns_host<'a>(app: &App) -> Option<Element<'a, Message>> {
+    let outcome = app.current_outcome()?;
+    let lang = app.lang;
+    let s = match outcome.dns_host {
+        Some(host) => fl!(lang, "gui-dns-host", host = host),
+        None if !outcome.name_servers.is_empty() => fl!(
+            lang,
+            "gui-dns-host-unknown",
+            servers = outcome.name_servers.join(", ")
+        ),
+        None => return None,
+    };
+    Some(note(s))
+}
+
+/// "I have done this step", for what DNS cannot verify.
+pub fn done_by_hand<'a>(app: &App, step: Step) -> Element<'a, Message> {
+    checkbox(app.done.contains(&step))
+        .label(fl!(app.lang, "gui-done-by-hand"))
+        .on_toggle(move |v| Message::MarkDone(step, v))
+        .size(18)
+        .text_size(style::BODY_SIZE)
+        .into()
+}
+
+fn step_list<'a>(app: &App) -> Element<'a, Message> {
+    let lang = app.lang;
+    let mut col = Column::new()
+        .spacing(4)
+        .padding(12)
+        .width(Length::Fixed(230.0));
+    for (i, step) in Step::ALL.into_iter().enumerate() {
+        let status = if step.is_manual() && step.checks().is_empty() {
+            app.done.contains(&step).then_some(Status::Pass)
+        } else {
+            step.status(app.report())
+        };
+        let mark = match status {
+            Some(s) => render::status_mark(s),
+            None if app.done.contains(&step) => "✓",
+            None => "·",
+        };
+        let dot = container(
+            text(mark)
+                .size(style::SMALL_SIZE)
+                .align_x(Alignment::Center)
+                .width(Fill),
+        )
+        .width(Length::Fixed(24.0))
+        .style(style::badge(
+            status.or(app.done.contains(&step).then_some(Status::Pass)),
+        ));
+        let name =
+            crate::localize::text(lang, &format!("step-{}", step.id()), &[]).unwrap_or_default();
+        let entry = row![
+            dot,
+            text(format!("{}. {name}", i + 1)).size(style::BODY_SIZE),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center);
+        let mut b = button(entry)
+            .width(Fill)
+            .padding([6, 8])
+            .style(style::step_entry(step == app.step));
+        if step == Step::Start || app.domain.is_ok() {
+            b = b.on_press(Message::GoTo(step));
+        }
+        col = col.push(b);
+    }
+    container(col).height(Fill).style(style::sidebar).into()
+}
+
+fn header<'a>(app: &App) -> Element<'a, Message> {
+    let lang = app.lang;
+    let lang_button = |l: Lang, label: &'static str| {
+        button(text(label).size(style::SMALL_SIZE))
+            .padding([4, 10])
+            .style(if app.lang == l {
+                button::primary
+            } else {
+                button::secondary
+            })
+            .on_press(Message::LangSelected(l))
+    };
+    let domain = app
+        .domain
+        .as_ref()
+        .map(|d| d.unicode().to_string())
+        .unwrap_or_default();
+    row![
+        text(fl!(lang, "app-name"))
+            .size(style::HEADING_SIZE)
+            .font(style::BOLD),
+        text(domain).size(style::HEADING_SIZE).width(Fill),
+        lang_button(Lang::Fr, "Français"),
+        lang_button(Lang::En, "English"),
+        button(text(fl!(lang, "gui-start-over")).size(style::SMALL_SIZE))
+            .padding([4, 10])
+            .style(button::secondary)
+            .on_press(Message::StartOver),
+    ]
+    .spacing(12)
+    .padding([10, 16])
+    .align_y(Alignment::Center)
+    .into()
+}
+
+fn checked_line(app: &App) -> String {
+    let lang = app.lang;
+    if app.checking {
+        return fl!(lang, "gui-checking");
+    }
+    let Some(at) = app.checked_at else {
+        return String::new();
+    };
+    let ago = app.now.saturating_duration_since(at).as_secs();
+    if app.watching() {
+        let next = super::RECHECK_EVERY
+            .as_secs()
+            .saturating_sub(ago % super::RECHECK_EVERY.as_secs());
+        fl!(lang, "gui-checked-ago", seconds = ago, next = next)
+    } else {
+        fl!(lang, "gui-checked-recently", time = clock(app))
+    }
+}
+
+/// The time of the last check, on the local clock.
+fn clock(app: &App) -> String {
+    app.checked_at_wall
+        .map(|t| t.format("%H:%M:%S").to_string())
+        .unwrap_or_default()
+}
+
+fn footer<'a>(app: &App) -> Element<'a, Message> {
+    let lang = app.lang;
+    let back = button(text(fl!(lang, "gui-back")).size(style::BODY_SIZE))
+        .padding([8, 18])
+        .style(button::secondary)
+        .on_press_maybe(app.step.previous().map(|_| Message::Back));
+    let can_go_on = app.step != Step::Start || app.domain.is_ok();
+    let next = button(text(fl!(lang, "gui-next")).size(style::BODY_SIZE))
+        .padding([8, 18])
+        .style(button::primary)
+        .on_press_maybe((can_go_on && app.step.next().is_some()).then_some(Message::Next));
+    let check_now = button(text(fl!(lang, "gui-check-now")).size(style::BODY_SIZE))
+        .padding([8, 18])
+        .style(button::secondary)
+        .on_press_maybe((app.domain.is_ok() && !app.checking).then_some(Message::CheckNow));
+    row![
+        back,
+        text(checked_line(app))
+            .size(style::SMALL_SIZE)
+            .style(style::muted)
+            .width(Fill)
+            .align_x(Alignment::Center),
+        check_now,
+        next,
+    ]
+    .spacing(12)
+    .padding([10, 16])
+    .align_y(Alignment::Center)
+    .into()
+}
+
+fn notice<'a>(app: &App) -> Option<Element<'a, Message>> {
+    let lang = app.lang;
+    let message = match app.notice.as_ref()? {
+        Notice::ProgressMovedAside(path) => fl!(
+            lang,
+            "gui-progress-moved",
+            path = path.display().to_string()
+        ),
+        Notice::SaveFailed(e) => fl!(lang, "gui-save-failed", error = e.as_str()),
+    };
+    Some(
+        container(
+            row![
+                text(message).size(style::BODY_SIZE).width(Fill),
+                button(text(fl!(lang, "gui-dismiss")).size(style::SMALL_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::DismissNotice),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+        )
+        .padding(10)
+        .width(Fill)
+        .style(style::problem(Status::Warn))
+        .into(),
+    )
+}
+
+fn confirm_start_over<'a>(app: &App) -> Element<'a, Message> {
+    let lang = app.lang;
+    container(
+        row![
+            text(fl!(lang, "gui-start-over-question"))
+                .size(style::BODY_SIZE)
+                .width(Fill),
+            button(text(fl!(lang, "gui-start-over-yes")).size(style::SMALL_SIZE))
+                .style(button::danger)
+                .on_press(Message::ConfirmStartOver(true)),
+            button(text(fl!(lang, "gui-cancel")).size(style::SMALL_SIZE))
+                .style(button::secondary)
+                .on_press(Message::ConfirmStartOver(false)),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center),
+    )
+    .padding(10)
+    .width(Fill)
+    .style(style::problem(Status::Fail))
+    .into()
+}
+
+/// The whole window: header, step list, the open step, navigation.
+pub fn layout(app: &App) -> Element<'_, Message> {
+    let mut content = Column::new().spacing(16).padding([20, 28]).max_width(900);
+    if app.confirm_start_over {
+        content = content.push(confirm_start_over(app));
+    }
+    if let Some(n) = notice(app) {
+        content = content.push(n);
+    }
+    if let Some(e) = &app.copy_error {
+        content = content.push(
+            container(
+                text(fl!(app.lang, "gui-copy-failed", error = e.as_str())).size(style::BODY_SIZE),
+            )
+            .padding(10)
+            .width(Fill)
+            .style(style::problem(Status::Fail)),
+        );
+    }
+    content = content.push(steps::view(app));
+    let main = column![
+        scrollable(container(content).width(Fill).align_x(Alignment::Center)).height(Fill),
+        rule::horizontal(1),
+        footer(app),
+    ]
+    .width(Fill);
+    column![
+        header(app),
+        rule::horizontal(1),
+        row![step_list(app), main].height(Fill),
+    ]
+    .width(Fill)
+    .height(Fill)
+    .into()
+}

@@ -1,0 +1,372 @@
+//! The window, headless: `update` driven with messages, and the view driven
+//! with iced_test's simulator, against a real DNS server on 127.0.0.1.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use esm_assistant::check::{CheckId, Status};
+use esm_assistant::dns::ResolverChoice;
+use esm_assistant::gui::{self, App, Message, Notice, Options, Step, copy_id};
+use esm_assistant::localize::Lang;
+use esm_assistant::platform::Platform;
+use esm_assistant::progress;
+use esm_assistant::provider::Provider;
+use futures::StreamExt;
+use iced::Task;
+use iced_test::runtime::Action;
+use iced_test::selector::id;
+use iced_test::{Simulator, runtime::task::into_stream};
+use support::dns_server::TestDns;
+use support::world;
+
+fn config_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("esm-gui-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn options(resolver: ResolverChoice, dir: &Path) -> Options {
+    Options {
+        resolver,
+        provider: Provider::esm(),
+        lang: Some(Lang::En),
+        config_dir: Some(dir.to_path_buf()),
+        memory_clipboard: true,
+    }
+}
+
+/// An app that can reach no DNS server: for tests of `update` alone.
+fn offline_app(name: &str) -> (App, PathBuf) {
+    let dir = config_dir(name);
+    let (app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+    (app, dir)
+}
+
+fn ui(app: &App) -> Simulator<'_, Message> {
+    // Tall enough that every part of a step is on screen without scrolling.
+    Simulator::with_size(
+        iced::Settings {
+            fonts: gui::fonts(),
+            default_font: gui::DEFAULT_FONT,
+            ..iced::Settings::default()
+        },
+        (1280.0, 3000.0),
+        app.view(),
+    )
+}
+
+/// Runs `task`, feeds what it produces to `update`, and runs what that
+/// returns, until nothing is left.
+async fn settle(app: &mut App, task: Task<Message>) {
+    let mut pending = vec![task];
+    while let Some(task) = pending.pop() {
+        let Some(mut stream) = into_stream(task) else {
+            continue;
+        };
+        while let Ok(Some(action)) =
+            tokio::time::timeout(Duration::from_secs(15), stream.next()).await
+        {
+            if let Action::Output(message) = action {
+                pending.push(app.update(message));
+            }
+        }
+    }
+}
+
+/// Feeds the simulator's messages to `update`, then settles what follows,
+/// all the resulting tasks running at once as they would in the window.
+async fn apply(app: &mut App, messages: Vec<Message>) {
+    let tasks: Vec<Task<Message>> = messages.into_iter().map(|m| app.update(m)).collect();
+    settle(app, Task::batch(tasks)).await;
+}
+
+#[tokio::test]
+async fn main_path_domain_spf_copy_and_french() {
+    let dns = TestDns::start(&world::zones());
+    let dir = config_dir("main-path");
+    let (mut app, task) = App::new(options(ResolverChoice::Servers(vec![dns.addr]), &dir));
+    settle(&mut app, task).await;
+    assert_eq!(app.step, Step::Start);
+
+    // Enter the domain as an admin pastes it.
+    let mut sim = ui(&app);
+    sim.click(id("domain")).expect("domain field");
+    let _ = sim.typewrite("Jean@Broken.TEST");
+    let messages: Vec<Message> = sim.into_messages().collect();
+    apply(&mut app, messages).await;
+    assert_eq!(app.domain.as_ref().unwrap().ascii(), "broken.test");
+    assert_eq!(
+        app.report()
+            .unwrap()
+            .get(CheckId::DomainDns)
+            .unwrap()
+            .status,
+        Status::Pass
+    );
+
+    // Open the SPF step from the step list: its checks run.
+    let mut sim = ui(&app);
+    sim.click("3. SPF").expect("SPF in the step list");
+    let messages: Vec<Message> = sim.into_messages().collect();
+    apply(&mut app, messages).await;
+    assert_eq!(app.step, Step::Spf);
+    let mut sim = ui(&app);
+    sim.find("Record to publish").expect("SPF record heading");
+    sim.find("v=spf1 mx include:_spf.mailhost.test ~all include:includespf.security-mail.net")
+        .expect("the current record is shown");
+    let gateway = app.report().unwrap().get(CheckId::SpfGateway).unwrap();
+    assert_eq!(gateway.status, Status::Fail);
+
+    // Copy the value: exactly the merged record lands on the clipboard.
+    let spf = app
+        .current_outcome()
+        .unwrap()
+        .publication
+        .records
+        .iter()
+        .find(|r| r.purpose == esm_assistant::records::Purpose::Spf)
+        .unwrap()
+        .clone();
+    let key = format!("{}/value", gui::value_key(&spf));
+    sim.click(id(copy_id(&key)))
+        .expect("Copy button of the value");
+    let messages: Vec<Message> = sim.into_messages().collect();
+    for m in messages {
+        let _ = app.update(m);
+    }
+    assert_eq!(
+        app.clipboard.get().as_deref(),
+        Some("v=spf1 mx include:_spf.mailhost.test include:includespf.security-mail.net ~all")
+    );
+    let mut sim = ui(&app);
+    sim.find("Copied ✓").expect("the Copied confirmation");
+
+    // Switch to French: the labels follow.
+    sim.click("Français").expect("language button");
+    let messages: Vec<Message> = sim.into_messages().collect();
+    apply(&mut app, messages).await;
+    assert_eq!(app.lang, Lang::Fr);
+    let mut sim = ui(&app);
+    sim.find("Enregistrement à publier")
+        .expect("French heading");
+    sim.find("Suivant").expect("French Next");
+    sim.find("3. SPF").expect("step list");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn badges_turn_green_when_the_record_is_published() {
+    let dns = TestDns::start(&world::zones());
+    let dir = config_dir("green");
+    let (mut app, task) = App::new(options(ResolverChoice::Servers(vec![dns.addr]), &dir));
+    settle(&mut app, task).await;
+    let t = app.update(Message::DomainChanged("nodmarc.test".into()));
+    settle(&mut app, t).await;
+    let t = app.update(Message::GoTo(Step::Dmarc));
+    settle(&mut app, t).await;
+    assert_eq!(Step::Dmarc.status(app.report()), Some(Status::Fail));
+    assert!(app.watching(), "a red step checks again by itself");
+
+    // The admin publishes the record; the next re-check sees it.
+    let mut zones = world::zones();
+    zones.retain(|z| !z.contains("$ORIGIN nodmarc.test."));
+    let body = world::situations()
+        .into_iter()
+        .find(|(n, _)| *n == "nodmarc.test")
+        .unwrap()
+        .1;
+    zones.push(support::dns_server::zone(
+        "nodmarc.test",
+        &format!("{body}_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc@secuserve.com\"\n"),
+    ));
+    dns.set_zones(&zones);
+    let t = app.update(Message::Recheck);
+    settle(&mut app, t).await;
+    assert_eq!(Step::Dmarc.status(app.report()), Some(Status::Pass));
+    assert!(!app.watching(), "a green step stops re-checking");
+    let sim_app = &app;
+    let mut sim = ui(sim_app);
+    sim.find("✓ OK").expect("green badge");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_invalid_domain_stops_the_assistant_with_a_message() {
+    let (mut app, dir) = offline_app("invalid");
+    let _ = app.update(Message::DomainChanged("exa mple.com".into()));
+    assert!(app.domain.is_err());
+    let _ = app.update(Message::Next);
+    assert_eq!(app.step, Step::Start);
+    let _ = app.update(Message::GoTo(Step::Mx));
+    assert_eq!(app.step, Step::Start);
+    let mut sim = ui(&app);
+    sim.find("A domain name cannot contain spaces.")
+        .expect("inline message");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn back_and_next_move_in_order() {
+    let (mut app, dir) = offline_app("order");
+    let _ = app.update(Message::DomainChanged("exemple.fr".into()));
+    for expected in [
+        Step::Destination,
+        Step::Spf,
+        Step::Dkim,
+        Step::Dmarc,
+        Step::Mx,
+        Step::Lockdown,
+        Step::Summary,
+    ] {
+        let _ = app.update(Message::Next);
+        assert_eq!(app.step, expected);
+    }
+    let _ = app.update(Message::Next);
+    assert_eq!(app.step, Step::Summary);
+    let _ = app.update(Message::Back);
+    assert_eq!(app.step, Step::Lockdown);
+    let _ = app.update(Message::GoTo(Step::Dkim));
+    assert_eq!(app.step, Step::Dkim);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn progress_is_saved_and_restored_and_start_over_clears_it() {
+    let dir = config_dir("persist");
+    let opts = options(ResolverChoice::Servers(Vec::new()), &dir);
+    let (mut app, _) = App::new(opts.clone());
+    for m in [
+        Message::DomainChanged("exemple.fr".into()),
+        Message::PlatformSelected(Platform::GoogleWorkspace),
+        Message::DestinationChanged("mail.exemple.fr".into()),
+        Message::MarkDone(Step::Lockdown, true),
+        Message::GoTo(Step::Dmarc),
+        Message::LangSelected(Lang::Fr),
+    ] {
+        let t = app.update(m);
+        // Saving is a task; run it, leaving the DNS checks (no server) aside.
+        settle_saves(&mut app, t).await;
+    }
+    let path = progress::file_in(&dir);
+    let progress::Loaded::Restored(saved) = progress::load(&path) else {
+        panic!("nothing saved")
+    };
+    assert_eq!(saved.domain, "exemple.fr");
+    assert_eq!(saved.step, "dmarc");
+
+    let mut opts_no_lang = opts.clone();
+    opts_no_lang.lang = None;
+    let (mut restored, _) = App::new(opts_no_lang.clone());
+    assert_eq!(restored.domain_input, "exemple.fr");
+    assert_eq!(restored.platform, Platform::GoogleWorkspace);
+    assert_eq!(restored.destination_input, "mail.exemple.fr");
+    assert!(restored.done.contains(&Step::Lockdown));
+    assert_eq!(restored.step, Step::Dmarc);
+    assert_eq!(restored.lang, Lang::Fr);
+
+    let _ = restored.update(Message::StartOver);
+    assert!(restored.confirm_start_over);
+    let _ = restored.update(Message::ConfirmStartOver(true));
+    assert_eq!(restored.step, Step::Start);
+    assert!(restored.domain_input.is_empty());
+    assert_eq!(progress::load(&path), progress::Loaded::Fresh);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Runs only the saving part of a task batch: everything but DNS, which
+/// has no server here and would only time out.
+async fn settle_saves(app: &mut App, task: Task<Message>) {
+    let Some(mut stream) = into_stream(task) else {
+        return;
+    };
+    while let Ok(Some(action)) =
+        tokio::time::timeout(Duration::from_millis(300), stream.next()).await
+    {
+        if let Action::Output(m @ Message::Saved(_)) = action {
+            let _ = app.update(m);
+        }
+    }
+}
+
+#[test]
+fn an_unreadable_saved_file_is_moved_aside_with_a_notice() {
+    let dir = config_dir("unreadable");
+    std::fs::write(progress::file_in(&dir), "{ not json").unwrap();
+    let (app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+    let Some(Notice::ProgressMovedAside(moved)) = &app.notice else {
+        panic!("no notice: {:?}", app.notice)
+    };
+    assert_eq!(std::fs::read_to_string(moved).unwrap(), "{ not json");
+    let mut sim = ui(&app);
+    sim.find("Close").expect("the notice can be closed");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn microsoft_365_destination_is_proposed() {
+    let (mut app, dir) = offline_app("m365");
+    let _ = app.update(Message::DomainChanged("Mon-Cabinet.fr".into()));
+    let _ = app.update(Message::GoTo(Step::Destination));
+    assert_eq!(
+        app.suggested_destination().as_deref(),
+        Some("mon-cabinet-fr.mail.protection.outlook.com")
+    );
+    let _ = app.update(Message::UseSuggestedDestination);
+    assert_eq!(
+        app.destination_input,
+        "mon-cabinet-fr.mail.protection.outlook.com"
+    );
+    let _ = app.update(Message::PlatformSelected(Platform::OwnServer));
+    assert_eq!(app.suggested_destination(), None);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_dkim_key_is_accepted_as_pasted_and_refused_when_damaged() {
+    let (mut app, dir) = offline_app("dkim");
+    let pasted = format!("\"p={}\"\n", world::RSA_2048.trim());
+    let _ = app.update(Message::DkimKeyEdited(
+        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
+            std::sync::Arc::new(pasted),
+        )),
+    ));
+    assert!(matches!(app.dkim_key, Some(Ok(_))), "{:?}", app.dkim_key);
+    let _ = app.update(Message::DkimKeyEdited(
+        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
+            std::sync::Arc::new("garbage".into()),
+        )),
+    ));
+    assert!(matches!(app.dkim_key, Some(Err(_))));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn results_of_an_older_check_are_ignored() {
+    let (mut app, dir) = offline_app("stale");
+    let _ = app.update(Message::DomainChanged("exemple.fr".into()));
+    let _ = app.update(Message::CheckNow);
+    let _ = app.update(Message::CheckNow);
+    // A run started before the last one finishes late: it is dropped.
+    let outcome = gui::Outcome {
+        domain: "exemple.fr".into(),
+        report: esm_assistant::check::Report {
+            domain: "exemple.fr".into(),
+            checks: Vec::new(),
+        },
+        publication: esm_assistant::records::Publication {
+            domain: "exemple.fr".into(),
+            records: Vec::new(),
+            delete: Vec::new(),
+        },
+        name_servers: Vec::new(),
+        dns_host: None,
+        existing_dkim: Vec::new(),
+    };
+    let _ = app.update(Message::Checked(0, Box::new(outcome)));
+    assert!(app.outcome.is_none());
+    assert!(app.checking);
+    std::fs::remove_dir_all(&dir).ok();
+}
