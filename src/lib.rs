@@ -7,12 +7,15 @@
 #![forbid(unsafe_code)]
 
 pub mod check;
+pub mod checklist;
 pub mod cli;
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;
 pub mod dnshost;
 pub mod domain;
+pub mod files;
+pub mod fonts;
 pub mod gui;
 pub mod localize;
 pub mod platform;
@@ -21,3 +24,4 @@ pub mod provider;
 pub mod records;
 pub mod render;
 pub mod spf;
+pub mod step;

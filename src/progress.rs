@@ -3,7 +3,6 @@
 //! is moved aside, never overwritten.
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -105,23 +104,13 @@ fn move_aside(path: &Path, reason: String) -> Loaded {
     }
 }
 
-/// Writes `progress` to `path` atomically: a temporary file in the same
-/// folder, flushed to disk, then renamed over the old one.
+/// Writes `progress` to `path` atomically (see [`crate::files::write_atomic`]).
 pub fn save(path: &Path, progress: &Progress) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let json = serde_json::to_vec_pretty(progress).map_err(std::io::Error::other)?;
-    let tmp = dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(&json)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
     }
-    result
+    let json = serde_json::to_vec_pretty(progress).map_err(std::io::Error::other)?;
+    crate::files::write_atomic(path, &json)
 }
 
 /// Removes the saved progress ("Start over").

@@ -35,6 +35,8 @@ fn options(resolver: ResolverChoice, dir: &Path) -> Options {
         lang: Some(Lang::En),
         config_dir: Some(dir.to_path_buf()),
         memory_clipboard: true,
+        theme: None,
+        export_dir: Some(dir.join("exports")),
     }
 }
 
@@ -368,5 +370,92 @@ fn results_of_an_older_check_are_ignored() {
     let _ = app.update(Message::Checked(0, Box::new(outcome)));
     assert!(app.outcome.is_none());
     assert!(app.checking);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn the_checklist_is_exported_from_any_step_and_the_window_says_where() {
+    let dns = TestDns::start(&world::zones());
+    let dir = config_dir("export");
+    std::fs::create_dir_all(dir.join("exports")).unwrap();
+    let (mut app, task) = App::new(options(ResolverChoice::Servers(vec![dns.addr]), &dir));
+    settle(&mut app, task).await;
+    let t = app.update(Message::DomainChanged("good.test".into()));
+    settle(&mut app, t).await;
+    let t = app.update(Message::GoTo(Step::Dkim));
+    settle(&mut app, t).await;
+
+    let mut sim = ui(&app);
+    sim.click("Export (PDF)")
+        .expect("export button in the header");
+    let messages: Vec<Message> = sim.into_messages().collect();
+    apply(&mut app, messages).await;
+    let Some(gui::ExportStatus::Saved(saved)) = &app.export else {
+        panic!("not saved: {:?}", app.export)
+    };
+    let name = saved
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with("esm-checklist-good.test-") && name.ends_with(".pdf"),
+        "{name}"
+    );
+    assert!(std::fs::read(&saved.path).unwrap().starts_with(b"%PDF-"));
+    let shown = format!("The checklist was saved: {}", saved.path.display());
+    {
+        let mut sim = ui(&app);
+        sim.find(shown.as_str()).expect("the window says where");
+    }
+
+    // The records as a zone file, from the summary.
+    let t = app.update(Message::GoTo(Step::Summary));
+    settle(&mut app, t).await;
+    let t = app.update(Message::Export(gui::export::Kind::Zone));
+    settle(&mut app, t).await;
+    let Some(gui::ExportStatus::Saved(saved)) = &app.export else {
+        panic!("not saved: {:?}", app.export)
+    };
+    let zone = std::fs::read_to_string(&saved.path).unwrap();
+    assert!(
+        zone.contains("good.test. 3600 IN MX 10 france.security-mail.net."),
+        "{zone}"
+    );
+
+    // Copy all records: the zone lines, exactly.
+    let _ = app.update(Message::CopyAllRecords);
+    assert_eq!(app.clipboard.get().as_deref(), Some(zone.as_str()));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn a_failed_export_is_said_plainly_and_leaves_no_file() {
+    let dns = TestDns::start(&world::zones());
+    let dir = config_dir("export-fail");
+    // The export folder does not exist: writing fails.
+    let (mut app, task) = App::new(options(ResolverChoice::Servers(vec![dns.addr]), &dir));
+    settle(&mut app, task).await;
+    let t = app.update(Message::DomainChanged("good.test".into()));
+    settle(&mut app, t).await;
+    let t = app.update(Message::Export(gui::export::Kind::Checklist));
+    settle(&mut app, t).await;
+    assert!(
+        matches!(app.export, Some(gui::ExportStatus::Failed(_))),
+        "{:?}",
+        app.export
+    );
+    assert!(!dir.join("exports").exists());
+    let mut sim = ui(&app);
+    sim.find(|c: iced_test::selector::Candidate<'_>| match c {
+        iced_test::selector::Candidate::Text { content, .. }
+            if content.starts_with("The file could not be saved:") =>
+        {
+            Some(())
+        }
+        _ => None,
+    })
+    .expect("the error is shown");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -235,6 +235,9 @@ cli-error-dkim-key = The DKIM key given is not a usable public key ({ $reason })
 cli-error-dkim-file = Cannot read the DKIM key file { $path }: { $error }
 cli-error-nameserver = “{ $input }” is not an IP address or IP:PORT.
 cli-error-provider = The provider profile cannot be used: { $error }
+cli-error-pdf = The checklist could not be made: { $error }
+cli-error-write = Cannot write { $path }: { $error }
+cli-checklist-written = Checklist written to { $path }
 cli-error-resolver = The DNS resolver cannot be set up: { $error }
 
 ## The window
@@ -258,7 +261,6 @@ gui-next = Next
 gui-check-now = Check now
 gui-checking = Checking…
 gui-not-checked = Not checked yet
-gui-could-not-check = Could not check:
 gui-checked-ago = Checked { $seconds } s ago · next check in { $next } s
 gui-checked-recently = Checked at { $time }
 gui-start-over = Start over
@@ -276,9 +278,9 @@ gui-show-full-name = Show the full name
 gui-hide-full-name = Hide the full name
 gui-value-strings = Long value: DNS stores it as { $count } strings of 255 characters at most. Paste it whole; most DNS hosts split it themselves.
 gui-done-by-hand = I have done this step
-gui-dns-host = Your domain's DNS is hosted by { $host }: log in there to edit the zone.
-gui-dns-host-unknown = Your domain's name servers are { $servers }: log in at the company that runs them to edit the zone.
 gui-dns-where = Where: in your DNS host's zone editor, as a { $rtype } record.
+gui-dns-where-host = Where: your domain's DNS is hosted by { $host }. Log in there and add a { $rtype } record in the zone editor.
+gui-dns-where-servers = Where: your domain's name servers are { $servers }. Log in at the company that runs them and add a { $rtype } record in the zone editor.
 
 gui-start-title = Set up your domain for e-securemail
 gui-start-intro = This assistant follows the e-securemail onboarding guide step by step. Each value is ready to copy into your DNS host or the console, and each step is checked live in DNS.
@@ -293,7 +295,7 @@ gui-destination-why = The gateway receives your mail, filters it, and delivers c
 gui-destination-where = In the e-securemail console ({ $url }), go to { $path } and enter your destination server.
 gui-destination-label = Destination server (host name or IP address)
 gui-destination-placeholder = mail.example.com or 192.0.2.25
-gui-destination-suggestion = For Microsoft 365, your destination server is normally { $host }
+gui-destination-suggestion = For Microsoft 365, your destination server is normally:
 gui-use-suggestion = Use this server
 gui-destination-empty = Enter the destination server to check it.
 
@@ -342,7 +344,39 @@ gui-lockdown-ask = Ask { $email } for the IP ranges to allow for incoming mail.
 
 gui-summary-title = Where your domain stands
 gui-summary-left = Still to do
+gui-export = Export checklist (PDF)
+gui-export-short = Export (PDF)
+gui-summary-export = Keep a record
+gui-copy-all-records = Copy all records
+gui-save-zone = Save records (zone file)
+gui-save-text = Save records (text)
+gui-saving = Saving…
+gui-saved = { $kind ->
+    [checklist] The checklist was saved:
+   *[records] The records were saved:
+} { $path }
+gui-saved-no-dialog = No save dialog can open on this system: { $kind ->
+    [checklist] the checklist was saved
+   *[records] the records were saved
+} in your Documents folder: { $path }
+gui-save-file-failed = The file could not be saved: { $error }. Nothing was written.
 gui-summary-all-done = Everything is in place.
 gui-summary-manual = { $step }: to confirm by hand
-gui-export = Export checklist (PDF)
-gui-export-soon = The PDF export is not available yet.
+gui-summary-unchecked = { $check }: not checked yet (see the { $step } step)
+
+## The printed checklist
+
+pdf-title = Setup checklist
+pdf-subtitle = e-securemail filtering gateway: what was done, and what is left
+pdf-domain = Domain
+pdf-platform = Mail platform
+pdf-date = Date
+pdf-overall = Overall status
+pdf-destination-value = Destination server
+pdf-not-given = not given yet
+pdf-checked-by-hand = Marked as done by hand.
+pdf-support = Support: { $email } · { $url }
+pdf-page = Page { $page } of { $count }
+pdf-dkim-where = The key is generated in the console ({ $url }): { $path }.
+pdf-dkim-needs-key = The key from the console ({ $path }) is not known yet: paste it in the assistant to get this record's value.
+pdf-dkim-warning = Enable DKIM signing in the console only once the key is published in DNS (DKIM checks OK): enabled too early, it may get your mail rejected.

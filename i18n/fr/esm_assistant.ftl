@@ -240,6 +240,9 @@ cli-error-dkim-key = La clé DKIM indiquée n’est pas une clé publique utilis
 cli-error-dkim-file = Impossible de lire le fichier de clé DKIM { $path } : { $error }
 cli-error-nameserver = « { $input } » n’est ni une adresse IP ni une adresse IP:PORT.
 cli-error-provider = Le profil de fournisseur est inutilisable : { $error }
+cli-error-pdf = La liste de contrôle n’a pas pu être produite : { $error }
+cli-error-write = Impossible d’écrire { $path } : { $error }
+cli-checklist-written = Liste de contrôle enregistrée dans { $path }
 cli-error-resolver = Impossible de configurer le résolveur DNS : { $error }
 
 ## La fenêtre
@@ -263,7 +266,6 @@ gui-next = Suivant
 gui-check-now = Vérifier maintenant
 gui-checking = Vérification…
 gui-not-checked = Pas encore vérifié
-gui-could-not-check = Vérification impossible :
 gui-checked-ago = Vérifié il y a { $seconds } s · prochaine vérification dans { $next } s
 gui-checked-recently = Vérifié à { $time }
 gui-start-over = Tout recommencer
@@ -281,9 +283,9 @@ gui-show-full-name = Afficher le nom complet
 gui-hide-full-name = Masquer le nom complet
 gui-value-strings = Valeur longue : le DNS la stocke en { $count } chaînes de 255 caractères au plus. Collez-la en entier ; la plupart des hébergeurs DNS la découpent eux-mêmes.
 gui-done-by-hand = J’ai fait cette étape
-gui-dns-host = Le DNS de votre domaine est hébergé chez { $host } : c’est là qu’il faut vous connecter pour modifier la zone.
-gui-dns-host-unknown = Les serveurs de noms de votre domaine sont { $servers } : connectez-vous chez la société qui les gère pour modifier la zone.
 gui-dns-where = Où : dans l’éditeur de zone de votre hébergeur DNS, sous forme d’enregistrement { $rtype }.
+gui-dns-where-host = Où : le DNS de votre domaine est hébergé chez { $host }. Connectez-vous-y et ajoutez un enregistrement { $rtype } dans l’éditeur de zone.
+gui-dns-where-servers = Où : les serveurs de noms de votre domaine sont { $servers }. Connectez-vous chez la société qui les gère et ajoutez un enregistrement { $rtype } dans l’éditeur de zone.
 
 gui-start-title = Mettez en place e-securemail pour votre domaine
 gui-start-intro = Cet assistant suit pas à pas le guide de mise en service e-securemail. Chaque valeur est prête à être copiée chez votre hébergeur DNS ou dans la console, et chaque étape est vérifiée en direct dans le DNS.
@@ -298,7 +300,7 @@ gui-destination-why = La passerelle reçoit votre courrier, le filtre, puis reme
 gui-destination-where = Dans la console e-securemail ({ $url }), allez dans { $path } et saisissez votre serveur de destination.
 gui-destination-label = Serveur de destination (nom d’hôte ou adresse IP)
 gui-destination-placeholder = mail.exemple.fr ou 192.0.2.25
-gui-destination-suggestion = Pour Microsoft 365, votre serveur de destination est normalement { $host }
+gui-destination-suggestion = Pour Microsoft 365, votre serveur de destination est normalement :
 gui-use-suggestion = Utiliser ce serveur
 gui-destination-empty = Saisissez le serveur de destination pour le vérifier.
 
@@ -347,7 +349,39 @@ gui-lockdown-ask = Demandez à { $email } les plages IP à autoriser pour le cou
 
 gui-summary-title = Où en est votre domaine
 gui-summary-left = Reste à faire
+gui-export = Exporter la liste de contrôle (PDF)
+gui-export-short = Exporter (PDF)
+gui-summary-export = Garder une trace
+gui-copy-all-records = Copier tous les enregistrements
+gui-save-zone = Enregistrer (fichier de zone)
+gui-save-text = Enregistrer (texte)
+gui-saving = Enregistrement…
+gui-saved = { $kind ->
+    [checklist] La liste de contrôle a été enregistrée :
+   *[records] Les enregistrements ont été enregistrés :
+} { $path }
+gui-saved-no-dialog = Aucune fenêtre d’enregistrement ne peut s’ouvrir sur ce système : { $kind ->
+    [checklist] la liste de contrôle a été enregistrée
+   *[records] les enregistrements ont été enregistrés
+} dans votre dossier Documents : { $path }
+gui-save-file-failed = Le fichier n’a pas pu être enregistré : { $error }. Rien n’a été écrit.
 gui-summary-all-done = Tout est en place.
 gui-summary-manual = { $step } : à confirmer à la main
-gui-export = Exporter la liste de contrôle (PDF)
-gui-export-soon = L’export PDF n’est pas encore disponible.
+gui-summary-unchecked = { $check } : pas encore vérifié (voir l’étape { $step })
+
+## La liste de contrôle imprimée
+
+pdf-title = Liste de contrôle de mise en service
+pdf-subtitle = Passerelle de filtrage e-securemail : ce qui est fait, et ce qui reste à faire
+pdf-domain = Domaine
+pdf-platform = Messagerie
+pdf-date = Date
+pdf-overall = État général
+pdf-destination-value = Serveur de destination
+pdf-not-given = pas encore indiqué
+pdf-checked-by-hand = Étape cochée à la main.
+pdf-support = Support : { $email } · { $url }
+pdf-page = Page { $page } sur { $count }
+pdf-dkim-where = La clé se génère dans la console ({ $url }) : { $path }.
+pdf-dkim-needs-key = La clé de la console ({ $path }) n’est pas encore connue : collez-la dans l’assistant pour obtenir la valeur de cet enregistrement.
+pdf-dkim-warning = N’activez la signature DKIM dans la console qu’une fois la clé publiée dans le DNS (vérifications DKIM au vert) : activée trop tôt, elle peut faire rejeter vos messages.

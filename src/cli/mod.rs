@@ -40,6 +40,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the records to publish, merged with what the domain already has.
     Records(RecordsArgs),
+    /// Write the printable checklist (PDF) of the domain's setup.
+    Checklist(ChecklistArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -97,6 +99,57 @@ pub struct RecordsArgs {
     /// Print a BIND zone-file snippet.
     #[arg(long)]
     pub zone: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PlatformArg {
+    M365,
+    Google,
+    Server,
+    Other,
+}
+
+impl PlatformArg {
+    fn platform(self) -> crate::platform::Platform {
+        use crate::platform::Platform;
+        match self {
+            PlatformArg::M365 => Platform::Microsoft365,
+            PlatformArg::Google => Platform::GoogleWorkspace,
+            PlatformArg::Server => Platform::OwnServer,
+            PlatformArg::Other => Platform::Other,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    /// The domain: example.com, an address, a URL or an international name.
+    #[arg(allow_hyphen_values = true)]
+    pub domain: String,
+    /// Where to write the PDF.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+    /// Paper size.
+    #[arg(long, value_enum, default_value = "a4")]
+    pub paper: PaperArg,
+    /// The mail platform (its notes appear in the checklist).
+    #[arg(long, value_enum, default_value = "m365")]
+    pub platform: PlatformArg,
+    /// The server the gateway delivers filtered mail to (host name or IP).
+    #[arg(long, value_name = "HOST")]
+    pub destination: Option<String>,
+    /// The DKIM public key from the console, or @FILE to read it from a file.
+    #[arg(long, value_name = "KEY|@FILE")]
+    pub dkim_key: Option<String>,
+    /// Ask the domain's own name servers for its records, bypassing caches.
+    #[arg(long)]
+    pub authoritative: bool,
 }
 
 /// A usage error: message on stderr, exit code 2.
@@ -192,22 +245,39 @@ async fn gather(
     Ok(check::gather(input, &dns).await)
 }
 
-fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
+/// The input of a check from the command line's words.
+fn check_input(
+    common: &CommonArgs,
+    domain: &str,
+    destination: Option<&str>,
+    dkim_key: Option<&str>,
+) -> Result<CheckInput, UsageError> {
     let lang = common.language();
     let provider = common.provider(lang)?;
-    let domain = parse_domain(&args.domain, lang)?;
+    let domain = parse_domain(domain, lang)?;
     let mut input = CheckInput::new(domain, provider);
-    if let Some(dest) = &args.destination {
+    if let Some(dest) = destination {
         input.destination = Some(Destination::parse(dest).map_err(|e| {
             UsageError(fl!(
                 lang,
                 "cli-error-destination",
-                input = dest.as_str(),
+                input = dest,
                 reason = render::domain_error(lang, &e)
             ))
         })?);
     }
-    input.dkim_key = parse_dkim_key(args.dkim_key.as_deref(), lang)?;
+    input.dkim_key = parse_dkim_key(dkim_key, lang)?;
+    Ok(input)
+}
+
+fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
+    let lang = common.language();
+    let input = check_input(
+        common,
+        &args.domain,
+        args.destination.as_deref(),
+        args.dkim_key.as_deref(),
+    )?;
     let snap = runtime().block_on(gather(&input, common, args.authoritative, lang))?;
     let report = check::evaluate(&input, &snap);
     let out = if args.json {
@@ -225,10 +295,7 @@ fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageErr
 
 fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
     let lang = common.language();
-    let provider = common.provider(lang)?;
-    let domain = parse_domain(&args.domain, lang)?;
-    let mut input = CheckInput::new(domain, provider);
-    input.dkim_key = parse_dkim_key(args.dkim_key.as_deref(), lang)?;
+    let input = check_input(common, &args.domain, None, args.dkim_key.as_deref())?;
     let snap = runtime().block_on(gather(&input, common, args.authoritative, lang))?;
     let publication = records::plan(&input, &snap);
     let out = if args.json {
@@ -236,9 +303,62 @@ fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, Usag
     } else if args.zone {
         publication.to_zone()
     } else {
-        text::records(lang, &publication, &input.provider)
+        render::records_text(lang, &publication, &input.provider)
     };
     print(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_checklist(args: &ChecklistArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
+    let lang = common.language();
+    let mut input = check_input(
+        common,
+        &args.domain,
+        args.destination.as_deref(),
+        args.dkim_key.as_deref(),
+    )?;
+    let platform = args.platform.platform();
+    input.extra_selectors = platform
+        .dkim_selectors()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let snap = runtime().block_on(gather(&input, common, args.authoritative, lang))?;
+    let report = check::evaluate(&input, &snap);
+    let publication = records::plan(&input, &snap);
+    let done = std::collections::BTreeSet::new();
+    let pdf = crate::checklist::export(&crate::checklist::ChecklistInput {
+        domain: &input.domain,
+        platform,
+        lang,
+        provider: &input.provider,
+        report: &report,
+        publication: &publication,
+        destination: input.destination.as_ref().map(|d| d.display()),
+        done: &done,
+        generated_at: chrono::Local::now(),
+        paper: match args.paper {
+            PaperArg::A4 => crate::checklist::Paper::A4,
+            PaperArg::Letter => crate::checklist::Paper::Letter,
+        },
+    })
+    .map_err(|e| UsageError(fl!(lang, "cli-error-pdf", error = e)))?;
+    crate::files::write_atomic(&args.out, &pdf).map_err(|e| {
+        UsageError(fl!(
+            lang,
+            "cli-error-write",
+            path = args.out.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
+    print(&format!(
+        "{}\n",
+        fl!(
+            lang,
+            "cli-checklist-written",
+            path = args.out.display().to_string()
+        )
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -254,6 +374,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     let result = match cli.command.as_ref()? {
         Command::Check(args) => run_check(args, &cli.common),
         Command::Records(args) => run_records(args, &cli.common),
+        Command::Checklist(args) => run_checklist(args, &cli.common),
     };
     Some(match result {
         Ok(code) => code,

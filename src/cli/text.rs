@@ -5,9 +5,7 @@ use std::fmt::Write;
 use super::CommonArgs;
 use crate::check::{Report, Status};
 use crate::fl;
-use crate::localize::{Lang, text};
-use crate::provider::Provider;
-use crate::records::{Action, Publication};
+use crate::localize::Lang;
 use crate::render;
 
 fn pad(s: &str, width: usize) -> String {
@@ -119,69 +117,5 @@ pub fn report(lang: Lang, report: &Report, common: &CommonArgs, authoritative: b
             unknown = counts[Status::Unknown as usize]
         )
     );
-    out
-}
-
-/// The records to publish, one block each, then the records to delete.
-pub fn records(lang: Lang, publication: &Publication, provider: &Provider) -> String {
-    let mut out = String::new();
-    let domain = crate::domain::DomainName::parse(&publication.domain)
-        .map(|d| d.unicode().to_string())
-        .unwrap_or_else(|_| publication.domain.clone());
-    let _ = writeln!(out, "{}\n", fl!(lang, "records-title", domain = domain));
-    let labels = [
-        fl!(lang, "record-name"),
-        fl!(lang, "record-full-name"),
-        fl!(lang, "record-type"),
-        fl!(lang, "record-ttl"),
-        fl!(lang, "record-priority"),
-        fl!(lang, "record-value"),
-    ];
-    let labels = labels.map(|l| fl!(lang, "cli-label", label = l));
-    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 1;
-    let line = |out: &mut String, label: &str, value: &str| {
-        let _ = writeln!(out, "  {}{value}", pad(label, width));
-    };
-    for r in &publication.records {
-        let purpose =
-            text(lang, &format!("record-purpose-{}", r.purpose.as_str()), &[]).unwrap_or_default();
-        let action = match r.action {
-            Action::Create => fl!(lang, "record-action-create"),
-            Action::Replace => fl!(lang, "record-action-replace"),
-            Action::Keep => fl!(lang, "record-action-keep"),
-        };
-        let _ = writeln!(out, "{purpose}\n  → {action}");
-        line(&mut out, &labels[0], &r.name);
-        line(&mut out, &labels[1], &r.fqdn);
-        line(&mut out, &labels[2], r.rtype);
-        line(&mut out, &labels[3], &r.ttl.to_string());
-        if let Some(p) = r.priority {
-            line(&mut out, &labels[4], &p.to_string());
-        }
-        match &r.value {
-            Some(v) => line(&mut out, &labels[5], v),
-            None => {
-                let path = provider.menu_paths.dkim.get(lang.code());
-                let _ = writeln!(out, "  {}", fl!(lang, "record-dkim-needs-key", path = path));
-            }
-        }
-        if r.strings.len() > 1 {
-            let _ = writeln!(out, "  {}:", fl!(lang, "record-strings"));
-            for s in &r.strings {
-                let _ = writeln!(out, "    {s}");
-            }
-        }
-        for note in &r.notes {
-            let _ = writeln!(out, "  ! {}", render::record_note(lang, note));
-        }
-        out.push('\n');
-    }
-    if !publication.delete.is_empty() {
-        let _ = writeln!(out, "{}", fl!(lang, "record-delete-title"));
-        for d in &publication.delete {
-            let priority = d.priority.map(|p| format!("{p} ")).unwrap_or_default();
-            let _ = writeln!(out, "  ✗ {} {} {priority}{}", d.name, d.rtype, d.value);
-        }
-    }
     out
 }

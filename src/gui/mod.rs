@@ -5,7 +5,7 @@
 //! Tasks and Subscriptions; [`App::view`] is a pure function of the state.
 
 mod clipboard;
-mod step;
+pub mod export;
 mod steps;
 mod style;
 mod widgets;
@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 use iced::widget::text_editor;
 use iced::{Element, Size, Subscription, Task, keyboard};
 
+pub use crate::step::Step;
 pub use clipboard::Clipboard;
-pub use step::Step;
 pub use widgets::{copy_id, value_key};
 
 use crate::check::{self, CheckInput, Destination, Report};
@@ -49,6 +49,10 @@ pub struct Options {
     pub config_dir: Option<PathBuf>,
     /// Use an in-memory clipboard (tests).
     pub memory_clipboard: bool,
+    /// Force a theme; `None` follows the system's light or dark setting.
+    pub theme: Option<iced::Theme>,
+    /// Save exports straight into this folder, without a dialog (tests).
+    pub export_dir: Option<PathBuf>,
 }
 
 impl Options {
@@ -59,6 +63,8 @@ impl Options {
             lang: None,
             config_dir: progress::default_dir(),
             memory_clipboard: false,
+            theme: None,
+            export_dir: None,
         }
     }
 }
@@ -135,6 +141,20 @@ pub enum Message {
     DismissNotice,
     /// Tab or Shift+Tab.
     FocusNext(bool),
+    /// Save the checklist (PDF) or the records (zone file, text).
+    Export(export::Kind),
+    /// A save finished: the file written, `None` if cancelled, or the error.
+    Exported(Result<Option<export::Saved>, String>),
+    /// Copy every record to publish, as zone-file lines.
+    CopyAllRecords,
+}
+
+/// Where a save stands, shown until the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportStatus {
+    Saving(export::Kind),
+    Saved(export::Saved),
+    Failed(String),
 }
 
 /// The assistant's state.
@@ -166,6 +186,7 @@ pub struct App {
     progress_path: Option<PathBuf>,
     pub notice: Option<Notice>,
     pub confirm_start_over: bool,
+    pub export: Option<ExportStatus>,
 }
 
 impl App {
@@ -220,6 +241,7 @@ impl App {
             progress_path,
             notice,
             confirm_start_over: false,
+            export: None,
             options,
         };
         app.dkim_key = app.parse_dkim_key();
@@ -236,6 +258,11 @@ impl App {
             Ok(d) => format!("{name} — {d}"),
             Err(_) => name,
         }
+    }
+
+    /// The forced theme, or `None` to follow the system.
+    pub fn theme(&self) -> Option<iced::Theme> {
+        self.options.theme.clone()
     }
 
     pub fn provider(&self) -> &Provider {
@@ -288,6 +315,22 @@ impl App {
                 self.notice = None;
                 Task::none()
             }
+            Message::Export(kind) => self.start_export(kind),
+            Message::Exported(result) => {
+                self.export = match result {
+                    Ok(Some(saved)) => Some(ExportStatus::Saved(saved)),
+                    Ok(None) => None,
+                    Err(e) => Some(ExportStatus::Failed(e)),
+                };
+                Task::none()
+            }
+            Message::CopyAllRecords => match self.current_outcome() {
+                Some(o) => {
+                    let zone = o.publication.to_zone();
+                    self.copy("all-records".into(), &zone)
+                }
+                None => Task::none(),
+            },
             Message::FocusNext(backwards) => {
                 if backwards {
                     iced::widget::operation::focus_previous()
@@ -424,6 +467,33 @@ impl App {
         self.generation += 1;
         self.checking = false;
         Task::none()
+    }
+
+    /// What an export needs, when the checks have run.
+    pub fn export_snapshot(&self) -> Option<export::Snapshot> {
+        let outcome = self.current_outcome()?;
+        Some(export::Snapshot {
+            domain: self.domain.as_ref().ok()?.clone(),
+            platform: self.platform,
+            lang: self.lang,
+            provider: self.options.provider.clone(),
+            report: outcome.report.clone(),
+            publication: outcome.publication.clone(),
+            destination: self.destination().and_then(Result::ok).map(|d| d.display()),
+            done: self.done.clone(),
+        })
+    }
+
+    fn start_export(&mut self, kind: export::Kind) -> Task<Message> {
+        if matches!(self.export, Some(ExportStatus::Saving(_))) {
+            return Task::none();
+        }
+        let Some(snapshot) = self.export_snapshot() else {
+            return Task::none();
+        };
+        self.export = Some(ExportStatus::Saving(kind));
+        let dir = self.options.export_dir.clone();
+        Task::perform(export::save(snapshot, kind, dir), Message::Exported)
     }
 
     /// The destination server typed, if it can be used.
@@ -626,9 +696,9 @@ pub async fn run_checks(input: CheckInput, options: DnsOptions) -> Outcome {
 /// The embedded fonts, for the window and for headless tests.
 pub fn fonts() -> Vec<std::borrow::Cow<'static, [u8]>> {
     vec![
-        style::SANS_BYTES.into(),
-        style::SANS_BOLD_BYTES.into(),
-        style::MONO_BYTES.into(),
+        crate::fonts::SANS.into(),
+        crate::fonts::SANS_BOLD.into(),
+        crate::fonts::MONO.into(),
     ]
 }
 
@@ -642,9 +712,10 @@ pub fn application(
     iced::application(move || App::new(options.clone()), App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
-        .font(style::SANS_BYTES)
-        .font(style::SANS_BOLD_BYTES)
-        .font(style::MONO_BYTES)
+        .theme(App::theme)
+        .font(crate::fonts::SANS)
+        .font(crate::fonts::SANS_BOLD)
+        .font(crate::fonts::MONO)
         .default_font(style::SANS)
         .window(iced::window::Settings {
             size: Size::new(1280.0, 800.0),

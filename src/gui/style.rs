@@ -6,10 +6,6 @@ use iced::{Background, Border, Color, Font, Theme, color};
 use crate::check::Status;
 
 /// The embedded fonts: DejaVu Sans for text, DejaVu Sans Mono for values.
-pub const SANS_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-pub const SANS_BOLD_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
-pub const MONO_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansMono.ttf");
-
 pub const SANS: Font = Font::with_name("DejaVu Sans");
 pub const BOLD: Font = Font {
     weight: iced::font::Weight::Bold,

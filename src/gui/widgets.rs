@@ -2,11 +2,11 @@
 //! cards with their Copy buttons.
 
 use iced::widget::{
-    Column, Space, button, checkbox, column, container, row, rule, scrollable, text, text_editor,
+    Column, Space, button, checkbox, column, container, rich_text, row, rule, scrollable, span,
+    text, text_editor,
 };
 use iced::{Alignment, Element, Fill, Length};
 
-use super::step::Step;
 use super::style;
 use super::{App, Message, Notice, steps};
 use crate::check::{CheckId, CheckResult, Status};
@@ -14,6 +14,7 @@ use crate::fl;
 use crate::localize::Lang;
 use crate::records::{Action, PublishRecord};
 use crate::render;
+use crate::step::Step;
 
 /// Frames of the "checking" spinner, one every 150 ms.
 const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
@@ -116,17 +117,19 @@ fn problem_box<'a>(
 ) -> Element<'a, Message> {
     let message = render::problem_message(lang, result.id, problem);
     let fix = render::problem_fix(lang, result.id, problem);
-    let prefix = if problem.severity == Status::Unknown {
-        fl!(lang, "gui-could-not-check")
-    } else {
-        render::status_mark(problem.severity).to_string()
-    };
+    // The badge already says "could not check": the mark alone leads the reason.
+    let prefix = render::status_mark(problem.severity);
+    let fix_line: Element<'a, Message> = rich_text([
+        span(format!("{} ", fl!(lang, "cli-fix"))).font(style::BOLD),
+        span(fix),
+    ])
+    .on_link_click(iced::never)
+    .size(style::BODY_SIZE)
+    .into();
     container(
         column![
             text(format!("{prefix} {message}")).size(style::BODY_SIZE),
-            text(format!("{} {fix}", fl!(lang, "cli-fix")))
-                .size(style::BODY_SIZE)
-                .font(style::BOLD),
+            fix_line
         ]
         .spacing(4),
     )
@@ -368,20 +371,22 @@ fn zone_line(record: &PublishRecord) -> Option<String> {
     ))
 }
 
-/// "Your DNS is hosted by …", from the NS records.
-pub fn dns_host<'a>(app: &App) -> Option<Element<'a, Message>> {
-    let outcome = app.current_outcome()?;
+/// Where to type a record: the DNS host's zone editor, the host named from
+/// the NS records when known.
+pub fn dns_where<'a>(app: &App, rtype: &str) -> Element<'a, Message> {
     let lang = app.lang;
-    let s = match outcome.dns_host {
-        Some(host) => fl!(lang, "gui-dns-host", host = host),
-        None if !outcome.name_servers.is_empty() => fl!(
+    let outcome = app.current_outcome();
+    let s = match outcome.map(|o| (o.dns_host, &o.name_servers)) {
+        Some((Some(host), _)) => fl!(lang, "gui-dns-where-host", host = host, rtype = rtype),
+        Some((None, servers)) if !servers.is_empty() => fl!(
             lang,
-            "gui-dns-host-unknown",
-            servers = outcome.name_servers.join(", ")
+            "gui-dns-where-servers",
+            servers = servers.join(", "),
+            rtype = rtype
         ),
-        None => return None,
+        _ => fl!(lang, "gui-dns-where", rtype = rtype),
     };
-    Some(note(s))
+    note(s)
 }
 
 /// "I have done this step", for what DNS cannot verify.
@@ -465,6 +470,14 @@ fn header<'a>(app: &App) -> Element<'a, Message> {
         text(domain).size(style::HEADING_SIZE).width(Fill),
         lang_button(Lang::Fr, "Français"),
         lang_button(Lang::En, "English"),
+        button(text(fl!(lang, "gui-export-short")).size(style::SMALL_SIZE))
+            .padding([4, 10])
+            .style(button::secondary)
+            .on_press_maybe(
+                app.current_outcome()
+                    .is_some()
+                    .then_some(Message::Export(super::export::Kind::Checklist))
+            ),
         button(text(fl!(lang, "gui-start-over")).size(style::SMALL_SIZE))
             .padding([4, 10])
             .style(button::secondary)
@@ -561,6 +574,40 @@ fn notice<'a>(app: &App) -> Option<Element<'a, Message>> {
     )
 }
 
+/// Where the last save stands: saving, saved where, or why not.
+fn export_status<'a>(app: &App) -> Option<Element<'a, Message>> {
+    use super::ExportStatus;
+    use super::export::Kind;
+    let lang = app.lang;
+    let (message, status) = match app.export.as_ref()? {
+        ExportStatus::Saving(_) => (fl!(lang, "gui-saving"), Status::Unknown),
+        ExportStatus::Saved(saved) => {
+            let kind = match saved.kind {
+                Kind::Checklist => "checklist",
+                Kind::Zone | Kind::Text => "records",
+            };
+            let path = saved.path.display().to_string();
+            let message = if saved.fallback {
+                fl!(lang, "gui-saved-no-dialog", kind = kind, path = path)
+            } else {
+                fl!(lang, "gui-saved", kind = kind, path = path)
+            };
+            (message, Status::Pass)
+        }
+        ExportStatus::Failed(e) => (
+            fl!(lang, "gui-save-file-failed", error = e.as_str()),
+            Status::Fail,
+        ),
+    };
+    Some(
+        container(text(message).size(style::BODY_SIZE).width(Fill))
+            .padding(10)
+            .width(Fill)
+            .style(style::problem(status))
+            .into(),
+    )
+}
+
 fn confirm_start_over<'a>(app: &App) -> Element<'a, Message> {
     let lang = app.lang;
     container(
@@ -592,6 +639,9 @@ pub fn layout(app: &App) -> Element<'_, Message> {
     }
     if let Some(n) = notice(app) {
         content = content.push(n);
+    }
+    if let Some(status) = export_status(app) {
+        content = content.push(status);
     }
     if let Some(e) = &app.copy_error {
         content = content.push(

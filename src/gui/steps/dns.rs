@@ -5,10 +5,10 @@ use iced::{Alignment, Element, Fill};
 
 use crate::check::{CheckId, Status};
 use crate::fl;
-use crate::gui::step::Step;
-use crate::gui::widgets::{check_block, dns_host, heading, hint, note, para, record_card, title};
+use crate::gui::widgets::{check_block, dns_where, heading, hint, note, para, record_card, title};
 use crate::gui::{App, Message, style};
 use crate::records::Purpose;
+use crate::step::Step;
 
 /// Id of the DKIM key field.
 pub const DKIM_INPUT: &str = "dkim-key";
@@ -54,10 +54,6 @@ fn can_wait_note<'a>(app: &App) -> Option<Element<'a, Message>> {
     Some(note(s))
 }
 
-fn where_txt<'a>(app: &App, rtype: &str) -> Element<'a, Message> {
-    para(fl!(app.lang, "gui-dns-where", rtype = rtype))
-}
-
 fn common_top<'a>(app: &App, step: Step, why: String, rtype: &str) -> Column<'a, Message> {
     let lang = app.lang;
     let mut col = Column::new().spacing(14);
@@ -65,10 +61,7 @@ fn common_top<'a>(app: &App, step: Step, why: String, rtype: &str) -> Column<'a,
         crate::localize::text(lang, &format!("step-{}", step.id()), &[]).unwrap_or_default(),
     ));
     col = col.push(para(why));
-    if let Some(h) = dns_host(app) {
-        col = col.push(h);
-    }
-    col = col.push(where_txt(app, rtype));
+    col = col.push(dns_where(app, rtype));
     col
 }
 

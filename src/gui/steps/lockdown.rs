@@ -4,10 +4,10 @@ use iced::widget::{Column, row, text};
 use iced::{Alignment, Element, Fill};
 
 use crate::fl;
-use crate::gui::step::Step;
 use crate::gui::widgets::{copy_button, done_by_hand, note, para, title};
 use crate::gui::{App, Message, style};
 use crate::platform::Platform;
+use crate::step::Step;
 
 pub fn view(app: &App) -> Element<'_, Message> {
     let lang = app.lang;

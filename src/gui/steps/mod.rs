@@ -7,8 +7,8 @@ mod summary;
 
 use iced::Element;
 
-use super::step::Step;
 use super::{App, Message};
+use crate::step::Step;
 
 pub fn view(app: &App) -> Element<'_, Message> {
     match app.step {

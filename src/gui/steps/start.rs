@@ -6,12 +6,12 @@ use iced::{Alignment, Element, Fill};
 
 use crate::check::CheckId;
 use crate::fl;
-use crate::gui::step::Step;
 use crate::gui::widgets::{check_block, done_by_hand, heading, hint, note, para, title};
 use crate::gui::{App, Message, style};
 use crate::localize::Lang;
 use crate::platform::Platform;
 use crate::render;
+use crate::step::Step;
 
 /// Id of the domain field.
 pub const DOMAIN_INPUT: &str = "domain";
@@ -121,12 +121,11 @@ pub fn destination(app: &App) -> Element<'_, Message> {
     {
         col = col.push(
             row![
-                text(fl!(
-                    lang,
-                    "gui-destination-suggestion",
-                    host = suggested.as_str()
-                ))
-                .size(style::BODY_SIZE)
+                column![
+                    text(fl!(lang, "gui-destination-suggestion")).size(style::BODY_SIZE),
+                    text(suggested).font(style::MONO).size(style::BODY_SIZE),
+                ]
+                .spacing(4)
                 .width(Fill),
                 button(text(fl!(lang, "gui-use-suggestion")).size(style::SMALL_SIZE))
                     .style(button::secondary)

@@ -5,10 +5,11 @@ use iced::{Alignment, Element, Fill};
 
 use crate::check::Status;
 use crate::fl;
-use crate::gui::step::Step;
+use crate::gui::export::Kind;
 use crate::gui::widgets::{badge, heading, hint, para, title};
 use crate::gui::{App, Message, style};
 use crate::render;
+use crate::step::Step;
 
 pub fn view(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
@@ -59,11 +60,46 @@ pub fn view(app: &App) -> Element<'_, Message> {
             col = col.push(text(format!("• {item}")).size(style::BODY_SIZE));
         }
     }
+    col = col.push(heading(fl!(lang, "gui-summary-export")));
+    let ready = app.current_outcome().is_some();
+    let action = |label: String, message: Message, primary: bool| {
+        button(text(label).size(style::BODY_SIZE))
+            .padding([8, 14])
+            .style(if primary {
+                button::primary
+            } else {
+                button::secondary
+            })
+            .on_press_maybe(ready.then_some(message))
+    };
     col = col.push(
-        button(text(fl!(lang, "gui-export")).size(style::BODY_SIZE))
-            .padding([8, 18])
-            .style(button::primary),
+        row![
+            action(
+                fl!(lang, "gui-export"),
+                Message::Export(Kind::Checklist),
+                true
+            ),
+            action(
+                fl!(lang, "gui-copy-all-records"),
+                Message::CopyAllRecords,
+                false
+            ),
+            action(
+                fl!(lang, "gui-save-zone"),
+                Message::Export(Kind::Zone),
+                false
+            ),
+            action(
+                fl!(lang, "gui-save-text"),
+                Message::Export(Kind::Text),
+                false
+            ),
+        ]
+        .spacing(10)
+        .wrap(),
     );
-    col = col.push(hint(fl!(lang, "gui-export-soon")));
+    if app.copied.as_ref().is_some_and(|(k, _)| k == "all-records") {
+        col = col.push(hint(fl!(lang, "gui-copied")));
+    }
     col.into()
 }

@@ -1,4 +1,5 @@
-//! The assistant's steps, in the order of the vendor's onboarding guide.
+//! The assistant's steps, in the order of the vendor's onboarding guide:
+//! shared by the window and the printed checklist.
 
 use crate::check::{CheckId, Report, Status};
 

@@ -1,0 +1,184 @@
+//! Saving what the window shows: the checklist (PDF) and the records (zone
+//! file or text). A save dialog when one can open; otherwise the user's
+//! Documents folder, and the window says where.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::check::Report;
+use crate::checklist::{self, ChecklistInput, Paper};
+use crate::domain::DomainName;
+use crate::localize::Lang;
+use crate::platform::Platform;
+use crate::provider::Provider;
+use crate::records::Publication;
+use crate::step::Step;
+
+/// What is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Checklist,
+    Zone,
+    Text,
+}
+
+impl Kind {
+    fn extension(self) -> &'static str {
+        match self {
+            Kind::Checklist => "pdf",
+            Kind::Zone => "zone",
+            Kind::Text => "txt",
+        }
+    }
+}
+
+/// A file that was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub kind: Kind,
+    pub path: PathBuf,
+    /// No save dialog could open: the file went to the Documents folder.
+    pub fallback: bool,
+}
+
+/// Everything needed to make the files, owned, so it can leave the window's
+/// thread.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub domain: DomainName,
+    pub platform: Platform,
+    pub lang: Lang,
+    pub provider: Provider,
+    pub report: Report,
+    pub publication: Publication,
+    pub destination: Option<String>,
+    pub done: BTreeSet<Step>,
+}
+
+impl Snapshot {
+    fn file_name(&self, kind: Kind) -> String {
+        let today = chrono::Local::now().date_naive();
+        match kind {
+            Kind::Checklist => checklist::file_name(&self.domain, today),
+            Kind::Zone | Kind::Text => format!(
+                "esm-records-{}-{}.{}",
+                self.domain.ascii(),
+                today.format("%Y-%m-%d"),
+                kind.extension()
+            ),
+        }
+    }
+
+    /// The file's content.
+    pub fn bytes(&self, kind: Kind) -> Result<Vec<u8>, String> {
+        match kind {
+            Kind::Checklist => checklist::export(&ChecklistInput {
+                domain: &self.domain,
+                platform: self.platform,
+                lang: self.lang,
+                provider: &self.provider,
+                report: &self.report,
+                publication: &self.publication,
+                destination: self.destination.clone(),
+                done: &self.done,
+                generated_at: chrono::Local::now(),
+                paper: Paper::A4,
+            }),
+            Kind::Zone => Ok(self.publication.to_zone().into_bytes()),
+            Kind::Text => {
+                Ok(
+                    crate::render::records_text(self.lang, &self.publication, &self.provider)
+                        .into_bytes(),
+                )
+            }
+        }
+    }
+}
+
+/// Whether a save dialog can open here. On Linux it needs the desktop
+/// portal (over D-Bus) or zenity; elsewhere the system always has one.
+pub fn dialog_available() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        linux::portal_available() || linux::zenity_available()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        true
+    }
+}
+
+#[cfg(target_os = "linux")]
+mod linux {
+    const PORTAL: &str = "org.freedesktop.portal.Desktop";
+
+    pub fn portal_available() -> bool {
+        let Ok(connection) = zbus::blocking::Connection::session() else {
+            return false;
+        };
+        let Ok(dbus) = zbus::blocking::fdo::DBusProxy::new(&connection) else {
+            return false;
+        };
+        let Ok(name) = zbus::names::BusName::try_from(PORTAL) else {
+            return false;
+        };
+        dbus.name_has_owner(name).unwrap_or(false)
+            || dbus
+                .list_activatable_names()
+                .is_ok_and(|names| names.iter().any(|n| n.as_str() == PORTAL))
+    }
+
+    pub fn zenity_available() -> bool {
+        std::env::var_os("PATH").is_some_and(|paths| {
+            std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
+        })
+    }
+}
+
+/// The folder files go to when no dialog can open.
+pub fn documents_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|d| {
+            d.document_dir()
+                .map(Path::to_path_buf)
+                .or_else(|| Some(d.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// Asks where to save (or picks the Documents folder, or `forced_dir`),
+/// makes the file and writes it whole. `Ok(None)`: the user cancelled.
+pub async fn save(
+    snapshot: Snapshot,
+    kind: Kind,
+    forced_dir: Option<PathBuf>,
+) -> Result<Option<Saved>, String> {
+    let name = snapshot.file_name(kind);
+    let (path, fallback) = match forced_dir {
+        Some(dir) => (crate::files::unused_path(&dir, &name), false),
+        None if dialog_available() => {
+            let handle = rfd::AsyncFileDialog::new()
+                .set_file_name(&name)
+                .add_filter(kind.extension(), &[kind.extension()])
+                .save_file()
+                .await;
+            match handle {
+                Some(h) => (h.path().to_path_buf(), false),
+                None => return Ok(None),
+            }
+        }
+        None => (crate::files::unused_path(&documents_dir(), &name), true),
+    };
+    let written = path.clone();
+    tokio::task::spawn_blocking(move || {
+        let bytes = snapshot.bytes(kind)?;
+        crate::files::write_atomic(&written, &bytes).map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| e.to_string())??;
+    Ok(Some(Saved {
+        kind,
+        path,
+        fallback,
+    }))
+}
