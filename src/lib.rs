@@ -18,6 +18,7 @@ pub mod files;
 pub mod fonts;
 pub mod gui;
 pub mod localize;
+pub mod lockdown;
 pub mod platform;
 pub mod progress;
 pub mod provider;

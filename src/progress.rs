@@ -27,6 +27,12 @@ pub struct Progress {
     pub destination: String,
     #[serde(deserialize_with = "lenient")]
     pub dkim_key: String,
+    /// The gateway's outgoing relay, typed from the console.
+    #[serde(deserialize_with = "lenient")]
+    pub smart_host: String,
+    /// The gateway's ranges as pasted from support.
+    #[serde(deserialize_with = "lenient")]
+    pub ranges: String,
     #[serde(deserialize_with = "lenient")]
     pub lang: Option<Lang>,
     /// Steps the admin marked as done by hand, by id.
@@ -142,6 +148,8 @@ mod tests {
             platform: Platform::GoogleWorkspace,
             destination: "mail.exemple.fr".into(),
             dkim_key: "MIIB…".into(),
+            smart_host: "relay.example.net".into(),
+            ranges: "198.51.100.0/24".into(),
             lang: Some(Lang::Fr),
             done: ["lockdown".to_string()].into(),
             step: "spf".into(),

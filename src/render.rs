@@ -155,7 +155,7 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
             }
         }
         if r.strings.len() > 1 {
-            let _ = writeln!(out, "  {}:", fl!(lang, "record-strings"));
+            let _ = writeln!(out, "  {}", fl!(lang, "record-strings"));
             for s in &r.strings {
                 let _ = writeln!(out, "    {s}");
             }
@@ -170,6 +170,26 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
         for d in &publication.delete {
             let priority = d.priority.map(|p| format!("{p} ")).unwrap_or_default();
             let _ = writeln!(out, "  ✗ {} {} {priority}{}", d.name, d.rtype, d.value);
+        }
+    }
+    out
+}
+
+/// The Google Workspace inbound gateway settings, one per line.
+pub fn google_settings(lang: Lang, ranges: &crate::lockdown::GatewayRanges) -> String {
+    let mut out = format!("{}\n\n", fl!(lang, "lockdown-google-where"));
+    for setting in crate::lockdown::google::settings(ranges) {
+        let label = text(lang, setting.label, &[]).unwrap_or_default();
+        let value = if setting.value == "on" {
+            fl!(lang, "lockdown-google-on")
+        } else {
+            setting.value.clone()
+        };
+        let label = fl!(lang, "cli-label", label = label);
+        if value.contains('\n') {
+            let _ = writeln!(out, "{label}\n{value}");
+        } else {
+            let _ = writeln!(out, "{label} {value}");
         }
     }
     out

@@ -37,6 +37,7 @@ fn options(resolver: ResolverChoice, dir: &Path) -> Options {
         memory_clipboard: true,
         theme: None,
         export_dir: Some(dir.join("exports")),
+        smtp_port: 25,
     }
 }
 
@@ -457,5 +458,127 @@ async fn a_failed_export_is_said_plainly_and_leaves_no_file() {
         _ => None,
     })
     .expect("the error is shown");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn lockdown_for_microsoft_365_reads_the_ranges_and_makes_the_script() {
+    let dns = TestDns::start(&world::zones());
+    let dir = config_dir("lockdown-m365");
+    let (mut app, task) = App::new(options(ResolverChoice::Servers(vec![dns.addr]), &dir));
+    settle(&mut app, task).await;
+    let t = app.update(Message::DomainChanged("good.test".into()));
+    settle(&mut app, t).await;
+    let t = app.update(Message::GoTo(Step::Lockdown));
+    settle(&mut app, t).await;
+    let ranges = app
+        .gateway_ranges()
+        .expect("ranges read from the gateway's SPF record");
+    let shown: Vec<String> = ranges.networks.iter().map(|n| n.to_string()).collect();
+    assert_eq!(shown, ["198.51.100.0/24", "2001:db8:100::/48"]);
+    // No script without the smart host.
+    assert!(app.artefact_text().is_none());
+    {
+        let mut sim = ui(&app);
+        sim.find("Enter the smart host: the script appears once it is known.")
+            .expect("asks for it");
+    }
+    let _ = app.update(Message::SmartHostChanged("relay.example.net".into()));
+    let Some(Ok((name, script))) = app.artefact_text() else {
+        panic!("no script")
+    };
+    assert_eq!(name, "esm-exchange-online-good.test.ps1");
+    assert!(
+        script.contains("'198.51.100.0/24'") && !script.contains("2001:db8"),
+        "{script}"
+    );
+    assert!(script.contains("$SmartHost = 'relay.example.net'"));
+
+    // Copy puts exactly the script on the clipboard.
+    let mut sim = ui(&app);
+    sim.click(id(copy_id("lockdown-artefact")))
+        .expect("Copy of the script");
+    let messages: Vec<Message> = sim.into_messages().collect();
+    for m in messages {
+        let _ = app.update(m);
+    }
+    assert_eq!(app.clipboard.get().as_deref(), Some(script.as_str()));
+
+    // A hostile smart host makes no script.
+    let _ = app.update(Message::SmartHostChanged(
+        "relay.example.net'; Stop-Computer".into(),
+    ));
+    assert!(app.artefact_text().is_none());
+
+    // Support's list replaces the derived ranges.
+    let _ = app.update(Message::SmartHostChanged("relay.example.net".into()));
+    let _ = app.update(Message::RangesEdited(
+        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
+            std::sync::Arc::new("85.31.212.0/24".into()),
+        )),
+    ));
+    let Some(Ok((_, script))) = app.artefact_text() else {
+        panic!("no script")
+    };
+    assert!(
+        script.contains("'85.31.212.0/24'") && !script.contains("198.51.100.0"),
+        "{script}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn lockdown_for_an_own_server_tests_port_25_on_request() {
+    let dns = TestDns::start(&world::zones());
+    let dir = config_dir("lockdown-server");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let mut opts = options(ResolverChoice::Servers(vec![dns.addr]), &dir);
+    opts.smtp_port = listener.local_addr().unwrap().port();
+    let (mut app, task) = App::new(opts);
+    settle(&mut app, task).await;
+    for m in [
+        Message::DomainChanged("good.test".into()),
+        Message::PlatformSelected(Platform::OwnServer),
+        Message::DestinationChanged("127.0.0.1".into()),
+        Message::GoTo(Step::Lockdown),
+    ] {
+        let t = app.update(m);
+        settle(&mut app, t).await;
+    }
+    assert!(app.probe.is_none(), "nothing is tried until asked");
+    let _ = app.update(Message::FormatSelected(
+        esm_assistant::lockdown::firewall::Format::Postfix,
+    ));
+    let Some(Ok((name, rules))) = app.artefact_text() else {
+        panic!("no rules")
+    };
+    assert_eq!(name, "esm-postfix-good.test.txt");
+    assert!(rules.contains("198.51.100.0/24\tOK"), "{rules}");
+
+    let t = app.update(Message::ProbePort25);
+    settle(&mut app, t).await;
+    assert!(
+        matches!(
+            app.probe,
+            Some(gui::ProbeState::Done(
+                esm_assistant::lockdown::probe::Probe::Open(_)
+            ))
+        ),
+        "{:?}",
+        app.probe
+    );
+    {
+        let mut sim = ui(&app);
+        sim.find("! Warning").expect("an open port warns");
+    }
+    drop(listener);
+    let t = app.update(Message::ProbePort25);
+    settle(&mut app, t).await;
+    assert_eq!(
+        app.probe,
+        Some(gui::ProbeState::Done(
+            esm_assistant::lockdown::probe::Probe::Refused
+        ))
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -32,11 +32,11 @@ detail-dkim-record = { $key_type ->
    *[rsa] RSA key of { $key_bits } bits.
 }
 detail-dmarc-record = Policy: { $policy }.
-detail-spf-gateway = The gateway sends from { $gateway_ranges } address ranges; each was evaluated.
+detail-spf-gateway = Gateway sending ranges evaluated: { $gateway_ranges }.
 
 ## Problems. Each has a message (what is wrong) and a fix (what to do).
 
-problem-lookup-failed = The DNS lookup of { $name } ({ $type }) got no answer: { $reason_text }.
+problem-lookup-failed = The DNS lookup of { $name } ({ $type }) failed: { $reason_text }.
 fix-lookup-failed = This is not an error in your records. Check again in a few minutes; if it persists, your DNS host's servers may be unreachable.
 problem-no-record = This cannot be checked until the record it depends on is fixed ({ $check }).
 fix-no-record = Fix the problems shown for { $check } first.
@@ -195,17 +195,17 @@ domain-error-idna = This international domain name is not valid.
 ## Records to publish
 
 records-title = Records to publish for { $domain }
-record-purpose-mx = MX: mail for your domain goes to the gateway
+record-purpose-mx = MX: mail for your domain arrives at the gateway
 record-purpose-spf = SPF: the servers allowed to send as your domain
 record-purpose-dkim = DKIM: the key that signs your mail
-record-purpose-dmarc = DMARC: what receivers do with failing mail, and where they report
+record-purpose-dmarc = DMARC: what receiving servers do with failing mail, and where they send reports
 record-name = Name
 record-full-name = Full name
 record-type = Type
 record-ttl = TTL
 record-priority = Priority
 record-value = Value
-record-strings = Split into strings of 255 characters at most
+record-strings = Value split into strings of 255 characters at most:
 record-action-create = Create
 record-action-replace = Replace the existing record
 record-action-keep = Already published: nothing to do
@@ -353,10 +353,12 @@ gui-save-text = Save records (text)
 gui-saving = Saving…
 gui-saved = { $kind ->
     [checklist] The checklist was saved:
+    [script] The file was saved:
    *[records] The records were saved:
 } { $path }
 gui-saved-no-dialog = No save dialog can open on this system: { $kind ->
     [checklist] the checklist was saved
+    [script] the file was saved
    *[records] the records were saved
 } in your Documents folder: { $path }
 gui-save-file-failed = The file could not be saved: { $error }. Nothing was written.
@@ -380,3 +382,64 @@ pdf-page = Page { $page } of { $count }
 pdf-dkim-where = The key is generated in the console ({ $url }): { $path }.
 pdf-dkim-needs-key = The key from the console ({ $path }) is not known yet: paste it in the assistant to get this record's value.
 pdf-dkim-warning = Enable DKIM signing in the console only once the key is published in DNS (DKIM checks OK): enabled too early, it may get your mail rejected.
+
+## Lock down: only the gateway reaches the mail server
+
+lockdown-ranges-title = The gateway's addresses
+lockdown-ranges-derived = Published in the gateway's SPF record ({ $include }): confirm them with support.
+lockdown-ranges-pasted = The list from support is used.
+lockdown-ranges-paste-label = The official list from support (optional)
+lockdown-ranges-paste-hint = Paste the addresses or ranges support sent you: they replace the ones read from DNS.
+lockdown-ranges-invalid = Line { $line }: “{ $text }” is not an IP address or range.
+lockdown-ranges-failed = The addresses could not be read from DNS ({ $reason }): paste the list from support.
+lockdown-ranges-none = The gateway's SPF record lists no address: paste the list from support.
+lockdown-ranges-loading = Reading the gateway's SPF record…
+lockdown-save = Save
+lockdown-m365-title = Microsoft 365 connectors
+lockdown-m365-intro = Two connectors in Exchange Online: one accepts mail for your domain from the gateway only, the other sends your outgoing mail through the gateway to be filtered.
+lockdown-smart-host-label = The gateway's outgoing relay (smart host)
+lockdown-smart-host-hint = It is not published: copy it from the e-securemail console ({ $url }), or ask support.
+lockdown-smart-host-needed = Enter the smart host: the script appears once it is known.
+lockdown-smart-host-invalid = This is not a host name: { $reason }
+lockdown-arc = Also trust the gateway's ARC seals ({ $domain }, the domain of its MX hosts: confirm with support)
+lockdown-script-title = Exchange Online PowerShell script
+lockdown-script-error = The script cannot be made: { $error }
+lockdown-eac-title = Or, step by step in the Exchange admin centre
+lockdown-eac-1 = In the Exchange admin centre, go to Mail flow > Connectors and add a connector from “Partner organization” to “Office 365”, named { $inbound }.
+lockdown-eac-2 = Identify the partner by the sending server's IP address, and enter the gateway's addresses: { $ranges }
+lockdown-eac-3 = Require TLS, and reject mail for your domain that does not come from these addresses.
+lockdown-eac-4 = In Microsoft Defender, Email & collaboration > Policies & rules > Threat policies > Enhanced filtering: select { $inbound }, “Automatically detect and skip the last IP address”, for all users.
+lockdown-eac-5 = Back in Mail flow > Connectors, add a connector from “Office 365” to “Partner organization”, named { $outbound }, for all domains (*), routed through the smart host { $host }, always over TLS with a certificate issued to { $host }.
+lockdown-eac-6 = To trust the gateway's ARC seals: Microsoft Defender, Email authentication settings > ARC, add { $domain }.
+lockdown-google-title = Google Workspace inbound gateway
+lockdown-google-where = In the Google Admin console: Apps > Google Workspace > Gmail > Spam, phishing and malware > Inbound gateway.
+lockdown-google-on = On (ticked)
+lockdown-google-note = Gmail does not check SPF and DMARC on mail from these addresses: the gateway has already done so.
+lockdown-google-mx = After the MX switch, check in the Google Admin console that the change has been replicated.
+google-gateway-ips = Gateway IPs
+google-reject-others = Reject all mail not from gateway IPs
+google-require-tls = Require TLS for connections from the email gateways listed above
+google-detect-external-ip = Automatically detect external IP
+lockdown-server-title = Rules for your server
+lockdown-format-label = For
+lockdown-format-nftables = nftables (Linux)
+lockdown-format-iptables = iptables (Linux)
+lockdown-format-windows = Windows Firewall
+lockdown-format-exchange = Exchange Server (receive connector)
+lockdown-format-postfix = Postfix
+lockdown-probe-title = Check from this computer
+lockdown-probe-intro = This computer is not the gateway: once locked down, your server must not answer it on port 25.
+lockdown-probe-button = Test port 25 of { $host }
+lockdown-probe-running = Testing port 25…
+lockdown-probe-open = { $host } answered on port 25 ({ $addr }): it still accepts mail from anywhere.
+lockdown-probe-refused = { $host } refused the connection on port 25: not reachable from here.
+lockdown-probe-silent = { $host } did not answer on port 25 within 3 seconds: not reachable from here.
+lockdown-probe-failed = The test could not run: { $reason }
+lockdown-probe-needs-destination = Enter the destination server (step 2) to test it.
+cli-error-format = --format { $format } does not apply to this platform: Microsoft 365 takes powershell; Google Workspace none; a server nftables, iptables, windows, exchange or postfix.
+cli-error-smart-host = Microsoft 365 needs the gateway's outgoing relay (--smart-host HOST): it is not published; copy it from the e-securemail console.
+cli-error-smart-host-invalid = The smart host “{ $input }” is not a host name: { $reason }
+cli-error-ranges-file = Cannot read { $path }: { $error }
+cli-error-ranges = { $path }, line { $line }: “{ $text }” is not an IP address or range.
+cli-error-derive = The gateway's addresses could not be read from DNS ({ $reason }): give them with --ranges FILE.
+cli-error-script = The script cannot be made: { $error }

@@ -37,17 +37,17 @@ detail-dkim-record = { $key_type ->
    *[rsa] Clé RSA de { $key_bits } bits.
 }
 detail-dmarc-record = Politique : { $policy }.
-detail-spf-gateway = La passerelle envoie depuis { $gateway_ranges } plages d’adresses ; chacune a été évaluée.
+detail-spf-gateway = Plages d’adresses d’envoi de la passerelle évaluées : { $gateway_ranges }.
 
 ## Problèmes : le message (ce qui ne va pas) et la correction (ce qu’il faut faire).
 
-problem-lookup-failed = La requête DNS { $name } ({ $type }) est restée sans réponse : { $reason_text }.
+problem-lookup-failed = La requête DNS sur { $name } ({ $type }) a échoué : { $reason_text }.
 fix-lookup-failed = Ce n’est pas une erreur dans vos enregistrements. Relancez la vérification dans quelques minutes ; si le problème persiste, les serveurs de votre hébergeur DNS sont peut-être injoignables.
 problem-no-record = Cette vérification attend que l’enregistrement dont elle dépend soit corrigé ({ $check }).
 fix-no-record = Corrigez d’abord les problèmes signalés pour { $check }.
 
 problem-domain-dns-nxdomain = Le domaine { $domain } n’existe pas dans le DNS.
-fix-domain-dns-nxdomain = Vérifiez l’orthographe du domaine. S’il est correct, il n’est peut-être pas enregistré ou son enregistrement a expiré : contactez votre registrar.
+fix-domain-dns-nxdomain = Vérifiez l’orthographe du domaine. S’il est correct, le nom de domaine n’a peut-être pas été déposé, ou il a expiré : contactez votre registrar.
 
 problem-destination-host-no-address = Le serveur { $host } n’a pas d’adresse IP dans le DNS (aucun enregistrement A ou AAAA).
 fix-destination-host-no-address = Vérifiez l’orthographe du nom du serveur, ou saisissez plutôt son adresse IP.
@@ -57,8 +57,9 @@ fix-destination-host-loop = Indiquez le serveur qui héberge vos boîtes aux let
 problem-mx-gateway-no-mx = { $domain } n’a aucun enregistrement MX : personne ne peut écrire à ce domaine.
 fix-mx-gateway-no-mx = Créez les deux enregistrements MX ci-dessous dans l’éditeur de zone de votre hébergeur DNS.
 problem-mx-gateway-leftover-mx = { $bypass ->
-    [true] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent, avec une priorité égale ou meilleure que celle de la passerelle : les expéditeurs l’utiliseront et le courrier contournera le filtrage.
+    [true] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent, avec une priorité égale ou supérieure à celle de la passerelle : les expéditeurs l’utiliseront et le courrier contournera le filtrage.
    *[false] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent : les spammeurs peuvent s’en servir pour contourner le filtrage.
+}
 }
 fix-mx-gateway-leftover-mx = Supprimez l’enregistrement MX { $host } dans l’éditeur de zone de votre hébergeur DNS. Ne gardez que les MX de la passerelle.
 problem-mx-gateway-domain-appended = L’enregistrement MX pointe vers { $host } : votre hébergeur DNS a ajouté votre domaine à la fin du nom de la passerelle.
@@ -67,22 +68,22 @@ problem-mx-gateway-mx-cname = La cible MX { $host } est un alias (CNAME) de { $t
 fix-mx-gateway-mx-cname = Faites pointer l’enregistrement MX vers un nom d’hôte qui a des enregistrements A, comme les noms de la passerelle ci-dessous.
 problem-mx-gateway-missing-gateway = L’enregistrement MX principal de la passerelle ({ $preference } { $host }) est absent.
 fix-mx-gateway-missing-gateway = Créez un enregistrement MX de priorité { $preference } pointant vers { $host }.
-problem-mx-gateway-missing-backup = L’enregistrement MX de secours de la passerelle ({ $preference } { $host }) est absent : si le principal est injoignable, le courrier attendra au lieu d’être reçu par le secours.
+problem-mx-gateway-missing-backup = L’enregistrement MX de secours de la passerelle ({ $preference } { $host }) est absent : si le MX principal est injoignable, le courrier restera en attente au lieu d’être reçu par le MX de secours.
 fix-mx-gateway-missing-backup = Créez un enregistrement MX de priorité { $preference } pointant vers { $host }.
 problem-mx-gateway-wrong-preference = L’enregistrement MX { $host } a la priorité { $preference } au lieu de { $expected }.
 fix-mx-gateway-wrong-preference = Passez la priorité de { $host } à { $expected }.
 
 problem-spf-record-missing = { $name } n’a pas d’enregistrement SPF.
 fix-spf-record-missing = Créez l’enregistrement TXT ci-dessous à la racine de votre domaine.
-problem-spf-record-multiple-records = { $name } a { $count } enregistrements SPF. Les destinataires rejettent alors entièrement la vérification SPF (erreur permanente).
+problem-spf-record-multiple-records = { $name } a { $count } enregistrements SPF. Les serveurs destinataires considèrent alors le SPF comme en erreur permanente (permerror) et n’en tiennent aucun compte.
 fix-spf-record-multiple-records = Supprimez tous les enregistrements SPF et créez uniquement l’enregistrement fusionné ci-dessous.
 problem-spf-record-syntax = L’enregistrement SPF n’est pas valide : le terme « { $term } » est incorrect ({ $reason_text }).
 fix-spf-record-syntax = Remplacez l’enregistrement par celui ci-dessous, ou corrigez « { $term } ».
-problem-spf-record-quoted-value = L’enregistrement SPF a été enregistré avec des guillemets dans sa valeur : { $value }. Les destinataires ne le reconnaissent pas.
+problem-spf-record-quoted-value = L’enregistrement SPF a été saisi avec des guillemets dans sa valeur : { $value }. Les serveurs destinataires ne le reconnaissent pas.
 fix-spf-record-quoted-value = Modifiez l’enregistrement et retirez les guillemets : votre hébergeur DNS les ajoute lui-même.
-problem-spf-record-include-no-record = L’enregistrement SPF inclut { $domain }, qui n’a pas d’enregistrement SPF. Les destinataires y voient une erreur permanente.
+problem-spf-record-include-no-record = L’enregistrement SPF inclut { $domain }, qui n’a pas d’enregistrement SPF. Les serveurs destinataires y voient une erreur permanente.
 fix-spf-record-include-no-record = Vérifiez l’orthographe de { $domain } ou retirez cet include.
-problem-spf-record-include-multiple-records = L’enregistrement SPF inclut { $domain }, qui a { $count } enregistrements SPF : une erreur permanente pour les destinataires.
+problem-spf-record-include-multiple-records = L’enregistrement SPF inclut { $domain }, qui a { $count } enregistrements SPF : une erreur permanente pour les serveurs destinataires.
 fix-spf-record-include-multiple-records = Contactez le gestionnaire de { $domain }, ou retirez cet include.
 problem-spf-record-include-syntax = L’enregistrement SPF inclut { $domain }, dont l’enregistrement n’est pas valide (« { $term } » : { $reason_text }).
 fix-spf-record-include-syntax = Contactez le gestionnaire de { $domain }, ou retirez cet include.
@@ -90,19 +91,20 @@ problem-spf-record-include-loop = L’enregistrement SPF inclut { $domain } en b
 fix-spf-record-include-loop = Retirez l’include qui ramène à { $domain }.
 
 problem-spf-gateway-gateway-not-authorised = { $reason ->
-    [after-all] L’include:{ $include } de la passerelle est placé après « all » : les destinataires arrêtent leur lecture à « all », la passerelle n’est donc pas autorisée.
-    [qualifier] L’include:{ $include } de la passerelle porte un qualificatif (-, ~ ou ?) qui ne l’autorise pas.
+    [after-all] L’include:{ $include } de la passerelle est placé après « all » : les serveurs destinataires arrêtent leur lecture à « all », la passerelle n’est donc pas autorisée.
+    [qualifier] L’include:{ $include } de la passerelle porte un qualificatif (-, ~ ou ?) qui ne l’autorise pas.
     [overridden] L’include:{ $include } de la passerelle est présent, mais un terme placé avant en décide autrement pour les serveurs de la passerelle.
     [no-record] Il n’y a pas d’enregistrement SPF : la passerelle n’est pas autorisée à envoyer pour votre domaine.
-    [multiple-records] Il y a plusieurs enregistrements SPF, les destinataires les ignorent tous : la passerelle n’est pas autorisée.
-    [invalid-record] L’enregistrement SPF n’est pas valide, les destinataires l’ignorent : la passerelle n’est pas autorisée.
+    [multiple-records] Il y a plusieurs enregistrements SPF, les serveurs destinataires les ignorent tous : la passerelle n’est pas autorisée.
+    [invalid-record] L’enregistrement SPF n’est pas valide, les serveurs destinataires l’ignorent : la passerelle n’est pas autorisée.
    *[absent] L’enregistrement SPF n’autorise pas la passerelle : il manque include:{ $include }.
+}
 }
 fix-spf-gateway-gateway-not-authorised = Publiez l’enregistrement SPF fusionné ci-dessous : il garde vos serveurs actuels et ajoute include:{ $include } avant « all ».
 
-problem-spf-lookups-too-many-lookups = L’enregistrement SPF nécessite { $count } requêtes DNS ; la limite est de { $limit }. Les destinataires s’arrêtent sur une erreur permanente et le SPF échoue pour tout votre courrier.
+problem-spf-lookups-too-many-lookups = L’enregistrement SPF nécessite { $count } requêtes DNS ; la limite est de { $limit }. Les serveurs destinataires s’arrêtent sur une erreur permanente et le SPF échoue pour tout votre courrier.
 fix-spf-lookups-too-many-lookups = Retirez les includes que vous n’utilisez plus, ou remplacez certains d’entre eux par les plages ip4:/ip6: qu’ils représentent.
-problem-spf-lookups-too-many-void-lookups = { $count } requêtes de l’enregistrement SPF ne trouvent rien ; la limite est de { $limit }.
+problem-spf-lookups-too-many-void-lookups = { $count } requêtes DNS de l’enregistrement SPF obtiennent une réponse vide ; la limite est de { $limit }.
 fix-spf-lookups-too-many-void-lookups = Retirez les includes et les termes a: ou mx: qui pointent vers des noms qui n’existent plus.
 problem-spf-lookups-too-many-mx-names = Le terme « mx » de { $name } renvoie { $count } serveurs de messagerie ; la limite est de { $limit }.
 fix-spf-lookups-too-many-mx-names = Remplacez le terme « mx » par les plages ip4:/ip6: de vos serveurs d’envoi.
@@ -116,43 +118,44 @@ fix-spf-all-no-all = Ajoutez « -all » à la fin de l’enregistrement une fo
 problem-spf-all-plus-all = L’enregistrement se termine par « +all » : n’importe qui dans le monde est autorisé à envoyer du courrier au nom de votre domaine.
 fix-spf-all-plus-all = Remplacez « +all » par « -all ».
 
-problem-dkim-record-missing = Aucune clé DKIM n’est publiée sur { $name }
+problem-dkim-record-missing = Aucune clé DKIM n’est publiée sous { $name }
 fix-dkim-record-missing = Générez la clé dans la console, puis publiez-la dans un enregistrement TXT sous ce nom.
-problem-dkim-record-domain-appended = La clé DKIM est publiée sur { $name } : votre hébergeur DNS a ajouté votre domaine au nom.
+problem-dkim-record-domain-appended = La clé DKIM est publiée sous { $name } : votre hébergeur DNS a ajouté votre domaine à la fin du nom.
 fix-dkim-record-domain-appended = Renommez l’enregistrement : saisissez uniquement { $expected }
 problem-dkim-record-revoked-key = L’enregistrement DKIM a une clé vide (p=) : la clé est révoquée et aucune signature ne peut être vérifiée.
 fix-dkim-record-revoked-key = Publiez la clé générée dans la console.
 problem-dkim-record-invalid-key = { $reason ->
-    [too-short] La clé DKIM ne fait que { $bits } bits : les destinataires refusent les clés de moins de 1024 bits.
-    [too-long] La clé DKIM fait { $bits } bits, plus que ce que les destinataires acceptent.
+    [too-short] La clé DKIM ne fait que { $bits } bits : les serveurs destinataires refusent les clés de moins de 1024 bits.
+    [too-long] La clé DKIM fait { $bits } bits, plus que ce que les serveurs destinataires acceptent.
     [base64] La clé DKIM (p=) n’est pas un texte base64 valide : une partie s’est peut-être perdue au copier-coller.
     [not-rsa] La clé DKIM n’est pas une clé RSA, alors que l’enregistrement l’annonce.
-   *[other] La clé DKIM (p=) est abîmée : une partie s’est peut-être perdue au copier-coller.
+   *[other] La clé DKIM (p=) est corrompue : une partie s’est peut-être perdue au copier-coller.
+}
 }
 fix-dkim-record-invalid-key = Copiez à nouveau la clé entière depuis la console et remplacez la valeur de l’enregistrement.
 problem-dkim-record-syntax = L’enregistrement DKIM n’est pas valide : balise « { $tag } » ({ $reason_text }).
 fix-dkim-record-syntax = Remplacez la valeur de l’enregistrement par celle ci-dessous.
-problem-dkim-record-quoted-value = L’enregistrement DKIM a été enregistré avec des guillemets dans sa valeur.
+problem-dkim-record-quoted-value = La valeur de l’enregistrement DKIM a été saisie avec des guillemets.
 fix-dkim-record-quoted-value = Modifiez l’enregistrement et retirez les guillemets : votre hébergeur DNS les ajoute lui-même.
-problem-dkim-record-multiple-records = { $count } enregistrements DKIM sont publiés sous le même nom : les destinataires ne savent pas lequel utiliser.
+problem-dkim-record-multiple-records = { $count } enregistrements DKIM sont publiés sous le même nom : les serveurs destinataires ne savent pas lequel utiliser.
 fix-dkim-record-multiple-records = Ne gardez qu’un seul enregistrement, avec la clé de la console.
-problem-dkim-record-testing-mode = L’enregistrement DKIM est en mode test (t=y) : les destinataires peuvent ignorer les signatures en échec.
+problem-dkim-record-testing-mode = L’enregistrement DKIM est en mode test (t=y) : les serveurs destinataires peuvent ignorer les signatures en échec.
 fix-dkim-record-testing-mode = Retirez « t=y » une fois la signature opérationnelle.
 
 problem-dkim-match-key-mismatch = La clé DKIM publiée n’est pas celle générée dans la console : le courrier signé échouera au contrôle DKIM.
 fix-dkim-match-key-mismatch = Remplacez la valeur de l’enregistrement par celle ci-dessous. N’activez pas la signature dans la console avant que cette vérification soit au vert.
 
-problem-dmarc-record-missing = Aucun enregistrement DMARC n’est publié sur { $name }
+problem-dmarc-record-missing = Aucun enregistrement DMARC n’est publié sous { $name }
 fix-dmarc-record-missing = Créez l’enregistrement TXT ci-dessous.
-problem-dmarc-record-multiple-records = { $count } enregistrements DMARC sont publiés : les destinataires ignorent alors entièrement DMARC.
+problem-dmarc-record-multiple-records = { $count } enregistrements DMARC sont publiés : les serveurs destinataires ignorent alors entièrement DMARC.
 fix-dmarc-record-multiple-records = Supprimez-les tous et ne gardez que l’enregistrement ci-dessous.
 problem-dmarc-record-syntax = L’enregistrement DMARC n’est pas valide : balise « { $tag } » ({ $reason_text }).
 fix-dmarc-record-syntax = Remplacez la valeur de l’enregistrement par celle ci-dessous.
-problem-dmarc-record-unknown-tag = L’enregistrement DMARC contient une balise que DMARC ne définit pas : « { $tag } ». Les destinataires l’ignorent.
+problem-dmarc-record-unknown-tag = L’enregistrement DMARC contient une balise que DMARC ne définit pas : « { $tag } ». Les serveurs destinataires l’ignorent.
 fix-dmarc-record-unknown-tag = Vérifiez l’orthographe de « { $tag } », ou retirez-la.
-problem-dmarc-record-quoted-value = L’enregistrement DMARC a été enregistré avec des guillemets dans sa valeur : { $value }
+problem-dmarc-record-quoted-value = L’enregistrement DMARC a été saisi avec des guillemets dans sa valeur : { $value }
 fix-dmarc-record-quoted-value = Modifiez l’enregistrement et retirez les guillemets : votre hébergeur DNS les ajoute lui-même.
-problem-dmarc-record-domain-appended = L’enregistrement DMARC est publié sur { $name } : votre hébergeur DNS a ajouté votre domaine au nom.
+problem-dmarc-record-domain-appended = L’enregistrement DMARC est publié sous { $name } : votre hébergeur DNS a ajouté votre domaine à la fin du nom.
 fix-dmarc-record-domain-appended = Renommez l’enregistrement : saisissez uniquement { $expected }
 
 problem-dmarc-reports-missing-report-address = Les rapports DMARC ne sont pas envoyés à la passerelle ({ $address }) : la console ne peut pas les afficher.
@@ -161,7 +164,7 @@ fix-dmarc-reports-missing-report-address = Ajoutez mailto:{ $address } à la bal
 ## Mots qui remplacent des codes dans les messages ci-dessus : affichés par $reason_text
 
 arg-reason-timeout = pas de réponse à temps
-arg-reason-servfail = le serveur a signalé une panne (SERVFAIL)
+arg-reason-servfail = le serveur a renvoyé une erreur (SERVFAIL)
 arg-reason-refused = le serveur a refusé de répondre (REFUSED)
 arg-reason-error = erreur réseau
 arg-reason-not-resolved = requête non effectuée
@@ -172,7 +175,7 @@ arg-reason-invalid-domain = nom de domaine invalide
 arg-reason-invalid-address = adresse IP invalide
 arg-reason-invalid-prefix = préfixe réseau invalide
 arg-reason-duplicate-modifier = le modificateur apparaît deux fois
-arg-reason-mechanism-as-modifier = « = » au lieu de « : », les destinataires l’ignorent donc
+arg-reason-mechanism-as-modifier = « = » au lieu de « : », les serveurs destinataires l’ignorent donc
 arg-reason-unexpected-argument = ce terme ne prend pas de valeur
 arg-reason-invalid-macro = macro invalide
 arg-reason-repeated-version = v=spf1 apparaît deux fois
@@ -187,32 +190,32 @@ arg-reason-bad-value = valeur invalide
 
 ## Noms de domaine saisis par l’utilisateur
 
-domain-error-empty = Saisissez un nom de domaine, par exemple exemple.fr.
+domain-error-empty = Saisissez un nom de domaine, par exemple example.com.
 domain-error-space = Un nom de domaine ne peut pas contenir d’espace.
 domain-error-empty-label = Le nom contient deux points à la suite, ou commence par un point.
 domain-error-label-too-long = La partie « { $label } » fait { $bytes } caractères ; 63 au maximum sont autorisés.
 domain-error-name-too-long = Le nom fait { $bytes } caractères ; 253 au maximum sont autorisés.
 domain-error-hyphen = La partie « { $label } » commence ou se termine par un tiret.
 domain-error-invalid-character = Le caractère « { $character } » n’est pas autorisé dans un nom de domaine.
-domain-error-single-label = Saisissez le nom de domaine complet, avec son extension (par exemple exemple.fr).
+domain-error-single-label = Saisissez le nom de domaine complet, avec son extension (par exemple example.com).
 domain-error-idna = Ce nom de domaine international n’est pas valide.
 
 ## Enregistrements à publier
 
 records-title = Enregistrements à publier pour { $domain }
-record-purpose-mx = MX : le courrier de votre domaine passe par la passerelle
+record-purpose-mx = MX : le courrier destiné à votre domaine arrive sur la passerelle
 record-purpose-spf = SPF : les serveurs autorisés à envoyer au nom de votre domaine
 record-purpose-dkim = DKIM : la clé qui signe votre courrier
-record-purpose-dmarc = DMARC : ce que font les destinataires du courrier en échec, et où ils le signalent
+record-purpose-dmarc = DMARC : ce que les serveurs destinataires font du courrier en échec, et à qui ils envoient leurs rapports
 record-name = Nom
 record-full-name = Nom complet
 record-type = Type
 record-ttl = TTL
 record-priority = Priorité
 record-value = Valeur
-record-strings = Découpée en chaînes de 255 caractères au plus
+record-strings = Valeur découpée en chaînes de 255 caractères au plus :
 record-action-create = À créer
-record-action-replace = À mettre à la place de l’enregistrement existant
+record-action-replace = En remplacement de l’enregistrement existant
 record-action-keep = Déjà publié : rien à faire
 record-delete-title = Enregistrements à supprimer
 record-dkim-needs-key = Générez la clé dans la console ({ $path }), puis indiquez-la avec --dkim-key.
@@ -227,7 +230,7 @@ cli-resolver-system = celui du système
 cli-resolver-authoritative = les serveurs de noms du domaine
 cli-found = Trouvé :
 cli-expected = Attendu :
-cli-fix = Correction :
+cli-fix = Correction :
 cli-summary = { $fail } en échec, { $warn } à revoir, { $unknown ->
     [one] { $unknown } non vérifiée
    *[other] { $unknown } non vérifiées
@@ -240,7 +243,7 @@ cli-error-dkim-key = La clé DKIM indiquée n’est pas une clé publique utilis
 cli-error-dkim-file = Impossible de lire le fichier de clé DKIM { $path } : { $error }
 cli-error-nameserver = « { $input } » n’est ni une adresse IP ni une adresse IP:PORT.
 cli-error-provider = Le profil de fournisseur est inutilisable : { $error }
-cli-error-pdf = La liste de contrôle n’a pas pu être produite : { $error }
+cli-error-pdf = La liste de contrôle n’a pas pu être générée : { $error }
 cli-error-write = Impossible d’écrire { $path } : { $error }
 cli-checklist-written = Liste de contrôle enregistrée dans { $path }
 cli-error-resolver = Impossible de configurer le résolveur DNS : { $error }
@@ -266,7 +269,7 @@ gui-next = Suivant
 gui-check-now = Vérifier maintenant
 gui-checking = Vérification…
 gui-not-checked = Pas encore vérifié
-gui-checked-ago = Vérifié il y a { $seconds } s · prochaine vérification dans { $next } s
+gui-checked-ago = Vérifié il y a { $seconds } s · prochaine vérification dans { $next } s
 gui-checked-recently = Vérifié à { $time }
 gui-start-over = Tout recommencer
 gui-start-over-question = Effacer tout ce qui a été saisi et recommencer ?
@@ -284,14 +287,14 @@ gui-hide-full-name = Masquer le nom complet
 gui-value-strings = Valeur longue : le DNS la stocke en { $count } chaînes de 255 caractères au plus. Collez-la en entier ; la plupart des hébergeurs DNS la découpent eux-mêmes.
 gui-done-by-hand = J’ai fait cette étape
 gui-dns-where = Où : dans l’éditeur de zone de votre hébergeur DNS, sous forme d’enregistrement { $rtype }.
-gui-dns-where-host = Où : le DNS de votre domaine est hébergé chez { $host }. Connectez-vous-y et ajoutez un enregistrement { $rtype } dans l’éditeur de zone.
-gui-dns-where-servers = Où : les serveurs de noms de votre domaine sont { $servers }. Connectez-vous chez la société qui les gère et ajoutez un enregistrement { $rtype } dans l’éditeur de zone.
+gui-dns-where-host = Où : le DNS de votre domaine est hébergé chez { $host }. Connectez-vous à votre espace client et ajoutez un enregistrement { $rtype } dans l’éditeur de zone.
+gui-dns-where-servers = Où : les serveurs de noms de votre domaine sont { $servers }. Connectez-vous à l’espace client du prestataire qui les gère et ajoutez un enregistrement { $rtype } dans l’éditeur de zone.
 
 gui-start-title = Mettez en place e-securemail pour votre domaine
 gui-start-intro = Cet assistant suit pas à pas le guide de mise en service e-securemail. Chaque valeur est prête à être copiée chez votre hébergeur DNS ou dans la console, et chaque étape est vérifiée en direct dans le DNS.
 gui-language = Langue
 gui-domain-label = Votre domaine
-gui-domain-placeholder = exemple.fr
+gui-domain-placeholder = votre-domaine.fr
 gui-domain-hint = Vous pouvez coller une adresse e-mail ou une adresse web : seul le domaine est conservé.
 gui-domain-idn = Écrit dans le DNS sous la forme { $ascii }.
 gui-platform-label = Où sont hébergées vos boîtes aux lettres ?
@@ -299,7 +302,7 @@ gui-platform-label = Où sont hébergées vos boîtes aux lettres ?
 gui-destination-why = La passerelle reçoit votre courrier, le filtre, puis remet le courrier sain à votre serveur de messagerie : le serveur de destination. Renseignez-le dans la console avant de modifier vos enregistrements MX.
 gui-destination-where = Dans la console e-securemail ({ $url }), allez dans { $path } et saisissez votre serveur de destination.
 gui-destination-label = Serveur de destination (nom d’hôte ou adresse IP)
-gui-destination-placeholder = mail.exemple.fr ou 192.0.2.25
+gui-destination-placeholder = mail.votre-domaine.fr ou 192.0.2.25
 gui-destination-suggestion = Pour Microsoft 365, votre serveur de destination est normalement :
 gui-use-suggestion = Utiliser ce serveur
 gui-destination-empty = Saisissez le serveur de destination pour le vérifier.
@@ -308,7 +311,7 @@ gui-can-wait = Aucune entrée DKIM { $platform } n’a été trouvée : SPF, DK
 gui-cannot-wait = Votre domaine a déjà une entrée DKIM { $platform } ({ $selectors }) : mettez en place SPF, DKIM et DMARC avant de basculer les enregistrements MX.
 gui-can-wait-unknown = SPF, DKIM et DMARC peuvent être mis en place après la bascule des MX, sauf si votre domaine a déjà une entrée DKIM.
 
-gui-spf-why = Le SPF liste les serveurs autorisés à envoyer du courrier pour votre domaine. Les destinataires rejettent ou signalent le courrier venant d’autres serveurs : la passerelle doit donc figurer dans la liste.
+gui-spf-why = Le SPF liste les serveurs autorisés à envoyer du courrier pour votre domaine. Les serveurs destinataires rejettent ou signalent le courrier venant d’autres serveurs : la passerelle doit donc figurer dans la liste.
 gui-spf-current = Enregistrement actuel
 gui-spf-none = Pas encore d’enregistrement SPF.
 gui-spf-publish = Enregistrement à publier
@@ -326,23 +329,23 @@ gui-dkim-no-key = L’enregistrement à publier apparaît une fois la clé coll�
 gui-dkim-warning = N’activez la signature DKIM dans la console qu’une fois la clé visible dans le DNS (voyants verts ci-dessous). Activée trop tôt, elle peut faire rejeter vos messages.
 gui-dkim-ready = La clé est publiée : vous pouvez maintenant activer la signature DKIM dans la console.
 
-gui-dmarc-why = DMARC indique aux destinataires que faire du courrier qui échoue aux contrôles SPF et DKIM, et où envoyer les rapports. La console de la passerelle lit les rapports envoyés à { $address }.
+gui-dmarc-why = DMARC indique aux serveurs destinataires que faire du courrier qui échoue aux contrôles SPF et DKIM, et où envoyer les rapports. La console de la passerelle lit les rapports envoyés à { $address }.
 gui-dmarc-where-console = La console de support peut générer cet enregistrement : { $url }, { $path }.
 gui-dmarc-publish = Enregistrement à publier
 gui-dmarc-kept-policy = Votre politique actuelle (p={ $policy }) est conservée ; l’adresse de rapport de la passerelle est ajoutée.
 
-gui-mx-why = Les enregistrements MX indiquent au monde entier où livrer votre courrier. Une fois dirigés vers la passerelle, ils font passer tout le courrier entrant par le filtrage.
+gui-mx-why = Les enregistrements MX indiquent aux serveurs expéditeurs où livrer votre courrier. Une fois dirigés vers la passerelle, ils font passer tout le courrier entrant par le filtrage.
 gui-mx-order = Renseignez d’abord le serveur de destination dans la console (étape 2) : dès que les MX changent, la passerelle y livre votre courrier.
 gui-mx-dot = Certains hébergeurs DNS exigent un point après le nom du serveur (france.security-mail.net.) : si le vôtre ajoute votre domaine à la fin du nom, saisissez ce point.
 gui-mx-publish = Enregistrements à créer
 gui-mx-delete = Enregistrements à supprimer
 gui-mx-to-delete = à supprimer
-gui-mx-google = Google Workspace : après la modification, vérifiez dans la console Google Admin que la mise à jour des MX est bien répliquée.
-gui-mx-microsoft = Microsoft 365 : une fois le courrier arrivé par la passerelle, limitez Exchange Online à la passerelle grâce à un connecteur (étape suivante).
+gui-mx-google = Google Workspace : après la modification, vérifiez dans la console d’administration Google que la mise à jour des MX a bien été répliquée.
+gui-mx-microsoft = Microsoft 365 : une fois que le courrier arrive par la passerelle, configurez un connecteur pour qu’Exchange Online n’accepte plus le courrier que de la passerelle (étape suivante).
 
 gui-lockdown-why = Pour ne recevoir que du courrier filtré, votre serveur de messagerie ne doit accepter le courrier que des serveurs de la passerelle. Sinon, les spammeurs peuvent lui écrire directement et contourner le filtrage.
 gui-lockdown-how = Sur votre pare-feu, n’autorisez le SMTP (port 25) vers votre serveur de messagerie que depuis les serveurs de la passerelle.
-gui-lockdown-m365 = Avec Microsoft 365, cela se fait par un connecteur entrant, dans le centre d’administration Exchange, qui n’accepte le courrier de votre domaine que depuis les adresses de la passerelle.
+gui-lockdown-m365 = Avec Microsoft 365, cela se fait au moyen d’un connecteur entrant, créé dans le Centre d’administration Exchange, qui n’accepte le courrier destiné à votre domaine que depuis les adresses de la passerelle.
 gui-lockdown-google = Avec Google Workspace, cela se fait dans les paramètres de passerelle entrante de la console d’administration : indiquez les adresses de la passerelle et refusez le courrier qui n’en vient pas.
 gui-lockdown-ranges = Les plages d’adresses IP de la passerelle ne sont pas publiées : demandez-les au support.
 gui-lockdown-ask = Demandez à { $email } les plages IP à autoriser pour le courrier entrant.
@@ -353,21 +356,25 @@ gui-export = Exporter la liste de contrôle (PDF)
 gui-export-short = Exporter (PDF)
 gui-summary-export = Garder une trace
 gui-copy-all-records = Copier tous les enregistrements
-gui-save-zone = Enregistrer (fichier de zone)
-gui-save-text = Enregistrer (texte)
-gui-saving = Enregistrement…
+gui-save-zone = Exporter les enregistrements (fichier de zone)
+gui-save-text = Exporter les enregistrements (texte)
+gui-saving = Sauvegarde en cours…
 gui-saved = { $kind ->
     [checklist] La liste de contrôle a été enregistrée :
-   *[records] Les enregistrements ont été enregistrés :
+    [script] Le fichier a été enregistré :
+   *[records] Les enregistrements DNS ont été exportés :
 } { $path }
-gui-saved-no-dialog = Aucune fenêtre d’enregistrement ne peut s’ouvrir sur ce système : { $kind ->
+} { $path }
+gui-saved-no-dialog = La boîte de dialogue d’enregistrement ne peut pas s’ouvrir sur ce système : { $kind ->
     [checklist] la liste de contrôle a été enregistrée
-   *[records] les enregistrements ont été enregistrés
+    [script] le fichier a été enregistré
+   *[records] les enregistrements DNS ont été exportés
+} dans votre dossier Documents : { $path }
 } dans votre dossier Documents : { $path }
 gui-save-file-failed = Le fichier n’a pas pu être enregistré : { $error }. Rien n’a été écrit.
 gui-summary-all-done = Tout est en place.
 gui-summary-manual = { $step } : à confirmer à la main
-gui-summary-unchecked = { $check } : pas encore vérifié (voir l’étape { $step })
+gui-summary-unchecked = { $check } : vérification pas encore faite (voir l’étape « { $step } »)
 
 ## La liste de contrôle imprimée
 
@@ -385,3 +392,64 @@ pdf-page = Page { $page } sur { $count }
 pdf-dkim-where = La clé se génère dans la console ({ $url }) : { $path }.
 pdf-dkim-needs-key = La clé de la console ({ $path }) n’est pas encore connue : collez-la dans l’assistant pour obtenir la valeur de cet enregistrement.
 pdf-dkim-warning = N’activez la signature DKIM dans la console qu’une fois la clé publiée dans le DNS (vérifications DKIM au vert) : activée trop tôt, elle peut faire rejeter vos messages.
+
+## Verrouillage : seule la passerelle joint le serveur de messagerie
+
+lockdown-ranges-title = Les adresses de la passerelle
+lockdown-ranges-derived = Publiées dans l’enregistrement SPF de la passerelle ({ $include }) : à confirmer auprès du support.
+lockdown-ranges-pasted = La liste du support est utilisée.
+lockdown-ranges-paste-label = La liste officielle du support (facultatif)
+lockdown-ranges-paste-hint = Collez les adresses ou plages que le support vous a envoyées : elles remplacent celles lues dans le DNS.
+lockdown-ranges-invalid = Ligne { $line } : « { $text } » n’est ni une adresse IP ni une plage.
+lockdown-ranges-failed = Les adresses n’ont pas pu être lues dans le DNS ({ $reason }) : collez la liste du support.
+lockdown-ranges-none = L’enregistrement SPF de la passerelle ne liste aucune adresse : collez la liste du support.
+lockdown-ranges-loading = Lecture de l’enregistrement SPF de la passerelle…
+lockdown-save = Enregistrer
+lockdown-m365-title = Connecteurs Microsoft 365
+lockdown-m365-intro = Deux connecteurs dans Exchange Online : l’un n’accepte le courrier destiné à votre domaine que depuis la passerelle, l’autre fait passer votre courrier sortant par la passerelle pour qu’il soit filtré.
+lockdown-smart-host-label = Le relais sortant (smart host) de la passerelle
+lockdown-smart-host-hint = Il n’est pas publié : copiez-le depuis la console e-securemail ({ $url }), ou demandez-le au support.
+lockdown-smart-host-needed = Saisissez le smart host : le script apparaît dès qu’il est connu.
+lockdown-smart-host-invalid = Ce n’est pas un nom d’hôte : { $reason }
+lockdown-arc = Faire aussi confiance aux sceaux ARC de la passerelle ({ $domain }, le domaine de ses MX : à confirmer auprès du support)
+lockdown-script-title = Script PowerShell Exchange Online
+lockdown-script-error = Le script ne peut pas être généré : { $error }
+lockdown-eac-title = Ou, pas à pas dans le Centre d’administration Exchange
+lockdown-eac-1 = Dans le Centre d’administration Exchange, allez dans Flux de courrier > Connecteurs et ajoutez un connecteur de « Organisation partenaire » vers « Office 365 », nommé { $inbound }.
+lockdown-eac-2 = Identifiez le partenaire par l’adresse IP du serveur d’envoi, et saisissez les adresses de la passerelle : { $ranges }
+lockdown-eac-3 = Exigez TLS, et rejetez le courrier destiné à votre domaine qui ne provient pas de ces adresses.
+lockdown-eac-4 = Dans Microsoft Defender, E-mail et collaboration > Stratégies et règles > Stratégies de menace > Filtrage amélioré : choisissez { $inbound }, « Détecter et ignorer automatiquement la dernière adresse IP », pour tous les utilisateurs.
+lockdown-eac-5 = De retour dans Flux de courrier > Connecteurs, ajoutez un connecteur de « Office 365 » vers « Organisation partenaire », nommé { $outbound }, pour tous les domaines (*), acheminé via l’hôte actif (smart host) { $host }, toujours en TLS, avec un certificat émis pour { $host }.
+lockdown-eac-6 = Pour faire confiance aux sceaux ARC de la passerelle : Microsoft Defender, Paramètres d’authentification des e-mails > ARC, ajoutez { $domain } aux scelleurs ARC approuvés.
+lockdown-google-title = Passerelle entrante Google Workspace
+lockdown-google-where = Dans la console d’administration Google : Applications > Google Workspace > Gmail > Spam, hameçonnage et logiciels malveillants > Passerelle entrante.
+lockdown-google-on = Activé (coché)
+lockdown-google-note = Gmail ne vérifie ni SPF ni DMARC sur le courrier venant de ces adresses : la passerelle l’a déjà fait.
+lockdown-google-mx = Après la bascule des MX, vérifiez dans la console d’administration Google que la modification est bien répliquée.
+google-gateway-ips = Adresses IP de passerelle
+google-reject-others = Refuser tous les e-mails ne provenant pas des adresses IP de la passerelle
+google-require-tls = Exiger le protocole TLS pour les connexions des passerelles de messagerie indiquées ci-dessus
+google-detect-external-ip = Détecter automatiquement l’adresse IP externe
+lockdown-server-title = Règles pour votre serveur
+lockdown-format-label = Pour
+lockdown-format-nftables = nftables (Linux)
+lockdown-format-iptables = iptables (Linux)
+lockdown-format-windows = Pare-feu Windows
+lockdown-format-exchange = Exchange Server (connecteur de réception)
+lockdown-format-postfix = Postfix
+lockdown-probe-title = Vérifier depuis cet ordinateur
+lockdown-probe-intro = Cet ordinateur n’est pas la passerelle : une fois le verrouillage fait, votre serveur ne doit pas lui répondre sur le port 25.
+lockdown-probe-button = Tester le port 25 de { $host }
+lockdown-probe-running = Test du port 25…
+lockdown-probe-open = { $host } a répondu sur le port 25 ({ $addr }) : il accepte encore le courrier de n’importe où.
+lockdown-probe-refused = { $host } a refusé la connexion sur le port 25 : injoignable depuis ici.
+lockdown-probe-silent = { $host } n’a pas répondu sur le port 25 en 3 secondes : injoignable depuis ici.
+lockdown-probe-failed = Le test n’a pas pu être fait : { $reason }
+lockdown-probe-needs-destination = Saisissez le serveur de destination (étape 2) pour le tester.
+cli-error-format = --format { $format } ne s’applique pas à cette messagerie. Formats possibles — Microsoft 365 : powershell ; Google Workspace : aucun ; votre serveur : nftables, iptables, windows, exchange ou postfix.
+cli-error-smart-host = Microsoft 365 a besoin du relais sortant de la passerelle (--smart-host HÔTE) : il n’est pas publié ; copiez-le depuis la console e-securemail.
+cli-error-smart-host-invalid = Le smart host « { $input } » n’est pas un nom d’hôte : { $reason }
+cli-error-ranges-file = Impossible de lire { $path } : { $error }
+cli-error-ranges = { $path }, ligne { $line } : « { $text } » n’est ni une adresse IP ni une plage.
+cli-error-derive = Les adresses de la passerelle n’ont pas pu être lues dans le DNS ({ $reason }) : indiquez-les avec --ranges FICHIER.
+cli-error-script = Le script ne peut pas être généré : { $error }

@@ -42,6 +42,9 @@ pub enum Command {
     Records(RecordsArgs),
     /// Write the printable checklist (PDF) of the domain's setup.
     Checklist(ChecklistArgs),
+    /// Print what lets only the gateway reach the mail server: Exchange
+    /// Online connectors, Google Workspace settings, or firewall rules.
+    Lockdown(LockdownArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -150,6 +153,47 @@ pub struct ChecklistArgs {
     /// Ask the domain's own name servers for its records, bypassing caches.
     #[arg(long)]
     pub authoritative: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LockdownPlatform {
+    M365,
+    Google,
+    Server,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LockdownFormat {
+    Powershell,
+    Nftables,
+    Iptables,
+    Windows,
+    Exchange,
+    Postfix,
+}
+
+#[derive(Debug, Args)]
+pub struct LockdownArgs {
+    /// The domain: example.com, an address, a URL or an international name.
+    #[arg(allow_hyphen_values = true)]
+    pub domain: String,
+    /// The mail platform.
+    #[arg(long, value_enum)]
+    pub platform: LockdownPlatform,
+    /// The gateway's outgoing relay, from the console (Microsoft 365).
+    #[arg(long, value_name = "HOST")]
+    pub smart_host: Option<String>,
+    /// The gateway's address ranges as given by support; without it they are
+    /// read from the gateway's SPF record.
+    #[arg(long, value_name = "FILE")]
+    pub ranges: Option<PathBuf>,
+    /// What to print: powershell (Microsoft 365), or for a server nftables,
+    /// iptables, windows, exchange or postfix.
+    #[arg(long, value_enum)]
+    pub format: Option<LockdownFormat>,
+    /// Add the gateway as a trusted ARC sealer (Microsoft 365).
+    #[arg(long)]
+    pub arc: bool,
 }
 
 /// A usage error: message on stderr, exit code 2.
@@ -362,6 +406,113 @@ fn run_checklist(args: &ChecklistArgs, common: &CommonArgs) -> Result<ExitCode, 
     Ok(ExitCode::SUCCESS)
 }
 
+fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
+    use crate::lockdown::{self, firewall::Format, microsoft, ranges};
+    let lang = common.language();
+    let provider = common.provider(lang)?;
+    let domain = parse_domain(&args.domain, lang)?;
+    let format = match (args.platform, args.format) {
+        (LockdownPlatform::M365, None | Some(LockdownFormat::Powershell)) => None,
+        (LockdownPlatform::Google, None) => None,
+        (LockdownPlatform::Server, None) => Some(Format::Nftables),
+        (LockdownPlatform::Server, Some(f)) if f != LockdownFormat::Powershell => Some(match f {
+            LockdownFormat::Nftables => Format::Nftables,
+            LockdownFormat::Iptables => Format::Iptables,
+            LockdownFormat::Windows => Format::Windows,
+            LockdownFormat::Exchange => Format::Exchange,
+            _ => Format::Postfix,
+        }),
+        (_, Some(f)) => {
+            let name = format!("{f:?}").to_ascii_lowercase();
+            return Err(UsageError(fl!(lang, "cli-error-format", format = name)));
+        }
+    };
+    let smart_host = match (&args.smart_host, args.platform) {
+        (Some(h), _) => Some(DomainName::parse_host(h).map_err(|e| {
+            UsageError(fl!(
+                lang,
+                "cli-error-smart-host-invalid",
+                input = h.as_str(),
+                reason = render::domain_error(lang, &e)
+            ))
+        })?),
+        (None, LockdownPlatform::M365) => {
+            return Err(UsageError(fl!(lang, "cli-error-smart-host")));
+        }
+        (None, _) => None,
+    };
+    let gateway = match &args.ranges {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                UsageError(fl!(
+                    lang,
+                    "cli-error-ranges-file",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ))
+            })?;
+            ranges::parse_list(&text).map_err(|e| {
+                UsageError(fl!(
+                    lang,
+                    "cli-error-ranges",
+                    path = path.display().to_string(),
+                    line = e.line,
+                    text = e.text
+                ))
+            })?
+        }
+        None => {
+            let options = DnsOptions {
+                resolver: common.resolver(),
+                ..DnsOptions::default()
+            };
+            let include = provider.spf.include.clone();
+            runtime()
+                .block_on(async {
+                    let dns = Dns::new(&include, &options)
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    ranges::derive(&dns, &include).await.map_err(|e| match e {
+                        ranges::DeriveError::Lookup { name, failure } => {
+                            format!("{name}: {}", failure.reason)
+                        }
+                        ranges::DeriveError::NoRanges { include } => include,
+                    })
+                })
+                .map_err(|reason| UsageError(fl!(lang, "cli-error-derive", reason = reason)))?
+        }
+    };
+    let out = match args.platform {
+        LockdownPlatform::M365 => {
+            let Some(smart_host) = smart_host else {
+                return Err(UsageError(fl!(lang, "cli-error-smart-host")));
+            };
+            let arc = if args.arc {
+                lockdown::arc_sealer(&provider)
+            } else {
+                None
+            };
+            microsoft::script(&microsoft::ScriptInput {
+                domain: &domain,
+                smart_host: &smart_host,
+                ranges: &gateway,
+                arc_sealer: arc.as_ref(),
+                support_email: &provider.support_email,
+                date: chrono::Local::now().date_naive(),
+            })
+            .map_err(|e| UsageError(fl!(lang, "cli-error-script", error = e.to_string())))?
+        }
+        LockdownPlatform::Google => render::google_settings(lang, &gateway),
+        LockdownPlatform::Server => lockdown::firewall::rules(
+            format.unwrap_or(Format::Nftables),
+            &gateway,
+            &provider.support_email,
+        ),
+    };
+    print(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 fn print(text: &str) {
     let mut out = std::io::stdout().lock();
@@ -375,6 +526,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Check(args) => run_check(args, &cli.common),
         Command::Records(args) => run_records(args, &cli.common),
         Command::Checklist(args) => run_checklist(args, &cli.common),
+        Command::Lockdown(args) => run_lockdown(args, &cli.common),
     };
     Some(match result {
         Ok(code) => code,

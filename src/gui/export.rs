@@ -32,10 +32,28 @@ impl Kind {
     }
 }
 
+/// What a saved file holds, for the message that says where it went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contents {
+    Checklist,
+    Records,
+    /// A lock-down script or rules.
+    Script,
+}
+
+impl From<Kind> for Contents {
+    fn from(kind: Kind) -> Contents {
+        match kind {
+            Kind::Checklist => Contents::Checklist,
+            Kind::Zone | Kind::Text => Contents::Records,
+        }
+    }
+}
+
 /// A file that was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
-    pub kind: Kind,
+    pub contents: Contents,
     pub path: PathBuf,
     /// No save dialog could open: the file went to the Documents folder.
     pub fallback: bool,
@@ -146,38 +164,70 @@ pub fn documents_dir() -> PathBuf {
         .unwrap_or_else(std::env::temp_dir)
 }
 
-/// Asks where to save (or picks the Documents folder, or `forced_dir`),
-/// makes the file and writes it whole. `Ok(None)`: the user cancelled.
+/// Where to write `name`: asked with a save dialog when one can open, else
+/// the Documents folder (`true`: no dialog could open), or `forced_dir`.
+/// `None`: the user cancelled.
+async fn choose_path(
+    name: &str,
+    extension: &str,
+    forced_dir: Option<PathBuf>,
+) -> Option<(PathBuf, bool)> {
+    match forced_dir {
+        Some(dir) => Some((crate::files::unused_path(&dir, name), false)),
+        None if dialog_available() => rfd::AsyncFileDialog::new()
+            .set_file_name(name)
+            .add_filter(extension, &[extension])
+            .save_file()
+            .await
+            .map(|h| (h.path().to_path_buf(), false)),
+        None => Some((crate::files::unused_path(&documents_dir(), name), true)),
+    }
+}
+
+/// Writes what `make` produces to `path`, whole or not at all.
+async fn write(
+    path: PathBuf,
+    make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+) -> Result<(), String> {
+    tokio::task::spawn_blocking(move || {
+        let bytes = make()?;
+        crate::files::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| e.to_string())?
+}
+
+/// Saves the checklist or the records. `Ok(None)`: the user cancelled.
 pub async fn save(
     snapshot: Snapshot,
     kind: Kind,
     forced_dir: Option<PathBuf>,
 ) -> Result<Option<Saved>, String> {
     let name = snapshot.file_name(kind);
-    let (path, fallback) = match forced_dir {
-        Some(dir) => (crate::files::unused_path(&dir, &name), false),
-        None if dialog_available() => {
-            let handle = rfd::AsyncFileDialog::new()
-                .set_file_name(&name)
-                .add_filter(kind.extension(), &[kind.extension()])
-                .save_file()
-                .await;
-            match handle {
-                Some(h) => (h.path().to_path_buf(), false),
-                None => return Ok(None),
-            }
-        }
-        None => (crate::files::unused_path(&documents_dir(), &name), true),
+    let Some((path, fallback)) = choose_path(&name, kind.extension(), forced_dir).await else {
+        return Ok(None);
     };
-    let written = path.clone();
-    tokio::task::spawn_blocking(move || {
-        let bytes = snapshot.bytes(kind)?;
-        crate::files::write_atomic(&written, &bytes).map_err(|e| e.to_string())
-    })
-    .await
-    .map_err(|e| e.to_string())??;
+    write(path.clone(), move || snapshot.bytes(kind)).await?;
     Ok(Some(Saved {
-        kind,
+        contents: kind.into(),
+        path,
+        fallback,
+    }))
+}
+
+/// Saves a generated script or rules as `name`.
+pub async fn save_script(
+    name: String,
+    content: String,
+    forced_dir: Option<PathBuf>,
+) -> Result<Option<Saved>, String> {
+    let extension = name.rsplit_once('.').map_or("txt", |(_, e)| e).to_string();
+    let Some((path, fallback)) = choose_path(&name, &extension, forced_dir).await else {
+        return Ok(None);
+    };
+    write(path.clone(), move || Ok(content.into_bytes())).await?;
+    Ok(Some(Saved {
+        contents: Contents::Script,
         path,
         fallback,
     }))

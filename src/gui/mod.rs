@@ -26,6 +26,7 @@ use crate::dkim::{self, ConsoleKey, InvalidKey};
 use crate::dns::{Dns, DnsOptions, QType, ResolverChoice};
 use crate::domain::{DomainError, DomainName};
 use crate::localize::Lang;
+use crate::lockdown;
 use crate::platform::Platform;
 use crate::progress::{self, Loaded, Progress};
 use crate::provider::Provider;
@@ -53,6 +54,8 @@ pub struct Options {
     pub theme: Option<iced::Theme>,
     /// Save exports straight into this folder, without a dialog (tests).
     pub export_dir: Option<PathBuf>,
+    /// The port the lock-down test tries (25; tests change it).
+    pub smtp_port: u16,
 }
 
 impl Options {
@@ -65,6 +68,7 @@ impl Options {
             memory_clipboard: false,
             theme: None,
             export_dir: None,
+            smtp_port: 25,
         }
     }
 }
@@ -147,12 +151,37 @@ pub enum Message {
     Exported(Result<Option<export::Saved>, String>),
     /// Copy every record to publish, as zone-file lines.
     CopyAllRecords,
+    /// The gateway's ranges were read from its SPF record (or why not).
+    RangesDerived(Result<lockdown::GatewayRanges, String>),
+    /// The official list from support was edited.
+    RangesEdited(text_editor::Action),
+    /// The smart host field changed.
+    SmartHostChanged(String),
+    /// Trust the gateway's ARC seals, or not.
+    ArcToggled(bool),
+    /// A firewall format was chosen.
+    FormatSelected(lockdown::firewall::Format),
+    /// The generated script was selected or scrolled.
+    ArtefactAction(text_editor::Action),
+    /// Save the generated script or rules.
+    SaveArtefact,
+    /// Try port 25 of the destination server.
+    ProbePort25,
+    /// The port test finished.
+    Probed(lockdown::probe::Probe),
+}
+
+/// The port 25 test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProbeState {
+    Running,
+    Done(lockdown::probe::Probe),
 }
 
 /// Where a save stands, shown until the next one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportStatus {
-    Saving(export::Kind),
+    Saving,
     Saved(export::Saved),
     Failed(String),
 }
@@ -187,6 +216,16 @@ pub struct App {
     pub notice: Option<Notice>,
     pub confirm_start_over: bool,
     pub export: Option<ExportStatus>,
+    /// The gateway's ranges from its SPF record; `None` until read.
+    pub ranges_derived: Option<Result<lockdown::GatewayRanges, String>>,
+    pub ranges_editor: text_editor::Content,
+    pub ranges_pasted: Option<Result<lockdown::GatewayRanges, lockdown::ranges::ParseError>>,
+    pub smart_host_input: String,
+    pub arc: bool,
+    pub firewall_format: lockdown::firewall::Format,
+    /// The generated script or rules, selectable.
+    pub artefact: text_editor::Content,
+    pub probe: Option<ProbeState>,
 }
 
 impl App {
@@ -242,13 +281,23 @@ impl App {
             notice,
             confirm_start_over: false,
             export: None,
+            ranges_derived: None,
+            ranges_editor: text_editor::Content::with_text(&saved.ranges),
+            ranges_pasted: None,
+            smart_host_input: saved.smart_host.clone(),
+            arc: false,
+            firewall_format: lockdown::firewall::Format::Nftables,
+            artefact: text_editor::Content::new(),
+            probe: None,
             options,
         };
         app.dkim_key = app.parse_dkim_key();
+        app.ranges_pasted = app.parse_ranges();
         if app.domain.is_err() {
             app.step = Step::Start;
         }
-        let task = app.start_check();
+        let task = Task::batch([app.start_check(), app.step_opened()]);
+        app.refresh_artefact();
         (app, task)
     }
 
@@ -331,6 +380,48 @@ impl App {
                 }
                 None => Task::none(),
             },
+            Message::RangesDerived(result) => {
+                self.ranges_derived = Some(result);
+                self.refresh_artefact();
+                Task::none()
+            }
+            Message::RangesEdited(action) => {
+                let edit = action.is_edit();
+                self.ranges_editor.perform(action);
+                if edit {
+                    self.ranges_pasted = self.parse_ranges();
+                    self.refresh_artefact();
+                    return self.save();
+                }
+                Task::none()
+            }
+            Message::SmartHostChanged(text) => {
+                self.smart_host_input = text;
+                self.refresh_artefact();
+                self.save()
+            }
+            Message::ArcToggled(on) => {
+                self.arc = on;
+                self.refresh_artefact();
+                Task::none()
+            }
+            Message::FormatSelected(format) => {
+                self.firewall_format = format;
+                self.refresh_artefact();
+                Task::none()
+            }
+            Message::ArtefactAction(action) => {
+                if !action.is_edit() {
+                    self.artefact.perform(action);
+                }
+                Task::none()
+            }
+            Message::SaveArtefact => self.save_artefact(),
+            Message::ProbePort25 => self.probe_port25(),
+            Message::Probed(result) => {
+                self.probe = Some(ProbeState::Done(result));
+                Task::none()
+            }
             Message::FocusNext(backwards) => {
                 if backwards {
                     iced::widget::operation::focus_previous()
@@ -349,11 +440,13 @@ impl App {
     fn set_domain(&mut self, text: String) -> Task<Message> {
         self.domain = DomainName::parse(&text);
         self.domain_input = text;
+        self.refresh_artefact();
         Task::batch([self.save(), self.after_typing()])
     }
 
     fn set_platform(&mut self, platform: Platform) -> Task<Message> {
         self.platform = platform;
+        self.refresh_artefact();
         Task::batch([self.save(), self.start_check()])
     }
 
@@ -400,7 +493,134 @@ impl App {
         }
         self.step = step;
         self.confirm_start_over = false;
-        Task::batch([self.save(), self.start_check()])
+        Task::batch([self.save(), self.start_check(), self.step_opened()])
+    }
+
+    /// What a step needs when it opens: the lock-down step reads the
+    /// gateway's ranges once.
+    fn step_opened(&mut self) -> Task<Message> {
+        if self.step != Step::Lockdown || self.ranges_derived.is_some() {
+            return Task::none();
+        }
+        let include = self.options.provider.spf.include.clone();
+        let options = DnsOptions {
+            resolver: self.options.resolver.clone(),
+            ..DnsOptions::default()
+        };
+        Task::perform(
+            async move {
+                let dns = Dns::new(&include, &options)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                lockdown::ranges::derive(&dns, &include)
+                    .await
+                    .map_err(|e| match e {
+                        lockdown::ranges::DeriveError::Lookup { name, failure } => {
+                            format!("{name}: {}", failure.reason)
+                        }
+                        lockdown::ranges::DeriveError::NoRanges { .. } => String::new(),
+                    })
+            },
+            Message::RangesDerived,
+        )
+    }
+
+    fn parse_ranges(
+        &self,
+    ) -> Option<Result<lockdown::GatewayRanges, lockdown::ranges::ParseError>> {
+        let text = self.ranges_editor.text();
+        (!text.trim().is_empty()).then(|| lockdown::ranges::parse_list(&text))
+    }
+
+    /// The ranges the generated artefacts use: support's list when one was
+    /// pasted and reads well, else those read from DNS.
+    pub fn gateway_ranges(&self) -> Option<&lockdown::GatewayRanges> {
+        match &self.ranges_pasted {
+            Some(Ok(r)) if !r.networks.is_empty() => Some(r),
+            _ => self.ranges_derived.as_ref().and_then(|r| r.as_ref().ok()),
+        }
+    }
+
+    /// The smart host typed, checked.
+    pub fn smart_host(&self) -> Option<Result<DomainName, DomainError>> {
+        let t = self.smart_host_input.trim();
+        (!t.is_empty()).then(|| DomainName::parse_host(t))
+    }
+
+    /// The script or rules for the chosen platform, with its file name; an
+    /// error in words when it cannot be made; `None` while inputs are missing.
+    pub fn artefact_text(&self) -> Option<Result<(String, String), String>> {
+        let domain = self.domain.as_ref().ok()?;
+        let ranges = self.gateway_ranges()?;
+        let provider = &self.options.provider;
+        match self.platform {
+            Platform::Microsoft365 => {
+                let smart_host = self.smart_host()?.ok()?;
+                let arc = if self.arc {
+                    lockdown::arc_sealer(provider)
+                } else {
+                    None
+                };
+                let script = lockdown::microsoft::script(&lockdown::microsoft::ScriptInput {
+                    domain,
+                    smart_host: &smart_host,
+                    ranges,
+                    arc_sealer: arc.as_ref(),
+                    support_email: &provider.support_email,
+                    date: chrono::Local::now().date_naive(),
+                });
+                Some(
+                    script
+                        .map(|s| (format!("esm-exchange-online-{}.ps1", domain.ascii()), s))
+                        .map_err(|e| e.to_string()),
+                )
+            }
+            Platform::GoogleWorkspace => None,
+            Platform::OwnServer | Platform::Other => {
+                let format = self.firewall_format;
+                Some(Ok((
+                    format!(
+                        "esm-{}-{}.{}",
+                        format.id(),
+                        domain.ascii(),
+                        format.extension()
+                    ),
+                    lockdown::firewall::rules(format, ranges, &provider.support_email),
+                )))
+            }
+        }
+    }
+
+    fn refresh_artefact(&mut self) {
+        let text = match self.artefact_text() {
+            Some(Ok((_, text))) => text,
+            _ => String::new(),
+        };
+        if self.artefact.text() != text {
+            self.artefact = text_editor::Content::with_text(&text);
+        }
+    }
+
+    fn save_artefact(&mut self) -> Task<Message> {
+        let Some(Ok((name, content))) = self.artefact_text() else {
+            return Task::none();
+        };
+        self.export = Some(ExportStatus::Saving);
+        let dir = self.options.export_dir.clone();
+        Task::perform(export::save_script(name, content, dir), Message::Exported)
+    }
+
+    fn probe_port25(&mut self) -> Task<Message> {
+        let Some(Ok(destination)) = self.destination() else {
+            return Task::none();
+        };
+        self.probe = Some(ProbeState::Running);
+        let host = destination.display();
+        let port = self.options.smtp_port;
+        Task::perform(
+            async move { lockdown::probe::probe(&host, port, Duration::from_secs(3)).await },
+            Message::Probed,
+        )
     }
 
     fn mark_done(&mut self, step: Step, done: bool) -> Task<Message> {
@@ -464,6 +684,11 @@ impl App {
         self.checked_at = None;
         self.checked_at_wall = None;
         self.values.clear();
+        self.smart_host_input.clear();
+        self.ranges_editor = text_editor::Content::new();
+        self.ranges_pasted = None;
+        self.probe = None;
+        self.refresh_artefact();
         self.generation += 1;
         self.checking = false;
         Task::none()
@@ -485,13 +710,13 @@ impl App {
     }
 
     fn start_export(&mut self, kind: export::Kind) -> Task<Message> {
-        if matches!(self.export, Some(ExportStatus::Saving(_))) {
+        if matches!(self.export, Some(ExportStatus::Saving)) {
             return Task::none();
         }
         let Some(snapshot) = self.export_snapshot() else {
             return Task::none();
         };
-        self.export = Some(ExportStatus::Saving(kind));
+        self.export = Some(ExportStatus::Saving);
         let dir = self.options.export_dir.clone();
         Task::perform(export::save(snapshot, kind, dir), Message::Exported)
     }
@@ -598,6 +823,8 @@ impl App {
             platform: self.platform,
             destination: self.destination_input.clone(),
             dkim_key: self.dkim_editor.text(),
+            smart_host: self.smart_host_input.clone(),
+            ranges: self.ranges_editor.text(),
             lang: Some(self.lang),
             done: self.done.iter().map(|s| s.id().to_string()).collect(),
             step: self.step.id().to_string(),

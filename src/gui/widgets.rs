@@ -577,14 +577,15 @@ fn notice<'a>(app: &App) -> Option<Element<'a, Message>> {
 /// Where the last save stands: saving, saved where, or why not.
 fn export_status<'a>(app: &App) -> Option<Element<'a, Message>> {
     use super::ExportStatus;
-    use super::export::Kind;
+    use super::export::Contents;
     let lang = app.lang;
     let (message, status) = match app.export.as_ref()? {
-        ExportStatus::Saving(_) => (fl!(lang, "gui-saving"), Status::Unknown),
+        ExportStatus::Saving => (fl!(lang, "gui-saving"), Status::Unknown),
         ExportStatus::Saved(saved) => {
-            let kind = match saved.kind {
-                Kind::Checklist => "checklist",
-                Kind::Zone | Kind::Text => "records",
+            let kind = match saved.contents {
+                Contents::Checklist => "checklist",
+                Contents::Records => "records",
+                Contents::Script => "script",
             };
             let path = saved.path.display().to_string();
             let message = if saved.fallback {

@@ -1,13 +1,23 @@
-//! Step 6: only the gateway should reach the mail server.
+//! Step 6: only the gateway should reach the mail server. The gateway's
+//! ranges, then what to configure on the admin's platform.
 
-use iced::widget::{Column, row, text};
+use iced::widget::{
+    Column, button, checkbox, column, container, radio, row, text, text_editor, text_input,
+};
 use iced::{Alignment, Element, Fill};
 
 use crate::fl;
-use crate::gui::widgets::{copy_button, done_by_hand, note, para, title};
-use crate::gui::{App, Message, style};
+use crate::gui::widgets::{copy_button, done_by_hand, heading, hint, note, para, title};
+use crate::gui::{App, Message, ProbeState, style};
+use crate::lockdown::firewall::Format;
+use crate::lockdown::probe::Probe;
+use crate::lockdown::{self, Source};
 use crate::platform::Platform;
+use crate::render;
 use crate::step::Step;
+
+/// Id of the smart host field.
+pub const SMART_HOST_INPUT: &str = "smart-host";
 
 pub fn view(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
@@ -15,12 +25,12 @@ pub fn view(app: &App) -> Element<'_, Message> {
     let mut col = Column::new().spacing(14);
     col = col.push(title(fl!(lang, "step-lockdown")));
     col = col.push(para(fl!(lang, "gui-lockdown-why")));
-    col = col.push(para(match app.platform {
-        Platform::Microsoft365 => fl!(lang, "gui-lockdown-m365"),
-        Platform::GoogleWorkspace => fl!(lang, "gui-lockdown-google"),
-        Platform::OwnServer | Platform::Other => fl!(lang, "gui-lockdown-how"),
-    }));
-    col = col.push(note(fl!(lang, "gui-lockdown-ranges")));
+    col = col.push(ranges(app));
+    col = col.push(match app.platform {
+        Platform::Microsoft365 => microsoft(app),
+        Platform::GoogleWorkspace => google(app),
+        Platform::OwnServer | Platform::Other => server(app),
+    });
     col = col.push(
         row![
             text(fl!(
@@ -36,5 +46,345 @@ pub fn view(app: &App) -> Element<'_, Message> {
         .align_y(Alignment::Center),
     );
     col = col.push(done_by_hand(app, Step::Lockdown));
+    col.into()
+}
+
+fn ranges(app: &App) -> Element<'_, Message> {
+    let lang = app.lang;
+    let mut col = Column::new().spacing(8);
+    col = col.push(heading(fl!(lang, "lockdown-ranges-title")));
+    match &app.ranges_derived {
+        None => col = col.push(hint(fl!(lang, "lockdown-ranges-loading"))),
+        Some(Err(reason)) if reason.is_empty() => {
+            col = col.push(note(fl!(lang, "lockdown-ranges-none")))
+        }
+        Some(Err(reason)) => {
+            col = col.push(note(fl!(
+                lang,
+                "lockdown-ranges-failed",
+                reason = reason.as_str()
+            )))
+        }
+        Some(Ok(_)) => {}
+    }
+    if let Some(r) = app.gateway_ranges() {
+        let list = r
+            .networks
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n");
+        col = col.push(
+            container(
+                row![
+                    text(list.clone())
+                        .font(style::MONO)
+                        .size(style::BODY_SIZE)
+                        .width(Fill),
+                    copy_button(app, "gateway-ranges".into(), list),
+                ]
+                .spacing(10),
+            )
+            .padding(10)
+            .width(Fill)
+            .style(style::card),
+        );
+        col = col.push(hint(match &r.source {
+            Source::Spf { include } => {
+                fl!(lang, "lockdown-ranges-derived", include = include.as_str())
+            }
+            Source::Support => fl!(lang, "lockdown-ranges-pasted"),
+        }));
+    }
+    col = col.push(
+        text(fl!(lang, "lockdown-ranges-paste-label"))
+            .size(style::BODY_SIZE)
+            .font(style::BOLD),
+    );
+    col = col.push(
+        text_editor(&app.ranges_editor)
+            .placeholder("85.31.212.0/24")
+            .on_action(Message::RangesEdited)
+            .font(style::MONO)
+            .size(style::SMALL_SIZE)
+            .height(70),
+    );
+    match &app.ranges_pasted {
+        Some(Err(e)) => {
+            col = col.push(
+                text(fl!(
+                    lang,
+                    "lockdown-ranges-invalid",
+                    line = e.line,
+                    text = e.text.as_str()
+                ))
+                .size(style::BODY_SIZE)
+                .style(style::error_text),
+            );
+        }
+        _ => col = col.push(hint(fl!(lang, "lockdown-ranges-paste-hint"))),
+    }
+    col.into()
+}
+
+/// The generated text, selectable, with Copy and Save.
+fn artefact<'a>(app: &'a App, name: String) -> Element<'a, Message> {
+    let lang = app.lang;
+    let content = app.artefact.text();
+    column![
+        row![
+            text(name)
+                .size(style::SMALL_SIZE)
+                .style(style::muted)
+                .width(Fill),
+            copy_button(app, "lockdown-artefact".into(), content),
+            button(text(fl!(lang, "lockdown-save")).size(style::SMALL_SIZE))
+                .padding([4, 10])
+                .style(button::secondary)
+                .on_press(Message::SaveArtefact),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center),
+        text_editor(&app.artefact)
+            .on_action(Message::ArtefactAction)
+            .font(style::MONO)
+            .size(style::SMALL_SIZE)
+            .height(340),
+    ]
+    .spacing(6)
+    .into()
+}
+
+fn microsoft(app: &App) -> Element<'_, Message> {
+    let lang = app.lang;
+    let provider = app.provider();
+    let mut col = Column::new().spacing(10);
+    col = col.push(heading(fl!(lang, "lockdown-m365-title")));
+    col = col.push(para(fl!(lang, "lockdown-m365-intro")));
+    col = col.push(
+        text(fl!(lang, "lockdown-smart-host-label"))
+            .size(style::BODY_SIZE)
+            .font(style::BOLD),
+    );
+    col = col.push(
+        text_input("smtp.example.net", &app.smart_host_input)
+            .id(SMART_HOST_INPUT)
+            .on_input(Message::SmartHostChanged)
+            .padding(8)
+            .size(style::BODY_SIZE),
+    );
+    match app.smart_host() {
+        Some(Err(e)) => {
+            col = col.push(
+                text(fl!(
+                    lang,
+                    "lockdown-smart-host-invalid",
+                    reason = render::domain_error(lang, &e)
+                ))
+                .size(style::BODY_SIZE)
+                .style(style::error_text),
+            );
+        }
+        _ => {
+            col = col.push(hint(fl!(
+                lang,
+                "lockdown-smart-host-hint",
+                url = provider.consoles.management.as_str()
+            )))
+        }
+    }
+    if let Some(domain) = lockdown::arc_sealer(provider) {
+        col = col.push(
+            checkbox(app.arc)
+                .label(fl!(lang, "lockdown-arc", domain = domain.ascii()))
+                .on_toggle(Message::ArcToggled)
+                .text_size(style::BODY_SIZE),
+        );
+    }
+    col = col.push(
+        text(fl!(lang, "lockdown-script-title"))
+            .size(style::BODY_SIZE)
+            .font(style::BOLD),
+    );
+    match app.artefact_text() {
+        Some(Ok((name, _))) => col = col.push(artefact(app, name)),
+        Some(Err(e)) => {
+            col = col.push(
+                text(fl!(lang, "lockdown-script-error", error = e.as_str()))
+                    .size(style::BODY_SIZE)
+                    .style(style::error_text),
+            )
+        }
+        None => col = col.push(hint(fl!(lang, "lockdown-smart-host-needed"))),
+    }
+    col = col.push(
+        text(fl!(lang, "lockdown-eac-title"))
+            .size(style::BODY_SIZE)
+            .font(style::BOLD),
+    );
+    let ranges = app
+        .gateway_ranges()
+        .and_then(|r| lockdown::microsoft::exchange_ranges(r).ok())
+        .map(|r| {
+            r.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_else(|| "…".into());
+    let host = app
+        .smart_host()
+        .and_then(Result::ok)
+        .map(|h| h.ascii().to_string())
+        .unwrap_or_else(|| "…".into());
+    let arc = lockdown::arc_sealer(provider)
+        .map(|d| d.ascii().to_string())
+        .unwrap_or_default();
+    let steps = [
+        fl!(
+            lang,
+            "lockdown-eac-1",
+            inbound = lockdown::microsoft::INBOUND
+        ),
+        fl!(lang, "lockdown-eac-2", ranges = ranges),
+        fl!(lang, "lockdown-eac-3"),
+        fl!(
+            lang,
+            "lockdown-eac-4",
+            inbound = lockdown::microsoft::INBOUND
+        ),
+        fl!(
+            lang,
+            "lockdown-eac-5",
+            outbound = lockdown::microsoft::OUTBOUND,
+            host = host.as_str()
+        ),
+        fl!(lang, "lockdown-eac-6", domain = arc),
+    ];
+    for (i, s) in steps.into_iter().enumerate() {
+        col = col.push(text(format!("{}. {s}", i + 1)).size(style::BODY_SIZE));
+    }
+    col.into()
+}
+
+fn google(app: &App) -> Element<'_, Message> {
+    let lang = app.lang;
+    let mut col = Column::new().spacing(10);
+    col = col.push(heading(fl!(lang, "lockdown-google-title")));
+    col = col.push(note(fl!(lang, "lockdown-google-where")));
+    if let Some(ranges) = app.gateway_ranges() {
+        for setting in lockdown::google::settings(ranges) {
+            let label = crate::localize::text(lang, setting.label, &[]).unwrap_or_default();
+            let value = if setting.value == "on" {
+                fl!(lang, "lockdown-google-on")
+            } else {
+                setting.value.clone()
+            };
+            col = col.push(
+                container(
+                    row![
+                        column![
+                            text(label).size(style::SMALL_SIZE).style(style::muted),
+                            text(value.clone()).font(style::MONO).size(style::BODY_SIZE),
+                        ]
+                        .spacing(4)
+                        .width(Fill),
+                        copy_button(app, format!("google:{}", setting.label), value),
+                    ]
+                    .spacing(10)
+                    .align_y(Alignment::Center),
+                )
+                .padding(10)
+                .width(Fill)
+                .style(style::card),
+            );
+        }
+    }
+    col = col.push(hint(fl!(lang, "lockdown-google-note")));
+    col = col.push(note(fl!(lang, "lockdown-google-mx")));
+    col.into()
+}
+
+fn server(app: &App) -> Element<'_, Message> {
+    let lang = app.lang;
+    let mut col = Column::new().spacing(10);
+    col = col.push(heading(fl!(lang, "lockdown-server-title")));
+    let mut formats = row![text(fl!(lang, "lockdown-format-label")).size(style::BODY_SIZE)]
+        .spacing(16)
+        .align_y(Alignment::Center);
+    for f in Format::ALL {
+        let name = crate::localize::text(lang, &format!("lockdown-format-{}", f.id()), &[])
+            .unwrap_or_default();
+        formats = formats.push(
+            radio(name, f, Some(app.firewall_format), Message::FormatSelected)
+                .text_size(style::BODY_SIZE),
+        );
+    }
+    col = col.push(formats.wrap());
+    if let Some(Ok((name, _))) = app.artefact_text() {
+        col = col.push(artefact(app, name));
+    }
+    col = col.push(heading(fl!(lang, "lockdown-probe-title")));
+    col = col.push(para(fl!(lang, "lockdown-probe-intro")));
+    match app.destination() {
+        Some(Ok(dest)) => {
+            let host = dest.display();
+            let running = matches!(app.probe, Some(ProbeState::Running));
+            col = col.push(
+                button(
+                    text(fl!(lang, "lockdown-probe-button", host = host.as_str()))
+                        .size(style::BODY_SIZE),
+                )
+                .padding([6, 14])
+                .style(button::secondary)
+                .on_press_maybe((!running).then_some(Message::ProbePort25)),
+            );
+            if let Some(state) = &app.probe {
+                let (message, status) = match state {
+                    ProbeState::Running => (fl!(lang, "lockdown-probe-running"), None),
+                    ProbeState::Done(Probe::Open(addr)) => (
+                        fl!(
+                            lang,
+                            "lockdown-probe-open",
+                            host = host.as_str(),
+                            addr = addr.to_string()
+                        ),
+                        Some(crate::check::Status::Warn),
+                    ),
+                    ProbeState::Done(Probe::Refused) => (
+                        fl!(lang, "lockdown-probe-refused", host = host.as_str()),
+                        Some(crate::check::Status::Pass),
+                    ),
+                    ProbeState::Done(Probe::Silent) => (
+                        fl!(lang, "lockdown-probe-silent", host = host.as_str()),
+                        Some(crate::check::Status::Pass),
+                    ),
+                    ProbeState::Done(Probe::Failed(reason)) => (
+                        fl!(lang, "lockdown-probe-failed", reason = reason.as_str()),
+                        Some(crate::check::Status::Unknown),
+                    ),
+                };
+                let badge = match status {
+                    Some(s) => format!(
+                        "{} {}",
+                        render::status_mark(s),
+                        render::status_word(lang, s)
+                    ),
+                    None => fl!(lang, "gui-checking"),
+                };
+                col = col.push(
+                    row![
+                        container(text(badge).size(style::SMALL_SIZE))
+                            .padding([3, 10])
+                            .style(style::badge(status)),
+                        text(message).size(style::BODY_SIZE).width(Fill),
+                    ]
+                    .spacing(10)
+                    .align_y(Alignment::Center),
+                );
+            }
+        }
+        _ => col = col.push(hint(fl!(lang, "lockdown-probe-needs-destination"))),
+    }
     col.into()
 }
