@@ -36,7 +36,7 @@ echo "binary: $bin ($(du -h "$bin" | cut -f1))"
 for i in $(seq "$runs"); do
     cfg="$work/cfg-$i"
     mkdir -p "$cfg"
-    printf '{"domain":"good.test","platform":"microsoft-365","lang":"fr","step":"%s"}' "${STEP:-summary}" > "$cfg/progress.json"
+    printf '{"domain":"%s","platform":"microsoft-365","lang":"fr","step":"%s"}' "${DOMAIN:-good.test}" "${STEP:-summary}" > "$cfg/progress.json"
     start=$(ms)
     DISPLAY=$display ESM_ASSISTANT_CONFIG_DIR=$cfg "$bin" --nameserver "127.0.0.1:$port" >"$work/app.log" 2>&1 &
     app=$!

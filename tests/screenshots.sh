@@ -39,8 +39,8 @@ shot() {
     local name=$1 lang=$2 step=$3 domain=$4 destination=${5:-} key=${6:-}
     local cfg="$work/cfg-$name"
     mkdir -p "$cfg"
-    printf '{"domain":"%s","platform":"microsoft-365","lang":"%s","step":"%s","destination":"%s","dkim_key":"%s","done":["lockdown"]}' \
-        "$domain" "$lang" "$step" "$destination" "$key" > "$cfg/progress.json"
+    printf '{"domain":"%s","platform":"%s","lang":"%s","step":"%s","destination":"%s","dkim_key":"%s","smart_host":"%s","done":["lockdown"]}' \
+        "$domain" "${PLATFORM:-microsoft-365}" "$lang" "$step" "$destination" "$key" "${SMART_HOST:-}" > "$cfg/progress.json"
     DISPLAY=$display ESM_ASSISTANT_CONFIG_DIR=$cfg "$bin" --nameserver "127.0.0.1:$port" >"$work/app-$name.log" 2>&1 &
     local app=$!
     sleep "${WAIT:-4}"
@@ -66,7 +66,9 @@ for lang in fr en; do
     shot "$lang-4-dkim" "$lang" dkim broken.test "" "$dkim_key"
     shot "$lang-5-dmarc" "$lang" dmarc broken.test
     shot "$lang-6-mx" "$lang" mx leftover.test
-    shot "$lang-7-lockdown" "$lang" lockdown broken.test
+    SMART_HOST=relay.example.net shot "$lang-7-lockdown-m365" "$lang" lockdown broken.test
+    PLATFORM=google-workspace shot "$lang-7-lockdown-google" "$lang" lockdown broken.test
+    PLATFORM=own-server shot "$lang-7-lockdown-server" "$lang" lockdown broken.test 127.0.0.1
     shot "$lang-8-summary" "$lang" summary broken.test
     shot "$lang-8-summary-good" "$lang" summary good.test mail.good.test "$dkim_key"
 done

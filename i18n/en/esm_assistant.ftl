@@ -356,10 +356,11 @@ gui-saved = { $kind ->
     [script] The file was saved:
    *[records] The records were saved:
 } { $path }
-gui-saved-no-dialog = No save dialog can open on this system: { $kind ->
-    [checklist] the checklist was saved
-    [script] the file was saved
-   *[records] the records were saved
+gui-saved-no-dialog = No save dialog can open here, so { $kind ->
+    [checklist] the checklist was saved as
+    [script] the file was saved as
+   *[records] the records were saved as
+} { $path }
 } in your Documents folder: { $path }
 gui-save-file-failed = The file could not be saved: { $error }. Nothing was written.
 gui-summary-all-done = Everything is in place.

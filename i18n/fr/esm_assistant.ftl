@@ -365,10 +365,11 @@ gui-saved = { $kind ->
    *[records] Les enregistrements DNS ont été exportés :
 } { $path }
 } { $path }
-gui-saved-no-dialog = La boîte de dialogue d’enregistrement ne peut pas s’ouvrir sur ce système : { $kind ->
-    [checklist] la liste de contrôle a été enregistrée
-    [script] le fichier a été enregistré
-   *[records] les enregistrements DNS ont été exportés
+gui-saved-no-dialog = Aucune boîte de dialogue d’enregistrement ne peut s’ouvrir ici : { $kind ->
+    [checklist] la liste de contrôle a donc été enregistrée sous
+    [script] le fichier a donc été enregistré sous
+   *[records] les enregistrements DNS ont donc été exportés sous
+} { $path }
 } dans votre dossier Documents : { $path }
 } dans votre dossier Documents : { $path }
 gui-save-file-failed = Le fichier n’a pas pu être enregistré : { $error }. Rien n’a été écrit.

@@ -151,6 +151,8 @@ pub enum Message {
     Exported(Result<Option<export::Saved>, String>),
     /// Copy every record to publish, as zone-file lines.
     CopyAllRecords,
+    /// Close the message about the last save.
+    DismissExport,
     /// The gateway's ranges were read from its SPF record (or why not).
     RangesDerived(Result<lockdown::GatewayRanges, String>),
     /// The official list from support was edited.
@@ -373,6 +375,10 @@ impl App {
                 };
                 Task::none()
             }
+            Message::DismissExport => {
+                self.export = None;
+                Task::none()
+            }
             Message::CopyAllRecords => match self.current_outcome() {
                 Some(o) => {
                     let zone = o.publication.to_zone();
@@ -493,7 +499,24 @@ impl App {
         }
         self.step = step;
         self.confirm_start_over = false;
-        Task::batch([self.save(), self.start_check(), self.step_opened()])
+        Task::batch([
+            self.save(),
+            self.start_check(),
+            self.step_opened(),
+            self.focus_first_field(),
+        ])
+    }
+
+    /// Puts the keyboard in the step's field, if it has one.
+    fn focus_first_field(&self) -> Task<Message> {
+        let id = match self.step {
+            Step::Start => steps::DOMAIN_INPUT,
+            Step::Destination => steps::DESTINATION_INPUT,
+            Step::Dkim => steps::DKIM_INPUT,
+            Step::Lockdown if self.platform == Platform::Microsoft365 => steps::SMART_HOST_INPUT,
+            _ => return Task::none(),
+        };
+        iced::widget::operation::focus(id)
     }
 
     /// What a step needs when it opens: the lock-down step reads the
@@ -752,10 +775,12 @@ impl App {
 
     /// Whether the open step is still waiting for something to turn green.
     pub fn watching(&self) -> bool {
-        if self.domain.is_err() || self.step.checks().is_empty() {
+        if self.domain.is_err() {
             return false;
         }
-        !matches!(self.step.status(self.report()), Some(check::Status::Pass))
+        // A step none of whose checks applies yet (no destination typed)
+        // has nothing to watch.
+        matches!(self.step.status(self.report()), Some(s) if s != check::Status::Pass)
     }
 
     fn check_input(&self) -> Option<CheckInput> {

@@ -600,12 +600,22 @@ fn export_status<'a>(app: &App) -> Option<Element<'a, Message>> {
             Status::Fail,
         ),
     };
+    let saving = matches!(app.export, Some(ExportStatus::Saving));
     Some(
-        container(text(message).size(style::BODY_SIZE).width(Fill))
-            .padding(10)
-            .width(Fill)
-            .style(style::problem(status))
-            .into(),
+        container(
+            row![
+                text(message).size(style::BODY_SIZE).width(Fill),
+                button(text(fl!(lang, "gui-dismiss")).size(style::SMALL_SIZE))
+                    .style(button::secondary)
+                    .on_press_maybe((!saving).then_some(Message::DismissExport)),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+        )
+        .padding(10)
+        .width(Fill)
+        .style(style::problem(status))
+        .into(),
     )
 }
 
@@ -632,20 +642,26 @@ fn confirm_start_over<'a>(app: &App) -> Element<'a, Message> {
     .into()
 }
 
-/// The whole window: header, step list, the open step, navigation.
+/// The whole window: header, step list, the open step, navigation. Notices
+/// stay above the step, visible however far it is scrolled.
 pub fn layout(app: &App) -> Element<'_, Message> {
-    let mut content = Column::new().spacing(16).padding([20, 28]).max_width(900);
+    let mut banners = Column::new().spacing(8).padding([0, 28]).max_width(900);
+    let mut any = false;
     if app.confirm_start_over {
-        content = content.push(confirm_start_over(app));
+        banners = banners.push(confirm_start_over(app));
+        any = true;
     }
     if let Some(n) = notice(app) {
-        content = content.push(n);
+        banners = banners.push(n);
+        any = true;
     }
     if let Some(status) = export_status(app) {
-        content = content.push(status);
+        banners = banners.push(status);
+        any = true;
     }
     if let Some(e) = &app.copy_error {
-        content = content.push(
+        any = true;
+        banners = banners.push(
             container(
                 text(fl!(app.lang, "gui-copy-failed", error = e.as_str())).size(style::BODY_SIZE),
             )
@@ -654,13 +670,24 @@ pub fn layout(app: &App) -> Element<'_, Message> {
             .style(style::problem(Status::Fail)),
         );
     }
-    content = content.push(steps::view(app));
-    let main = column![
-        scrollable(container(content).width(Fill).align_x(Alignment::Center)).height(Fill),
-        rule::horizontal(1),
-        footer(app),
-    ]
-    .width(Fill);
+    let content = Column::new()
+        .spacing(16)
+        .padding([20, 28])
+        .max_width(900)
+        .push(steps::view(app));
+    let mut main = Column::new().width(Fill);
+    if any {
+        main = main.push(
+            container(banners)
+                .width(Fill)
+                .align_x(Alignment::Center)
+                .padding([10, 0]),
+        );
+    }
+    let main = main
+        .push(scrollable(container(content).width(Fill).align_x(Alignment::Center)).height(Fill))
+        .push(rule::horizontal(1))
+        .push(footer(app));
     column![
         header(app),
         rule::horizontal(1),

@@ -7,6 +7,10 @@ mod summary;
 
 use iced::Element;
 
+pub use dns::DKIM_INPUT;
+pub use lockdown::SMART_HOST_INPUT;
+pub use start::{DESTINATION_INPUT, DOMAIN_INPUT};
+
 use super::{App, Message};
 use crate::step::Step;
 
