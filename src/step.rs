@@ -91,18 +91,11 @@ impl Step {
     /// none has been checked.
     pub fn status(self, report: Option<&Report>) -> Option<Status> {
         let report = report?;
-        let statuses: Vec<Status> = self
-            .checks()
-            .iter()
-            .filter_map(|id| report.get(*id).map(|c| c.status))
-            .collect();
-        if statuses.is_empty() {
-            return None;
-        }
-        [Status::Fail, Status::Unknown, Status::Warn]
-            .into_iter()
-            .find(|s| statuses.contains(s))
-            .or(Some(Status::Pass))
+        Status::worst(
+            self.checks()
+                .iter()
+                .filter_map(|id| report.get(*id).map(|c| c.status)),
+        )
     }
 }
 

@@ -81,6 +81,19 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status a group of checks shows: a failure over a check that
+    /// could not be made over a warning; `None` for no check at all.
+    pub fn worst(statuses: impl IntoIterator<Item = Status>) -> Option<Status> {
+        let all: Vec<Status> = statuses.into_iter().collect();
+        if all.is_empty() {
+            return None;
+        }
+        [Status::Fail, Status::Unknown, Status::Warn]
+            .into_iter()
+            .find(|s| all.contains(s))
+            .or(Some(Status::Pass))
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Pass => "pass",

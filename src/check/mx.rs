@@ -98,6 +98,15 @@ pub fn destination_host(input: &CheckInput, snap: &Snapshot) -> Option<CheckResu
     ))
 }
 
+/// An MX target that is an alias (RFC 2181 §10.3 forbids it).
+fn alias_problem(snap: &Snapshot, host: &str) -> Option<Problem> {
+    snap.get(host, QType::A).cname_target().map(|alias| {
+        Problem::warn("mx-cname")
+            .arg("host", host)
+            .arg("target", alias)
+    })
+}
+
 /// `mx.gateway`: every MX is a gateway host, with the profile's preferences.
 pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let domain = input.domain.ascii();
@@ -140,14 +149,7 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                         .arg("expected", mx.preference),
                 );
             }
-            let target = snap.get(host, QType::A);
-            if let Some(alias) = target.cname_target() {
-                problems.push(
-                    Problem::warn("mx-cname")
-                        .arg("host", host)
-                        .arg("target", alias),
-                );
-            }
+            problems.extend(alias_problem(snap, host));
             continue;
         }
         if let Some(stripped) = host.strip_suffix(&suffix)
@@ -172,14 +174,7 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                 .arg("preference", *pref)
                 .arg("bypass", *pref <= best_gateway),
         );
-        let target = snap.get(host, QType::A);
-        if let Some(alias) = target.cname_target() {
-            problems.push(
-                Problem::warn("mx-cname")
-                    .arg("host", host)
-                    .arg("target", alias),
-            );
-        }
+        problems.extend(alias_problem(snap, host));
     }
     for mx in profile {
         let host = normalise_name(&mx.host);

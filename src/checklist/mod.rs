@@ -96,18 +96,6 @@ fn status_label(lang: Lang, status: Option<Status>) -> String {
     }
 }
 
-/// The worst of some statuses: a failure over a lookup problem over a warning.
-fn worst(statuses: impl IntoIterator<Item = Status>) -> Option<Status> {
-    let all: Vec<Status> = statuses.into_iter().collect();
-    if all.is_empty() {
-        return None;
-    }
-    [Status::Fail, Status::Unknown, Status::Warn]
-        .into_iter()
-        .find(|s| all.contains(s))
-        .or(Some(Status::Pass))
-}
-
 /// Cuts a value into lines that fit, never next to a space, so that the text
 /// copied out of the PDF, line breaks removed, is exactly the value.
 fn value_lines(value: &str, width: f32) -> Vec<String> {
@@ -212,7 +200,7 @@ impl Doc<'_> {
         ] {
             self.field(&label, &value, FontKind::Sans, 0.0);
         }
-        let overall = worst(self.input.report.checks.iter().map(|c| c.status));
+        let overall = Status::worst(self.input.report.checks.iter().map(|c| c.status));
         self.w.ensure(BODY * 2.0);
         self.w.gap(BODY * layout::LEADING);
         let baseline = self.w.y - BODY * 0.5;
@@ -453,7 +441,7 @@ impl Doc<'_> {
         let lang = self.lang;
         let provider = self.input.provider;
         let results: Vec<CheckResult> = self.step_checks(step).into_iter().cloned().collect();
-        let status = worst(results.iter().map(|r| r.status));
+        let status = Status::worst(results.iter().map(|r| r.status));
         let verified = !step.checks().is_empty() && status == Some(Status::Pass);
         let checked = self.input.done.contains(&step) || (verified && !step.is_manual());
         self.step_heading(number, step, status, checked);

@@ -66,20 +66,27 @@ pub enum LangArg {
     En,
 }
 
+/// The domain and what the DNS questions about it need.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub struct DomainArgs {
     /// The domain: example.com, an address, a URL or an international name.
     #[arg(allow_hyphen_values = true)]
     pub domain: String,
-    /// The server the gateway delivers filtered mail to (host name or IP).
-    #[arg(long, value_name = "HOST")]
-    pub destination: Option<String>,
     /// The DKIM public key from the console, or @FILE to read it from a file.
     #[arg(long, value_name = "KEY|@FILE")]
     pub dkim_key: Option<String>,
     /// Ask the domain's own name servers for its records, bypassing caches.
     #[arg(long)]
     pub authoritative: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub target: DomainArgs,
+    /// The server the gateway delivers filtered mail to (host name or IP).
+    #[arg(long, value_name = "HOST")]
+    pub destination: Option<String>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -87,15 +94,8 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct RecordsArgs {
-    /// The domain: example.com, an address, a URL or an international name.
-    #[arg(allow_hyphen_values = true)]
-    pub domain: String,
-    /// The DKIM public key from the console, or @FILE to read it from a file.
-    #[arg(long, value_name = "KEY|@FILE")]
-    pub dkim_key: Option<String>,
-    /// Ask the domain's own name servers for its records, bypassing caches.
-    #[arg(long)]
-    pub authoritative: bool,
+    #[command(flatten)]
+    pub target: DomainArgs,
     /// Print JSON.
     #[arg(long, conflicts_with = "zone")]
     pub json: bool,
@@ -132,9 +132,8 @@ impl PlatformArg {
 
 #[derive(Debug, Args)]
 pub struct ChecklistArgs {
-    /// The domain: example.com, an address, a URL or an international name.
-    #[arg(allow_hyphen_values = true)]
-    pub domain: String,
+    #[command(flatten)]
+    pub target: DomainArgs,
     /// Where to write the PDF.
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
@@ -147,12 +146,6 @@ pub struct ChecklistArgs {
     /// The server the gateway delivers filtered mail to (host name or IP).
     #[arg(long, value_name = "HOST")]
     pub destination: Option<String>,
-    /// The DKIM public key from the console, or @FILE to read it from a file.
-    #[arg(long, value_name = "KEY|@FILE")]
-    pub dkim_key: Option<String>,
-    /// Ask the domain's own name servers for its records, bypassing caches.
-    #[arg(long)]
-    pub authoritative: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -292,13 +285,12 @@ async fn gather(
 /// The input of a check from the command line's words.
 fn check_input(
     common: &CommonArgs,
-    domain: &str,
+    target: &DomainArgs,
     destination: Option<&str>,
-    dkim_key: Option<&str>,
 ) -> Result<CheckInput, UsageError> {
     let lang = common.language();
     let provider = common.provider(lang)?;
-    let domain = parse_domain(domain, lang)?;
+    let domain = parse_domain(&target.domain, lang)?;
     let mut input = CheckInput::new(domain, provider);
     if let Some(dest) = destination {
         input.destination = Some(Destination::parse(dest).map_err(|e| {
@@ -310,19 +302,14 @@ fn check_input(
             ))
         })?);
     }
-    input.dkim_key = parse_dkim_key(dkim_key, lang)?;
+    input.dkim_key = parse_dkim_key(target.dkim_key.as_deref(), lang)?;
     Ok(input)
 }
 
 fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
     let lang = common.language();
-    let input = check_input(
-        common,
-        &args.domain,
-        args.destination.as_deref(),
-        args.dkim_key.as_deref(),
-    )?;
-    let snap = runtime().block_on(gather(&input, common, args.authoritative, lang))?;
+    let input = check_input(common, &args.target, args.destination.as_deref())?;
+    let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
     let report = check::evaluate(&input, &snap);
     let out = if args.json {
         serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
@@ -339,8 +326,8 @@ fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageErr
 
 fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
     let lang = common.language();
-    let input = check_input(common, &args.domain, None, args.dkim_key.as_deref())?;
-    let snap = runtime().block_on(gather(&input, common, args.authoritative, lang))?;
+    let input = check_input(common, &args.target, None)?;
+    let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
     let publication = records::plan(&input, &snap);
     let out = if args.json {
         serde_json::to_string_pretty(&publication).unwrap_or_default() + "\n"
@@ -355,19 +342,14 @@ fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, Usag
 
 fn run_checklist(args: &ChecklistArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
     let lang = common.language();
-    let mut input = check_input(
-        common,
-        &args.domain,
-        args.destination.as_deref(),
-        args.dkim_key.as_deref(),
-    )?;
+    let mut input = check_input(common, &args.target, args.destination.as_deref())?;
     let platform = args.platform.platform();
     input.extra_selectors = platform
         .dkim_selectors()
         .iter()
         .map(|s| s.to_string())
         .collect();
-    let snap = runtime().block_on(gather(&input, common, args.authoritative, lang))?;
+    let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
     let report = check::evaluate(&input, &snap);
     let publication = records::plan(&input, &snap);
     let done = std::collections::BTreeSet::new();

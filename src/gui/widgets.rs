@@ -151,25 +151,7 @@ pub fn value_key(record: &PublishRecord) -> String {
 
 /// A Copy button that says "Copied" for a moment after use.
 pub fn copy_button<'a>(app: &App, key: String, value: String) -> Element<'a, Message> {
-    let copied = app.copied.as_ref().is_some_and(|(k, _)| *k == key);
-    let label = if copied {
-        fl!(app.lang, "gui-copied")
-    } else {
-        fl!(app.lang, "gui-copy")
-    };
-    let id = copy_id(&key);
-    container(
-        button(text(label).size(style::SMALL_SIZE))
-            .padding([4, 10])
-            .style(if copied {
-                button::success
-            } else {
-                button::secondary
-            })
-            .on_press(Message::Copy { key, value }),
-    )
-    .id(id)
-    .into()
+    copy_button_labelled(app, key, value, fl!(app.lang, "gui-copy"))
 }
 
 /// The id of the Copy button of `key` (for tests and accessibility tools).

@@ -67,6 +67,12 @@ fn split(ranges: &GatewayRanges) -> (Vec<IpNet>, Vec<IpNet>) {
         .partition(|n| matches!(n, IpNet::V4(_)))
 }
 
+/// `$GatewayRanges = @('…', '…')` for the PowerShell formats.
+fn ps_ranges(ranges: &GatewayRanges) -> String {
+    let list: Vec<String> = ranges.networks.iter().map(|n| ps(&n.to_string())).collect();
+    format!("$GatewayRanges = @({})\n", list.join(", "))
+}
+
 /// The rules in `format`.
 pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> String {
     let (v4, v6) = split(ranges);
@@ -123,15 +129,7 @@ pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> Str
         Format::Windows => {
             let mut s = header(ranges, support_email, "#");
             s.push_str("# Run in an elevated PowerShell on the mail server.\n");
-            s.push_str(&format!(
-                "$GatewayRanges = @({})\n",
-                ranges
-                    .networks
-                    .iter()
-                    .map(|n| ps(&n.to_string()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            s.push_str(&ps_ranges(ranges));
             s.push_str(
                 "New-NetFirewallRule -DisplayName 'SMTP from the e-securemail gateway' -Direction Inbound -Protocol TCP -LocalPort 25 -RemoteAddress $GatewayRanges -Action Allow\n\n\
                  # Windows Firewall blocks what no rule allows; other rules that allow\n\
@@ -146,15 +144,7 @@ pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> Str
         Format::Exchange => {
             let mut s = header(ranges, support_email, "#");
             s.push_str("# Run in the Exchange Management Shell on the mail server. The connector\n# that receives mail from the Internet then takes it from the gateway only.\n");
-            s.push_str(&format!(
-                "$GatewayRanges = @({})\n",
-                ranges
-                    .networks
-                    .iter()
-                    .map(|n| ps(&n.to_string()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            s.push_str(&ps_ranges(ranges));
             s.push_str("$Connector = \"$env:COMPUTERNAME\\Default Frontend $env:COMPUTERNAME\"\n");
             s.push_str(
                 "Set-ReceiveConnector -Identity $Connector -RemoteIPRanges $GatewayRanges\n",
