@@ -50,7 +50,7 @@ problem-destination-host-loop = { $host } is the gateway itself: filtered mail w
 fix-destination-host-loop = Enter the server that hosts your mailboxes (for Microsoft 365, your-domain.mail.protection.outlook.com), not the gateway.
 
 problem-mx-gateway-no-mx = { $domain } has no MX record: nobody can send mail to this domain.
-fix-mx-gateway-no-mx = Create the two MX records shown below in your DNS host's zone editor.
+fix-mx-gateway-no-mx = Create the gateway's two MX records, as the assistant gives them, in your DNS host's zone editor.
 problem-mx-gateway-leftover-mx = { $bypass ->
     [true] The old MX record { $host } (priority { $preference }) is still there, with a priority equal to or better than the gateway's: senders will use it and mail will bypass the filter.
    *[false] The old MX record { $host } (priority { $preference }) is still there: spam can use it to bypass the filter.
@@ -59,7 +59,7 @@ fix-mx-gateway-leftover-mx = Delete the MX record { $host } in your DNS host's z
 problem-mx-gateway-domain-appended = The MX record points to { $host }: your DNS host added your domain to the end of the gateway's name.
 fix-mx-gateway-domain-appended = Edit the record and type the target with a final dot: { $expected }
 problem-mx-gateway-mx-cname = The MX target { $host } is an alias (CNAME) of { $target }. MX records must point to a name with an address, not to an alias.
-fix-mx-gateway-mx-cname = Make the MX record point to a host name that has A records, such as the gateway's names shown below.
+fix-mx-gateway-mx-cname = Make the MX record point to a host name that has A records, such as the gateway's MX hosts.
 problem-mx-gateway-missing-gateway = The gateway's main MX record ({ $preference } { $host }) is missing.
 fix-mx-gateway-missing-gateway = Create an MX record with priority { $preference } pointing to { $host }.
 problem-mx-gateway-missing-backup = The gateway's backup MX record ({ $preference } { $host }) is missing: if the main one is unreachable, mail will wait instead of being received by the backup.
@@ -68,11 +68,11 @@ problem-mx-gateway-wrong-preference = The MX record { $host } has priority { $pr
 fix-mx-gateway-wrong-preference = Change the priority of { $host } to { $expected }.
 
 problem-spf-record-missing = { $name } has no SPF record.
-fix-spf-record-missing = Create the TXT record shown below at the root of your domain.
+fix-spf-record-missing = Create the TXT record the assistant gives, at the root of your domain.
 problem-spf-record-multiple-records = { $name } has { $count } SPF records. Receivers then reject the SPF check entirely (permanent error).
-fix-spf-record-multiple-records = Delete all the SPF records and create only the merged record shown below.
+fix-spf-record-multiple-records = Delete all the SPF records and create only the merged record the assistant gives.
 problem-spf-record-syntax = The SPF record is not valid: the term “{ $term }” is wrong ({ $reason_text }).
-fix-spf-record-syntax = Replace the record with the one shown below, or correct “{ $term }”.
+fix-spf-record-syntax = Replace the record with the one the assistant gives, or correct “{ $term }”.
 problem-spf-record-quoted-value = The SPF record was saved with quote marks as part of its value: { $value }. Receivers do not recognise it.
 fix-spf-record-quoted-value = Edit the record and remove the quote marks: your DNS host adds them itself.
 problem-spf-record-include-no-record = The SPF record includes { $domain }, which has no SPF record. Receivers treat this as a permanent error.
@@ -93,7 +93,7 @@ problem-spf-gateway-gateway-not-authorised = { $reason ->
     [invalid-record] The SPF record is not valid, so receivers ignore it: the gateway is not authorised.
    *[absent] The SPF record does not authorise the gateway: include:{ $include } is missing.
 }
-fix-spf-gateway-gateway-not-authorised = Publish the merged SPF record shown below: it keeps your current servers and adds include:{ $include } before “all”.
+fix-spf-gateway-gateway-not-authorised = Publish the merged SPF record the assistant gives: it keeps your current servers and adds include:{ $include } before “all”.
 
 problem-spf-lookups-too-many-lookups = The SPF record needs { $count } DNS lookups; the limit is { $limit }. Receivers stop with a permanent error and SPF fails for all your mail.
 fix-spf-lookups-too-many-lookups = Remove includes you no longer use, or replace some of them with the ip4:/ip6: ranges they stand for.
@@ -126,7 +126,7 @@ problem-dkim-record-invalid-key = { $reason ->
 }
 fix-dkim-record-invalid-key = Copy the whole key again from the console and replace the record's value.
 problem-dkim-record-syntax = The DKIM record is not valid: tag “{ $tag }” ({ $reason_text }).
-fix-dkim-record-syntax = Replace the record's value with the one shown below.
+fix-dkim-record-syntax = Replace the record's value with the one the assistant gives.
 problem-dkim-record-quoted-value = The DKIM record was saved with quote marks as part of its value.
 fix-dkim-record-quoted-value = Edit the record and remove the quote marks: your DNS host adds them itself.
 problem-dkim-record-multiple-records = { $count } DKIM records are published under the same name: receivers cannot tell which to use.
@@ -135,14 +135,14 @@ problem-dkim-record-testing-mode = The DKIM record is in test mode (t=y): receiv
 fix-dkim-record-testing-mode = Remove “t=y” once signing works.
 
 problem-dkim-match-key-mismatch = The published DKIM key is not the one generated in the console: signed mail will fail DKIM.
-fix-dkim-match-key-mismatch = Replace the record's value with the value shown below. Do not enable signing in the console until this check is green.
+fix-dkim-match-key-mismatch = Replace the record's value with the one the assistant gives. Do not enable signing in the console until this check is green.
 
 problem-dmarc-record-missing = No DMARC record is published at { $name }
-fix-dmarc-record-missing = Create the TXT record shown below.
+fix-dmarc-record-missing = Create the TXT record the assistant gives.
 problem-dmarc-record-multiple-records = { $count } DMARC records are published: receivers then ignore DMARC entirely.
-fix-dmarc-record-multiple-records = Delete them all and keep only the record shown below.
+fix-dmarc-record-multiple-records = Delete them all and keep only the record the assistant gives.
 problem-dmarc-record-syntax = The DMARC record is not valid: tag “{ $tag }” ({ $reason_text }).
-fix-dmarc-record-syntax = Replace the record's value with the one shown below.
+fix-dmarc-record-syntax = Replace the record's value with the one the assistant gives.
 problem-dmarc-record-unknown-tag = The DMARC record has a tag that DMARC does not define: “{ $tag }”. Receivers ignore it.
 fix-dmarc-record-unknown-tag = Check the spelling of “{ $tag }”, or remove it.
 problem-dmarc-record-quoted-value = The DMARC record was saved with quote marks as part of its value: { $value }
@@ -151,7 +151,7 @@ problem-dmarc-record-domain-appended = The DMARC record is published at { $name 
 fix-dmarc-record-domain-appended = Rename the record: type only { $expected }
 
 problem-dmarc-reports-missing-report-address = DMARC reports are not sent to the gateway ({ $address }): the console cannot show them.
-fix-dmarc-reports-missing-report-address = Add mailto:{ $address } to the record's rua tag, as in the value shown below.
+fix-dmarc-reports-missing-report-address = Add mailto:{ $address } to the record's rua tag, as in the value the assistant gives.
 
 ## Words that stand for codes in the messages above: shown as $reason_text
 

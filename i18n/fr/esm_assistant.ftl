@@ -55,7 +55,7 @@ problem-destination-host-loop = { $host } est la passerelle elle-même : le cou
 fix-destination-host-loop = Indiquez le serveur qui héberge vos boîtes aux lettres (pour Microsoft 365 : votre-domaine.mail.protection.outlook.com), et non la passerelle.
 
 problem-mx-gateway-no-mx = { $domain } n’a aucun enregistrement MX : personne ne peut écrire à ce domaine.
-fix-mx-gateway-no-mx = Créez les deux enregistrements MX ci-dessous dans l’éditeur de zone de votre hébergeur DNS.
+fix-mx-gateway-no-mx = Créez les deux enregistrements MX de la passerelle, tels que l’assistant les donne, dans l’éditeur de zone de votre hébergeur DNS.
 problem-mx-gateway-leftover-mx = { $bypass ->
     [true] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent, avec une priorité égale ou supérieure à celle de la passerelle : les expéditeurs l’utiliseront et le courrier contournera le filtrage.
    *[false] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent : les spammeurs peuvent s’en servir pour contourner le filtrage.
@@ -65,7 +65,7 @@ fix-mx-gateway-leftover-mx = Supprimez l’enregistrement MX { $host } dans l’
 problem-mx-gateway-domain-appended = L’enregistrement MX pointe vers { $host } : votre hébergeur DNS a ajouté votre domaine à la fin du nom de la passerelle.
 fix-mx-gateway-domain-appended = Modifiez l’enregistrement et saisissez la cible avec un point final : { $expected }
 problem-mx-gateway-mx-cname = La cible MX { $host } est un alias (CNAME) de { $target }. Un MX doit pointer vers un nom qui a une adresse, pas vers un alias.
-fix-mx-gateway-mx-cname = Faites pointer l’enregistrement MX vers un nom d’hôte qui a des enregistrements A, comme les noms de la passerelle ci-dessous.
+fix-mx-gateway-mx-cname = Faites pointer l’enregistrement MX vers un nom d’hôte qui a des enregistrements A, comme les MX de la passerelle.
 problem-mx-gateway-missing-gateway = L’enregistrement MX principal de la passerelle ({ $preference } { $host }) est absent.
 fix-mx-gateway-missing-gateway = Créez un enregistrement MX de priorité { $preference } pointant vers { $host }.
 problem-mx-gateway-missing-backup = L’enregistrement MX de secours de la passerelle ({ $preference } { $host }) est absent : si le MX principal est injoignable, le courrier restera en attente au lieu d’être reçu par le MX de secours.
@@ -74,11 +74,11 @@ problem-mx-gateway-wrong-preference = L’enregistrement MX { $host } a la prior
 fix-mx-gateway-wrong-preference = Passez la priorité de { $host } à { $expected }.
 
 problem-spf-record-missing = { $name } n’a pas d’enregistrement SPF.
-fix-spf-record-missing = Créez l’enregistrement TXT ci-dessous à la racine de votre domaine.
+fix-spf-record-missing = Créez l’enregistrement TXT proposé par l’assistant, à la racine de votre domaine.
 problem-spf-record-multiple-records = { $name } a { $count } enregistrements SPF. Les serveurs destinataires considèrent alors le SPF comme en erreur permanente (permerror) et n’en tiennent aucun compte.
-fix-spf-record-multiple-records = Supprimez tous les enregistrements SPF et créez uniquement l’enregistrement fusionné ci-dessous.
+fix-spf-record-multiple-records = Supprimez tous les enregistrements SPF et créez uniquement l’enregistrement fusionné proposé par l’assistant.
 problem-spf-record-syntax = L’enregistrement SPF n’est pas valide : le terme « { $term } » est incorrect ({ $reason_text }).
-fix-spf-record-syntax = Remplacez l’enregistrement par celui ci-dessous, ou corrigez « { $term } ».
+fix-spf-record-syntax = Remplacez l’enregistrement par celui que propose l’assistant, ou corrigez « { $term } ».
 problem-spf-record-quoted-value = L’enregistrement SPF a été saisi avec des guillemets dans sa valeur : { $value }. Les serveurs destinataires ne le reconnaissent pas.
 fix-spf-record-quoted-value = Modifiez l’enregistrement et retirez les guillemets : votre hébergeur DNS les ajoute lui-même.
 problem-spf-record-include-no-record = L’enregistrement SPF inclut { $domain }, qui n’a pas d’enregistrement SPF. Les serveurs destinataires y voient une erreur permanente.
@@ -100,7 +100,7 @@ problem-spf-gateway-gateway-not-authorised = { $reason ->
    *[absent] L’enregistrement SPF n’autorise pas la passerelle : il manque include:{ $include }.
 }
 }
-fix-spf-gateway-gateway-not-authorised = Publiez l’enregistrement SPF fusionné ci-dessous : il garde vos serveurs actuels et ajoute include:{ $include } avant « all ».
+fix-spf-gateway-gateway-not-authorised = Publiez l’enregistrement SPF fusionné proposé par l’assistant : il garde vos serveurs actuels et ajoute include:{ $include } avant « all ».
 
 problem-spf-lookups-too-many-lookups = L’enregistrement SPF nécessite { $count } requêtes DNS ; la limite est de { $limit }. Les serveurs destinataires s’arrêtent sur une erreur permanente et le SPF échoue pour tout votre courrier.
 fix-spf-lookups-too-many-lookups = Retirez les includes que vous n’utilisez plus, ou remplacez certains d’entre eux par les plages ip4:/ip6: qu’ils représentent.
@@ -134,7 +134,7 @@ problem-dkim-record-invalid-key = { $reason ->
 }
 fix-dkim-record-invalid-key = Copiez à nouveau la clé entière depuis la console et remplacez la valeur de l’enregistrement.
 problem-dkim-record-syntax = L’enregistrement DKIM n’est pas valide : balise « { $tag } » ({ $reason_text }).
-fix-dkim-record-syntax = Remplacez la valeur de l’enregistrement par celle ci-dessous.
+fix-dkim-record-syntax = Remplacez la valeur de l’enregistrement par celle que propose l’assistant.
 problem-dkim-record-quoted-value = La valeur de l’enregistrement DKIM a été saisie avec des guillemets.
 fix-dkim-record-quoted-value = Modifiez l’enregistrement et retirez les guillemets : votre hébergeur DNS les ajoute lui-même.
 problem-dkim-record-multiple-records = { $count } enregistrements DKIM sont publiés sous le même nom : les serveurs destinataires ne savent pas lequel utiliser.
@@ -143,14 +143,14 @@ problem-dkim-record-testing-mode = L’enregistrement DKIM est en mode test (t=y
 fix-dkim-record-testing-mode = Retirez « t=y » une fois la signature opérationnelle.
 
 problem-dkim-match-key-mismatch = La clé DKIM publiée n’est pas celle générée dans la console : le courrier signé échouera au contrôle DKIM.
-fix-dkim-match-key-mismatch = Remplacez la valeur de l’enregistrement par celle ci-dessous. N’activez pas la signature dans la console avant que cette vérification soit au vert.
+fix-dkim-match-key-mismatch = Remplacez la valeur de l’enregistrement par celle que propose l’assistant. N’activez pas la signature dans la console avant que cette vérification soit au vert.
 
 problem-dmarc-record-missing = Aucun enregistrement DMARC n’est publié sous { $name }
-fix-dmarc-record-missing = Créez l’enregistrement TXT ci-dessous.
+fix-dmarc-record-missing = Créez l’enregistrement TXT proposé par l’assistant.
 problem-dmarc-record-multiple-records = { $count } enregistrements DMARC sont publiés : les serveurs destinataires ignorent alors entièrement DMARC.
-fix-dmarc-record-multiple-records = Supprimez-les tous et ne gardez que l’enregistrement ci-dessous.
+fix-dmarc-record-multiple-records = Supprimez-les tous et ne gardez que l’enregistrement proposé par l’assistant.
 problem-dmarc-record-syntax = L’enregistrement DMARC n’est pas valide : balise « { $tag } » ({ $reason_text }).
-fix-dmarc-record-syntax = Remplacez la valeur de l’enregistrement par celle ci-dessous.
+fix-dmarc-record-syntax = Remplacez la valeur de l’enregistrement par celle que propose l’assistant.
 problem-dmarc-record-unknown-tag = L’enregistrement DMARC contient une balise que DMARC ne définit pas : « { $tag } ». Les serveurs destinataires l’ignorent.
 fix-dmarc-record-unknown-tag = Vérifiez l’orthographe de « { $tag } », ou retirez-la.
 problem-dmarc-record-quoted-value = L’enregistrement DMARC a été saisi avec des guillemets dans sa valeur : { $value }
@@ -159,7 +159,7 @@ problem-dmarc-record-domain-appended = L’enregistrement DMARC est publié sous
 fix-dmarc-record-domain-appended = Renommez l’enregistrement : saisissez uniquement { $expected }
 
 problem-dmarc-reports-missing-report-address = Les rapports DMARC ne sont pas envoyés à la passerelle ({ $address }) : la console ne peut pas les afficher.
-fix-dmarc-reports-missing-report-address = Ajoutez mailto:{ $address } à la balise rua de l’enregistrement, comme dans la valeur ci-dessous.
+fix-dmarc-reports-missing-report-address = Ajoutez mailto:{ $address } à la balise rua de l’enregistrement, comme dans la valeur proposée par l’assistant.
 
 ## Mots qui remplacent des codes dans les messages ci-dessus : affichés par $reason_text
 
