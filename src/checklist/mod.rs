@@ -628,15 +628,11 @@ pub fn export(input: &ChecklistInput) -> Result<Vec<u8>, String> {
         lang,
     };
     doc.title();
-    let steps = [
-        Step::Destination,
-        Step::Spf,
-        Step::Dkim,
-        Step::Dmarc,
-        Step::Mx,
-        Step::Lockdown,
-    ];
-    for (i, step) in steps.into_iter().enumerate() {
+    // The title block stands for the start, the document for the summary.
+    let steps = Step::ALL
+        .into_iter()
+        .filter(|s| !matches!(s, Step::Start | Step::Summary));
+    for (i, step) in steps.enumerate() {
         doc.step(i + 1, step);
     }
     let support = fl!(
