@@ -92,6 +92,42 @@ pub fn parse_record(text: &str) -> Result<DmarcRecord, DmarcSyntaxError> {
     Ok(record)
 }
 
+/// Reads a record that [`parse_record`] refuses, keeping its valid tags
+/// (receivers discard invalid ones, RFC 7489 §6.3) and listing the others.
+/// `None` when nothing usable is left: no valid policy.
+pub fn parse_lenient(text: &str) -> Option<(DmarcRecord, Vec<String>)> {
+    let mut tags: Vec<(String, String)> = vec![("v".into(), "DMARC1".into())];
+    let mut dropped = Vec::new();
+    let mut unknown_tags = Vec::new();
+    for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((name, value)) = part.split_once('=') else {
+            dropped.push(part.to_string());
+            continue;
+        };
+        let name = name.trim().to_ascii_lowercase();
+        let value = value.trim().to_string();
+        if name == "v" {
+            continue;
+        }
+        let known = KNOWN_TAGS.contains(&name.as_str());
+        let well_named =
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !well_named
+            || tags.iter().any(|(n, _)| *n == name)
+            || (known && !valid_value(&name, &value))
+        {
+            dropped.push(part.to_string());
+            continue;
+        }
+        if !known {
+            unknown_tags.push(name.clone());
+        }
+        tags.push((name, value));
+    }
+    let record = DmarcRecord { tags, unknown_tags };
+    record.tag("p").is_some().then_some((record, dropped))
+}
+
 fn valid_value(name: &str, value: &str) -> bool {
     let is_policy = |v: &str| {
         ["none", "quarantine", "reject"]
@@ -308,6 +344,21 @@ mod tests {
             r.with_report_address("dmarc@secuserve.com"),
             "v=DMARC1; p=none; rua=mailto:dmarc@secuserve.com"
         );
+    }
+
+    #[test]
+    fn a_damaged_record_keeps_its_policy_when_merged() {
+        let (r, dropped) =
+            parse_lenient("v=DMARC1; p=reject; rua=dmarc@example.com; pct=150; adkim=s").unwrap();
+        assert_eq!(
+            r.with_report_address("dmarc@secuserve.com"),
+            "v=DMARC1; p=reject; rua=mailto:dmarc@secuserve.com; adkim=s"
+        );
+        assert_eq!(
+            dropped,
+            vec!["rua=dmarc@example.com".to_string(), "pct=150".to_string()]
+        );
+        assert!(parse_lenient("v=DMARC1; p=block").is_none());
     }
 
     #[test]

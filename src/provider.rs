@@ -130,6 +130,18 @@ fn field_error(field: impl Into<String>, reason: impl Into<String>) -> ProviderE
     }
 }
 
+/// `local@domain` with nothing but letters, digits and `.-_+` around one `@`.
+fn is_plain_address(address: &str) -> bool {
+    let Some((local, domain)) = address.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '+'))
+        && DomainName::parse_host(domain).is_ok_and(|d| d.ascii() == domain.to_ascii_lowercase())
+}
+
 impl Provider {
     /// The embedded e-securemail profile.
     pub fn esm() -> Provider {
@@ -147,11 +159,16 @@ impl Provider {
         Provider::from_toml(&text)
     }
 
-    /// Parses and validates a profile.
+    /// Parses and validates a profile; host names are kept in their
+    /// normal form (lower case, no final dot).
     pub fn from_toml(text: &str) -> Result<Provider, ProviderError> {
-        let provider: Provider =
+        let mut provider: Provider =
             toml::from_str(text).map_err(|e| ProviderError::Toml(e.to_string()))?;
         provider.validate()?;
+        provider.spf.include = normalise_name(&provider.spf.include);
+        for mx in &mut provider.mx.hosts {
+            mx.host = normalise_name(&mx.host);
+        }
         Ok(provider)
     }
 
@@ -182,8 +199,15 @@ impl Provider {
         {
             return Err(field_error("dkim.selector", "not a valid DNS label"));
         }
-        if !self.dmarc.report_address.contains('@') {
-            return Err(field_error("dmarc.report_address", "not an e-mail address"));
+        // These addresses end up in generated scripts' comments: nothing but
+        // a plain address may get there.
+        for (field, address) in [
+            ("support_email", &self.support_email),
+            ("dmarc.report_address", &self.dmarc.report_address),
+        ] {
+            if !is_plain_address(address) {
+                return Err(field_error(field, "not an e-mail address"));
+            }
         }
         for (field, record) in [
             ("dmarc.default_record", &self.dmarc.default_record),
@@ -279,6 +303,12 @@ mod tests {
         );
         assert_eq!(p.menu_paths.dmarc.get("en"), "Reports > DMARC");
         assert!(p.is_gateway_host("France.Security-Mail.NET."));
+        let upper = Provider::from_toml(&ESM_PROFILE.replace(
+            "include = \"includespf.security-mail.net\"",
+            "include = \"IncludeSPF.security-mail.net.\"",
+        ))
+        .unwrap();
+        assert_eq!(upper.spf.include, "includespf.security-mail.net");
         assert_eq!(p.best_preference(), 10);
     }
 
@@ -301,6 +331,11 @@ mod tests {
             "report_address = \"x\"",
         );
         assert!(e.contains("dmarc.report_address"), "{e}");
+        let e = broken(
+            "support_email = \"support@secuserve.com\"",
+            "support_email = \"support@secuserve.com\\nRemove-Item C:\\\\\"",
+        );
+        assert!(e.contains("support_email"), "{e}");
         let e = broken("[spf]\n", "[spf]\ncolour = \"blue\"\n");
         assert!(e.contains("colour"), "{e}");
         let e = broken("ttl = 10800", "ttl = 0");

@@ -45,6 +45,9 @@ pub enum Action {
     Replace,
     /// Already published as it should be.
     Keep,
+    /// What is published could not be read (a lookup failed): nothing
+    /// should be changed before checking again.
+    Unknown,
 }
 
 impl Action {
@@ -53,6 +56,7 @@ impl Action {
             Action::Create => "create",
             Action::Replace => "replace",
             Action::Keep => "keep",
+            Action::Unknown => "unknown",
         }
     }
 }
@@ -165,7 +169,9 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     let mut delete = Vec::new();
 
     // MX: the gateway's hosts; every other MX is to be deleted.
-    let current_mx = snap.get(domain, QType::Mx).mx();
+    let mx_answer = snap.get(domain, QType::Mx);
+    let mx_unknown = mx_answer.failure().is_some();
+    let current_mx = mx_answer.mx();
     for mx in &provider.mx.hosts {
         let host = normalise_name(&mx.host);
         let published = current_mx
@@ -180,7 +186,9 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
             priority: Some(mx.preference),
             value: Some(format!("{host}.")),
             strings: Vec::new(),
-            action: if published {
+            action: if mx_unknown {
+                Action::Unknown
+            } else if published {
                 Action::Keep
             } else {
                 Action::Create
@@ -189,7 +197,7 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
             notes: Vec::new(),
         });
     }
-    for (pref, host) in &current_mx {
+    for (pref, host) in current_mx.iter().filter(|_| !mx_unknown) {
         let wanted = provider
             .mx
             .hosts
@@ -228,7 +236,14 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
         Some(merged.record.clone()),
         &texts.all_texts(),
     );
-    if merged.changed {
+    if texts.failure.is_some() {
+        // The current record is unknown: nothing to merge with, so nothing
+        // to propose that could not become a second SPF record.
+        spf_record.value = None;
+        spf_record.strings.clear();
+        spf_record.action = Action::Unknown;
+        spf_record.replaces.clear();
+    } else if merged.changed {
         let mut with_merged = snap.answers.clone();
         with_merged.extend(HashMap::from([(
             (domain.to_string(), QType::Txt),
@@ -253,8 +268,8 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     // DKIM: the console's key, once given.
     let dkim_relative = provider.dkim_relative_name();
     let dkim_name = input.dkim_name();
-    let dkim_published: Vec<String> = snap
-        .get(&dkim_name, QType::Txt)
+    let dkim_answer = snap.get(&dkim_name, QType::Txt);
+    let dkim_published: Vec<String> = dkim_answer
         .txt_joined()
         .into_iter()
         .filter(|t| crate::dkim::looks_like_dkim(t))
@@ -280,29 +295,53 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
             Action::Keep
         };
     }
+    if dkim_answer.failure().is_some() {
+        dkim_record.action = Action::Unknown;
+        dkim_record.replaces.clear();
+    }
     records.push(dkim_record);
 
     // DMARC: the existing policy kept, the gateway's report address added.
     let dmarc_name = input.dmarc_name();
-    let dmarc_published: Vec<String> = snap
-        .get(&dmarc_name, QType::Txt)
+    let dmarc_answer = snap.get(&dmarc_name, QType::Txt);
+    let dmarc_published: Vec<String> = dmarc_answer
         .txt_joined()
         .into_iter()
         .filter(|t| dmarc::is_dmarc(t))
         .collect();
-    let dmarc_value = dmarc_published
-        .iter()
-        .find_map(|t| dmarc::parse_record(t).ok())
-        .map(|r| r.with_report_address(&provider.dmarc.report_address))
-        .unwrap_or_else(|| provider.dmarc.default_record.clone());
-    records.push(txt_record(
+    // A damaged record keeps what receivers keep of it: its policy above all.
+    let existing = dmarc_published.iter().find_map(|t| {
+        dmarc::parse_record(t)
+            .map(|r| (r, Vec::new()))
+            .ok()
+            .or_else(|| dmarc::parse_lenient(t))
+    });
+    let (dmarc_value, dmarc_dropped) = match existing {
+        Some((r, dropped)) => (
+            r.with_report_address(&provider.dmarc.report_address),
+            dropped,
+        ),
+        None => (provider.dmarc.default_record.clone(), Vec::new()),
+    };
+    let mut dmarc_record = txt_record(
         Purpose::Dmarc,
         "_dmarc",
         format!("{dmarc_name}."),
         provider.dmarc.ttl,
         Some(dmarc_value),
         &dmarc_published,
-    ));
+    );
+    if dmarc_answer.failure().is_some() {
+        dmarc_record.value = None;
+        dmarc_record.strings.clear();
+        dmarc_record.action = Action::Unknown;
+    }
+    if !dmarc_dropped.is_empty() {
+        dmarc_record
+            .notes
+            .push(Problem::warn("dropped-terms").arg("terms", dmarc_dropped));
+    }
+    records.push(dmarc_record);
 
     Publication {
         domain: domain.to_string(),
@@ -325,6 +364,11 @@ fn zone_string(s: &str) -> String {
 }
 
 impl Publication {
+    /// Whether every record could be planned from what DNS holds.
+    pub fn is_complete(&self) -> bool {
+        self.records.iter().all(|r| r.action != Action::Unknown)
+    }
+
     /// A BIND zone-file snippet of the records to publish.
     pub fn to_zone(&self) -> String {
         let mut out = String::new();

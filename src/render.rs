@@ -106,6 +106,16 @@ pub fn domain_error(lang: Lang, error: &crate::domain::DomainError) -> String {
         .unwrap_or_else(|| error.to_string())
 }
 
+/// What to do with a record to publish, in words.
+pub fn action_word(lang: Lang, action: Action) -> String {
+    match action {
+        Action::Create => fl!(lang, "record-action-create"),
+        Action::Replace => fl!(lang, "record-action-replace"),
+        Action::Keep => fl!(lang, "record-action-keep"),
+        Action::Unknown => fl!(lang, "record-action-unknown"),
+    }
+}
+
 fn pad(s: &str, width: usize) -> String {
     let len = s.chars().count();
     format!("{s}{}", " ".repeat(width.saturating_sub(len)))
@@ -134,11 +144,7 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
     for r in &publication.records {
         let purpose =
             text(lang, &format!("record-purpose-{}", r.purpose.as_str()), &[]).unwrap_or_default();
-        let action = match r.action {
-            Action::Create => fl!(lang, "record-action-create"),
-            Action::Replace => fl!(lang, "record-action-replace"),
-            Action::Keep => fl!(lang, "record-action-keep"),
-        };
+        let action = action_word(lang, r.action);
         let _ = writeln!(out, "{purpose}\n  → {action}");
         line(&mut out, &labels[0], &r.name);
         line(&mut out, &labels[1], &r.fqdn);
@@ -149,6 +155,7 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
         }
         match &r.value {
             Some(v) => line(&mut out, &labels[5], v),
+            None if r.action == Action::Unknown => {}
             None => {
                 let path = provider.menu_paths.dkim.get(lang.code());
                 let _ = writeln!(out, "  {}", fl!(lang, "record-dkim-needs-key", path = path));

@@ -236,3 +236,25 @@ fn records_text_json_and_zone() {
         "{text}"
     );
 }
+
+#[test]
+fn records_that_cannot_be_read_are_not_proposed() {
+    let dns = TestDns::start(&world::zones());
+    // The server holds no zone for this domain: every lookup is refused.
+    let out = esm(&[
+        "records",
+        "elsewhere.example",
+        "--nameserver",
+        &dns.addr.to_string(),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    for r in json["records"].as_array().unwrap() {
+        assert_eq!(r["action"], "unknown", "{r}");
+        if r["purpose"] == "spf" || r["purpose"] == "dmarc" {
+            assert!(r["value"].is_null(), "{r}");
+        }
+    }
+    assert!(json["delete"].as_array().unwrap().is_empty());
+}

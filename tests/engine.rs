@@ -403,3 +403,57 @@ async fn the_broken_domain_shows_every_kind_of_problem() {
     assert_eq!(codes(&r, CheckId::DkimRecord), ["domain-appended"]);
     assert_eq!(codes(&r, CheckId::DmarcReports), ["missing-report-address"]);
 }
+
+#[tokio::test]
+async fn a_policy_that_depends_on_the_sender_is_unknown_not_pass() {
+    let r = report("macro.test").await;
+    let g = get(&r, CheckId::SpfGateway);
+    assert_eq!(g.status, Status::Unknown, "{g:#?}");
+    assert_eq!(codes(&r, CheckId::SpfGateway), ["not-evaluable"]);
+}
+
+#[tokio::test]
+async fn redirect_applies_after_the_mechanisms_wherever_it_is_written() {
+    let r = report("redirectfirst.test").await;
+    assert_eq!(get(&r, CheckId::SpfGateway).status, Status::Pass);
+    assert_eq!(get(&r, CheckId::SpfAll).status, Status::Pass);
+}
+
+#[tokio::test]
+async fn an_unreadable_redirect_target_makes_the_all_check_unknown() {
+    let r = report("redirectfail.test").await;
+    let all = get(&r, CheckId::SpfAll);
+    assert_eq!(all.status, Status::Unknown, "{all:#?}");
+    assert_eq!(all.problems[0].text_arg("reason"), Some("refused"));
+}
+
+#[tokio::test]
+async fn authoritative_mode_follows_aliases_out_of_the_zone() {
+    // The "domain's servers" hold only its zone; the resolver knows everything.
+    let everything = {
+        let mut zones = world::zones();
+        zones.push(support::dns_server::zone(
+            "alias.test",
+            "@ IN MX 10 france.security-mail.net.\n_dmarc IN CNAME _dmarc.good.test.\n",
+        ));
+        zones
+    };
+    let resolver = TestDns::start(&everything);
+    let own = TestDns::start(&[support::dns_server::zone(
+        "alias.test",
+        "@ IN MX 10 france.security-mail.net.\n_dmarc IN CNAME _dmarc.good.test.\n",
+    )]);
+    let mut options = support::options(resolver.addr);
+    options.authoritative = true;
+    options.authoritative_port = own.addr.port();
+    let i = input("alias.test");
+    let dns = Dns::new(i.domain.ascii(), &options).await.unwrap();
+    assert!(dns.is_authoritative());
+    let (r, _) = esm_assistant::check::run(&i, &dns).await;
+    assert_eq!(
+        get(&r, CheckId::DmarcRecord).status,
+        Status::Pass,
+        "{:#?}",
+        get(&r, CheckId::DmarcRecord)
+    );
+}

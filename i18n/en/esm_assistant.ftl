@@ -93,6 +93,8 @@ problem-spf-gateway-gateway-not-authorised = { $reason ->
     [invalid-record] The SPF record is not valid, so receivers ignore it: the gateway is not authorised.
    *[absent] The SPF record does not authorise the gateway: include:{ $include } is missing.
 }
+problem-spf-gateway-not-evaluable = The SPF policy depends on the sending server (it uses %{"{"}…{"}"} macros before reaching the gateway): whether it authorises the gateway cannot be evaluated from here.
+fix-spf-gateway-not-evaluable = Check with whoever manages these macros that the gateway (include:{ $include }) is authorised.
 fix-spf-gateway-gateway-not-authorised = Publish the merged SPF record the assistant gives: it keeps your current servers and adds include:{ $include } before “all”.
 
 problem-spf-lookups-too-many-lookups = The SPF record needs { $count } DNS lookups; the limit is { $limit }. Receivers stop with a permanent error and SPF fails for all your mail.
@@ -209,6 +211,7 @@ record-strings = Value split into strings of 255 characters at most:
 record-action-create = Create
 record-action-replace = Replace the existing record
 record-action-keep = Already published: nothing to do
+record-action-unknown = What is published now could not be read: check again before changing anything
 record-delete-title = Records to delete
 record-dkim-needs-key = Generate the key in the console ({ $path }), then give it with --dkim-key.
 record-note-merge-too-many-lookups = With the gateway added, the SPF record would need { $count } DNS lookups, more than 10: remove unused includes first.

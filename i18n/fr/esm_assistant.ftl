@@ -100,6 +100,8 @@ problem-spf-gateway-gateway-not-authorised = { $reason ->
    *[absent] L’enregistrement SPF n’autorise pas la passerelle : il manque include:{ $include }.
 }
 }
+problem-spf-gateway-not-evaluable = La politique SPF dépend du serveur d’envoi (elle utilise des macros %{"{"}…{"}"} avant d’atteindre la passerelle) : impossible d’évaluer d’ici si elle autorise la passerelle.
+fix-spf-gateway-not-evaluable = Vérifiez auprès du gestionnaire de ces macros que la passerelle (include:{ $include }) est bien autorisée.
 fix-spf-gateway-gateway-not-authorised = Publiez l’enregistrement SPF fusionné proposé par l’assistant : il garde vos serveurs actuels et ajoute include:{ $include } avant « all ».
 
 problem-spf-lookups-too-many-lookups = L’enregistrement SPF nécessite { $count } requêtes DNS ; la limite est de { $limit }. Les serveurs destinataires s’arrêtent sur une erreur permanente et le SPF échoue pour tout votre courrier.
@@ -217,6 +219,7 @@ record-strings = Valeur découpée en chaînes de 255 caractères au plus :
 record-action-create = À créer
 record-action-replace = En remplacement de l’enregistrement existant
 record-action-keep = Déjà publié : rien à faire
+record-action-unknown = Ce qui est publié n’a pas pu être lu : vérifiez de nouveau avant de modifier quoi que ce soit
 record-delete-title = Enregistrements à supprimer
 record-dkim-needs-key = Générez la clé dans la console ({ $path }), puis indiquez-la avec --dkim-key.
 record-note-merge-too-many-lookups = Avec la passerelle, l’enregistrement SPF nécessiterait { $count } requêtes DNS, plus de 10 : retirez d’abord les includes inutilisés.

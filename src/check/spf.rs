@@ -183,16 +183,15 @@ pub fn spf_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
         Vec::new()
     } else if results.contains(&Evaluation::TempError) {
         let failures = tree.count_lookups(domain).failures;
-        failures
-            .first()
-            .map(|(name, qtype, f)| {
-                Problem::unknown("lookup-failed")
-                    .arg("name", name)
-                    .arg("type", qtype.as_str())
-                    .arg("reason", f.reason)
-            })
-            .into_iter()
-            .collect()
+        let problem = match failures.first() {
+            Some((name, qtype, f)) => Problem::unknown("lookup-failed")
+                .arg("name", name)
+                .arg("type", qtype.as_str())
+                .arg("reason", f.reason),
+            // No lookup failed: the policy depends on the sender (macros).
+            None => Problem::unknown("not-evaluable").arg("include", include),
+        };
+        vec![problem]
     } else {
         let record = texts.single();
         let reason = not_authorised_reason(record.as_ref(), include);
@@ -273,17 +272,33 @@ pub fn spf_lookups(input: &CheckInput, snap: &Snapshot) -> CheckResult {
 }
 
 /// The `all` that ends evaluation: the record's, or that of the record a
-/// `redirect=` leads to.
-fn effective_all(snap: &Snapshot, record: &SpfRecord) -> Option<Qualifier> {
+/// `redirect=` leads to. `Err` names a redirect target that got no answer.
+fn effective_all(snap: &Snapshot, record: &SpfRecord) -> Result<Option<Qualifier>, Problem> {
     let mut record = record.clone();
     for _ in 0..MAX_LOOKUPS {
         if let Some(q) = record.all() {
-            return Some(q);
+            return Ok(Some(q));
         }
-        let target = record.redirect()?.to_string();
-        record = snap.answers.policy(&target).record()?.clone();
+        let Some(target) = record.redirect().map(str::to_string) else {
+            return Ok(None);
+        };
+        record = match snap.answers.policy(&target) {
+            Policy::Record { record, .. } => record,
+            Policy::Failed(_) => {
+                let answer = snap.get(&target, QType::Txt);
+                return Err(
+                    lookup_failed(&target, QType::Txt, &answer).unwrap_or_else(|| {
+                        Problem::unknown("lookup-failed")
+                            .arg("name", target.as_str())
+                            .arg("type", "TXT")
+                            .arg("reason", "not-resolved")
+                    }),
+                );
+            }
+            _ => return Ok(None),
+        };
     }
-    None
+    Ok(None)
 }
 
 /// `spf.all`: `-all` passes; `~all`, `?all` or none warn; `+all` fails.
@@ -298,7 +313,10 @@ pub fn spf_all(input: &CheckInput, snap: &Snapshot) -> CheckResult {
             vec![no_record_problem(&texts)],
         );
     };
-    let all = effective_all(snap, &record);
+    let all = match effective_all(snap, &record) {
+        Ok(all) => all,
+        Err(p) => return CheckResult::new(CheckId::SpfAll, Vec::new(), expected, vec![p]),
+    };
     let found = match all {
         Some(q) => vec![format!("{}all", q.prefix())],
         None => Vec::new(),

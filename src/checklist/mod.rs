@@ -343,6 +343,11 @@ impl Doc<'_> {
             }
             match &r.value {
                 Some(v) => fields.push((fl!(lang, "record-value"), v.clone(), FontKind::Mono)),
+                None if r.action == crate::records::Action::Unknown => fields.push((
+                    fl!(lang, "record-value"),
+                    fl!(lang, "record-action-unknown"),
+                    FontKind::Sans,
+                )),
                 None => fields.push((
                     fl!(lang, "record-value"),
                     fl!(
@@ -353,11 +358,7 @@ impl Doc<'_> {
                     FontKind::Sans,
                 )),
             }
-            let action = match r.action {
-                crate::records::Action::Create => fl!(lang, "record-action-create"),
-                crate::records::Action::Replace => fl!(lang, "record-action-replace"),
-                crate::records::Action::Keep => fl!(lang, "record-action-keep"),
-            };
+            let action = render::action_word(lang, r.action);
             let purpose_text = text(lang, &format!("record-purpose-{}", r.purpose.as_str()), &[])
                 .unwrap_or_default();
             let heading = format!("{purpose_text} — {action}");

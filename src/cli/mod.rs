@@ -337,7 +337,11 @@ fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, Usag
         render::records_text(lang, &publication, &input.provider)
     };
     print(&out);
-    Ok(ExitCode::SUCCESS)
+    Ok(if publication.is_complete() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn run_checklist(args: &ChecklistArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {

@@ -188,6 +188,25 @@ impl Dns {
     /// Asks one question.
     pub async fn query(&self, name: &str, qtype: QType) -> Answer {
         let name = normalise_name(name);
+        let resolver = self.resolver_for(&name);
+        let answer = self.ask(resolver, &name, qtype).await;
+        // The domain's own servers answer for their zone only: a name that
+        // is an alias out of it, or a sub-zone delegated elsewhere, gets an
+        // empty or refused answer there. Such answers are asked again of the
+        // general resolver (a record just published is always seen first on
+        // the domain's servers, so this costs nothing in the usual case).
+        let in_zone = !std::ptr::eq(resolver, &self.general);
+        if in_zone && (answer.is_void() || answer.failure().is_some()) {
+            let general = self.ask(&self.general, &name, qtype).await;
+            let found = matches!(general, Answer::Records(_)) && !general.is_void();
+            if found || answer.failure().is_some() {
+                return general;
+            }
+        }
+        answer
+    }
+
+    async fn ask(&self, resolver: &TokioResolver, name: &str, qtype: QType) -> Answer {
         let fqdn = format!("{name}.");
         let rtype = match qtype {
             QType::A => RecordType::A,
@@ -197,7 +216,7 @@ impl Dns {
             QType::Ns => RecordType::NS,
         };
         let until = self.deadline.min(Instant::now() + self.query_timeout);
-        let lookup = self.resolver_for(&name).lookup(fqdn.as_str(), rtype);
+        let lookup = resolver.lookup(fqdn.as_str(), rtype);
         match tokio::time::timeout_at(until, lookup).await {
             Err(_) => Answer::Failed(Failure::timeout()),
             Ok(Err(e)) => answer_from_error(&e),

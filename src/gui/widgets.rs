@@ -12,7 +12,7 @@ use super::{App, Message, Notice, steps};
 use crate::check::{CheckId, CheckResult, Status};
 use crate::fl;
 use crate::localize::Lang;
-use crate::records::{Action, PublishRecord};
+use crate::records::PublishRecord;
 use crate::render;
 use crate::step::Step;
 
@@ -180,11 +180,7 @@ fn field_row<'a>(app: &App, label: String, value: String, key: String) -> Elemen
 pub fn record_card<'a>(app: &'a App, record: &PublishRecord) -> Element<'a, Message> {
     let lang = app.lang;
     let key = value_key(record);
-    let action = match record.action {
-        Action::Create => fl!(lang, "record-action-create"),
-        Action::Replace => fl!(lang, "record-action-replace"),
-        Action::Keep => fl!(lang, "record-action-keep"),
-    };
+    let action = render::action_word(lang, record.action);
     let mut col = Column::new().spacing(8);
     col = col.push(
         row![

@@ -115,6 +115,8 @@ pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> Str
             s.push_str("set -e\n");
             for (tool, nets) in [("iptables", &v4), ("ip6tables", &v6)] {
                 if nets.is_empty() {
+                    // No gateway address in this family: nobody may connect.
+                    s.push_str(&format!("{tool} -I INPUT -p tcp --dport 25 -j DROP\n"));
                     continue;
                 }
                 s.push_str(&format!("{tool} -N ESM_SMTP\n"));
@@ -165,5 +167,22 @@ pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> Str
             );
             s
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_closes_both_address_families() {
+        let v4_only = crate::lockdown::ranges::parse_list("85.31.212.0/24").unwrap();
+        let ipt = rules(Format::Iptables, &v4_only, "support@secuserve.com");
+        assert!(
+            ipt.contains("ip6tables -I INPUT -p tcp --dport 25 -j DROP"),
+            "{ipt}"
+        );
+        let nft = rules(Format::Nftables, &v4_only, "support@secuserve.com");
+        assert!(nft.contains("tcp dport 25 drop"), "{nft}");
     }
 }

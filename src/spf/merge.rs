@@ -99,13 +99,31 @@ pub fn merge_include(
                 Term::Redirect(_) => {
                     redirect.get_or_insert(term.clone());
                 }
-                Term::Explanation(_) | Term::Unknown { .. } => {
+                Term::Explanation(_) => {
+                    // One `exp=` only (a second is a permanent error).
+                    if !modifiers.iter().any(|m| matches!(m, Term::Explanation(_))) {
+                        modifiers.push(term.clone());
+                    }
+                }
+                Term::Unknown { .. } => {
                     if !modifiers.contains(&term) {
                         modifiers.push(term.clone());
                     }
                 }
             }
         }
+    }
+    // A `redirect=` from one record beside an `all` from another would be
+    // ignored: its servers stay authorised through an include instead.
+    if all.is_some()
+        && let Some(Term::Redirect(target)) = redirect.take()
+        && !middle.iter().any(|t| matches!(t, Term::Mechanism { mechanism: Mechanism::Include(d), .. } if *d == target))
+    {
+        middle.push(Term::Mechanism {
+            qualifier: Qualifier::Pass,
+            mechanism: Mechanism::Include(target.clone()),
+            text: format!("include:{target}"),
+        });
     }
     middle.push(Term::Mechanism {
         qualifier: Qualifier::Pass,
@@ -193,6 +211,19 @@ mod tests {
             "v=spf1 include:_spf.google.com include:spf.protection.outlook.com include:includespf.security-mail.net ~all"
         );
         assert!(m.changed);
+    }
+
+    #[test]
+    fn several_records_keep_one_exp_and_turn_a_lone_redirect_into_an_include() {
+        let m = merged(&[
+            "v=spf1 redirect=_spf.example.com exp=a.example.com",
+            "v=spf1 mx -all exp=b.example.com",
+        ]);
+        assert_eq!(
+            m.record,
+            "v=spf1 mx include:_spf.example.com include:includespf.security-mail.net -all exp=a.example.com"
+        );
+        assert!(parse_record(&m.record).is_ok());
     }
 
     #[test]

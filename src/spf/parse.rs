@@ -259,12 +259,27 @@ fn parse_modifier(name: &str, value: &str, word: &str) -> Result<Term, SyntaxRea
     }
 }
 
+/// The first `/` that starts a CIDR length: not one inside a `%{...}`
+/// macro, where it is a delimiter (RFC 7208 §7.1).
+fn cidr_start(arg: &str) -> Option<usize> {
+    let mut in_macro = false;
+    for (i, c) in arg.char_indices() {
+        match c {
+            '{' if arg[..i].ends_with('%') => in_macro = true,
+            '}' => in_macro = false,
+            '/' if !in_macro => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
 fn required_domain(arg: &str) -> Result<String, SyntaxReason> {
     let value = arg.strip_prefix(':').ok_or(SyntaxReason::MissingDomain)?;
     if value.is_empty() {
         return Err(SyntaxReason::MissingDomain);
     }
-    if value.contains('/') {
+    if cidr_start(value).is_some() {
         return Err(SyntaxReason::InvalidPrefix);
     }
     domain_spec(value)
@@ -272,7 +287,7 @@ fn required_domain(arg: &str) -> Result<String, SyntaxReason> {
 
 /// `[":" domain-spec] [dual-cidr-length]` for a and mx, `[":" domain-spec]` for ptr.
 fn optional_domain(arg: &str, cidr_allowed: bool) -> Result<Option<String>, SyntaxReason> {
-    let (domain_part, cidr_part) = match arg.find('/') {
+    let (domain_part, cidr_part) = match cidr_start(arg) {
         Some(i) => (&arg[..i], &arg[i..]),
         None => (arg, ""),
     };
@@ -480,6 +495,10 @@ mod tests {
         assert!(parse_record("v=spf1  a  -all").is_ok());
         assert!(parse_record("v=spf1 a//64 a/24//64 mx/24 -all").is_ok());
         assert!(parse_record("v=spf1 foo=bar -all").is_ok());
+        // `/` is a macro delimiter inside %{...}, not a CIDR length.
+        assert!(
+            parse_record("v=spf1 exists:%{l/}.x.example.com a:%{d/}.x.example.com/24 -all").is_ok()
+        );
     }
 
     #[test]

@@ -330,12 +330,9 @@ impl SpfTree {
                     };
                     (*qualifier, matched)
                 }
-                Term::Redirect(target) => {
-                    return match self.evaluate_in(target, probe, depth + 1) {
-                        Evaluation::None => Evaluation::PermError,
-                        other => other,
-                    };
-                }
+                // Applies only once no mechanism matched (RFC 7208 §6.1),
+                // wherever it is written.
+                Term::Redirect(_) => continue,
                 _ => continue,
             };
             if matched {
@@ -347,7 +344,18 @@ impl SpfTree {
                 };
             }
         }
-        Evaluation::Neutral
+        // `evaluated_terms` keeps the redirect only when there is no `all`.
+        let redirect = evaluated_terms(&record).find_map(|t| match t {
+            Term::Redirect(target) => Some(target.clone()),
+            _ => None,
+        });
+        match redirect {
+            Some(target) => match self.evaluate_in(&target, probe, depth + 1) {
+                Evaluation::None => Evaluation::PermError,
+                other => other,
+            },
+            None => Evaluation::Neutral,
+        }
     }
 
     /// The results of `root`'s policy for the servers that `include`'s

@@ -218,6 +218,24 @@ pub fn situations() -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "macro.test",
+            format!(
+                "{GOOD_MX}@ IN TXT \"v=spf1 include:%{{i}}._ip.%{{h}}._ehlo.%{{d}}._spf.vali.email include:includespf.security-mail.net -all\"\n{rest}"
+            ),
+        ),
+        (
+            "redirectfirst.test",
+            format!(
+                "{GOOD_MX}@ IN TXT \"v=spf1 redirect=_spf.redirectfirst.test include:includespf.security-mail.net\"\n_spf IN TXT \"v=spf1 -all\"\n{rest}"
+            ),
+        ),
+        (
+            "redirectfail.test",
+            format!(
+                "{GOOD_MX}@ IN TXT \"v=spf1 include:includespf.security-mail.net redirect=_spf.elsewhere.example\"\n{rest}"
+            ),
+        ),
+        (
             "severalrua.test",
             format!(
                 "{GOOD_MX}{spf_ok}{dkim_ok}_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:reports@example.org!10m, mailto:DMARC@SecuServe.com\"\n"
