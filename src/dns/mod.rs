@@ -189,24 +189,20 @@ impl Dns {
     pub async fn query(&self, name: &str, qtype: QType) -> Answer {
         let name = normalise_name(name);
         let resolver = self.resolver_for(&name);
-        let answer = self.ask(resolver, &name, qtype).await;
-        // The domain's own servers answer for their zone only: a name that
-        // is an alias out of it, or a sub-zone delegated elsewhere, gets an
-        // empty or refused answer there. Such answers are asked again of the
-        // general resolver (a record just published is always seen first on
-        // the domain's servers, so this costs nothing in the usual case).
+        let (answer, elsewhere) = self.ask(resolver, &name, qtype).await;
+        // The domain's own servers answer for their zone only: for a name
+        // that is an alias out of it, or in a sub-zone delegated elsewhere,
+        // they point elsewhere or refuse; the general resolver then answers.
         let in_zone = !std::ptr::eq(resolver, &self.general);
-        if in_zone && (answer.is_void() || answer.failure().is_some()) {
-            let general = self.ask(&self.general, &name, qtype).await;
-            let found = matches!(general, Answer::Records(_)) && !general.is_void();
-            if found || answer.failure().is_some() {
-                return general;
-            }
+        if in_zone && (elsewhere || answer.failure().is_some()) {
+            return self.ask(&self.general, &name, qtype).await.0;
         }
         answer
     }
 
-    async fn ask(&self, resolver: &TokioResolver, name: &str, qtype: QType) -> Answer {
+    /// One question to one resolver: the answer, and whether the server
+    /// pointed elsewhere (an alias with nothing behind it, or a referral).
+    async fn ask(&self, resolver: &TokioResolver, name: &str, qtype: QType) -> (Answer, bool) {
         let fqdn = format!("{name}.");
         let rtype = match qtype {
             QType::A => RecordType::A,
@@ -218,8 +214,11 @@ impl Dns {
         let until = self.deadline.min(Instant::now() + self.query_timeout);
         let lookup = resolver.lookup(fqdn.as_str(), rtype);
         match tokio::time::timeout_at(until, lookup).await {
-            Err(_) => Answer::Failed(Failure::timeout()),
-            Ok(Err(e)) => answer_from_error(&e),
+            Err(_) => (Answer::Failed(Failure::timeout()), false),
+            Ok(Err(e)) => {
+                let referral = matches!(&e, NetError::Dns(DnsError::NoRecordsFound(no)) if no.soa.is_none() && no.ns.is_some());
+                (answer_from_error(&e), referral)
+            }
             Ok(Ok(lookup)) => {
                 let recs: Vec<Rec> = lookup
                     .answers()
@@ -227,9 +226,11 @@ impl Dns {
                     .filter_map(|r| rec_from_rdata(&r.name.to_ascii(), &r.data))
                     .collect();
                 if recs.is_empty() {
-                    Answer::NoData
+                    (Answer::NoData, false)
                 } else {
-                    Answer::Records(recs)
+                    let answer = Answer::Records(recs);
+                    let alias_only = answer.is_void();
+                    (answer, alias_only)
                 }
             }
         }
