@@ -454,18 +454,8 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
             };
             let include = provider.spf.include.clone();
             runtime()
-                .block_on(async {
-                    let dns = Dns::new(&include, &options)
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    ranges::derive(&dns, &include).await.map_err(|e| match e {
-                        ranges::DeriveError::Lookup { name, failure } => {
-                            format!("{name}: {}", failure.reason)
-                        }
-                        ranges::DeriveError::NoRanges { include } => include,
-                    })
-                })
-                .map_err(|reason| UsageError(fl!(lang, "cli-error-derive", reason = reason)))?
+                .block_on(ranges::derive_with(&options, &include))
+                .map_err(|e| UsageError(fl!(lang, "cli-error-derive", reason = e.to_string())))?
         }
     };
     let out = match args.platform {

@@ -154,7 +154,7 @@ pub enum Message {
     /// Close the message about the last save.
     DismissExport,
     /// The gateway's ranges were read from its SPF record (or why not).
-    RangesDerived(Result<lockdown::GatewayRanges, String>),
+    RangesDerived(Result<lockdown::GatewayRanges, lockdown::ranges::DeriveError>),
     /// The official list from support was edited.
     RangesEdited(text_editor::Action),
     /// The smart host field changed.
@@ -219,7 +219,7 @@ pub struct App {
     pub confirm_start_over: bool,
     pub export: Option<ExportStatus>,
     /// The gateway's ranges from its SPF record; `None` until read.
-    pub ranges_derived: Option<Result<lockdown::GatewayRanges, String>>,
+    pub ranges_derived: Option<Result<lockdown::GatewayRanges, lockdown::ranges::DeriveError>>,
     pub ranges_editor: text_editor::Content,
     pub ranges_pasted: Option<Result<lockdown::GatewayRanges, lockdown::ranges::ParseError>>,
     pub smart_host_input: String,
@@ -531,19 +531,7 @@ impl App {
             ..DnsOptions::default()
         };
         Task::perform(
-            async move {
-                let dns = Dns::new(&include, &options)
-                    .await
-                    .map_err(|e| e.to_string())?;
-                lockdown::ranges::derive(&dns, &include)
-                    .await
-                    .map_err(|e| match e {
-                        lockdown::ranges::DeriveError::Lookup { name, failure } => {
-                            format!("{name}: {}", failure.reason)
-                        }
-                        lockdown::ranges::DeriveError::NoRanges { .. } => String::new(),
-                    })
-            },
+            async move { lockdown::ranges::derive_with(&options, &include).await },
             Message::RangesDerived,
         )
     }

@@ -534,22 +534,36 @@ fn notice<'a>(app: &App) -> Option<Element<'a, Message>> {
         ),
         Notice::SaveFailed(e) => fl!(lang, "gui-save-failed", error = e.as_str()),
     };
-    Some(
-        container(
-            row![
-                text(message).size(style::BODY_SIZE).width(Fill),
-                button(text(fl!(lang, "gui-dismiss")).size(style::SMALL_SIZE))
-                    .style(button::secondary)
-                    .on_press(Message::DismissNotice),
-            ]
-            .spacing(10)
-            .align_y(Alignment::Center),
-        )
-        .padding(10)
-        .width(Fill)
-        .style(style::problem(Status::Warn))
-        .into(),
+    Some(banner(
+        lang,
+        message,
+        Status::Warn,
+        Some(Message::DismissNotice),
+    ))
+}
+
+/// A message above the step, tinted with `status`, with a Close button
+/// when `dismiss` is given.
+fn banner<'a>(
+    lang: Lang,
+    message: String,
+    status: Status,
+    dismiss: Option<Message>,
+) -> Element<'a, Message> {
+    container(
+        row![
+            text(message).size(style::BODY_SIZE).width(Fill),
+            button(text(fl!(lang, "gui-dismiss")).size(style::SMALL_SIZE))
+                .style(button::secondary)
+                .on_press_maybe(dismiss),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center),
     )
+    .padding(10)
+    .width(Fill)
+    .style(style::problem(status))
+    .into()
 }
 
 /// Where the last save stands: saving, saved where, or why not.
@@ -579,22 +593,12 @@ fn export_status<'a>(app: &App) -> Option<Element<'a, Message>> {
         ),
     };
     let saving = matches!(app.export, Some(ExportStatus::Saving));
-    Some(
-        container(
-            row![
-                text(message).size(style::BODY_SIZE).width(Fill),
-                button(text(fl!(lang, "gui-dismiss")).size(style::SMALL_SIZE))
-                    .style(button::secondary)
-                    .on_press_maybe((!saving).then_some(Message::DismissExport)),
-            ]
-            .spacing(10)
-            .align_y(Alignment::Center),
-        )
-        .padding(10)
-        .width(Fill)
-        .style(style::problem(status))
-        .into(),
-    )
+    Some(banner(
+        lang,
+        message,
+        status,
+        (!saving).then_some(Message::DismissExport),
+    ))
 }
 
 fn confirm_start_over<'a>(app: &App) -> Element<'a, Message> {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use ipnet::{IpNet, Ipv4Net};
 
-use crate::dns::{Dns, Failure};
+use crate::dns::{Dns, DnsOptions, Failure};
 use crate::spf::{Policy, SpfTree};
 
 /// Where the ranges come from.
@@ -47,12 +47,28 @@ pub fn normalise(networks: &[IpNet]) -> Vec<IpNet> {
 }
 
 /// Why ranges could not be derived.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DeriveError {
+    /// No resolver could be set up.
+    #[error("{0}")]
+    Resolver(String),
     /// A lookup got no answer.
+    #[error("{name}: {}", failure.reason)]
     Lookup { name: String, failure: Failure },
     /// The include has no usable SPF policy, or lists no address.
+    #[error("{include}: no address")]
     NoRanges { include: String },
+}
+
+/// [`derive`] with resolvers of its own, made from `options`.
+pub async fn derive_with(
+    options: &DnsOptions,
+    include: &str,
+) -> Result<GatewayRanges, DeriveError> {
+    let dns = Dns::new(include, options)
+        .await
+        .map_err(|e| DeriveError::Resolver(e.to_string()))?;
+    derive(&dns, include).await
 }
 
 /// Resolves the gateway's SPF include, through its own includes and

@@ -11,6 +11,7 @@ use crate::gui::widgets::{copy_button, done_by_hand, heading, hint, note, para, 
 use crate::gui::{App, Message, ProbeState, style};
 use crate::lockdown::firewall::Format;
 use crate::lockdown::probe::Probe;
+use crate::lockdown::ranges::DeriveError;
 use crate::lockdown::{self, Source};
 use crate::platform::Platform;
 use crate::render;
@@ -55,14 +56,14 @@ fn ranges(app: &App) -> Element<'_, Message> {
     col = col.push(heading(fl!(lang, "lockdown-ranges-title")));
     match &app.ranges_derived {
         None => col = col.push(hint(fl!(lang, "lockdown-ranges-loading"))),
-        Some(Err(reason)) if reason.is_empty() => {
+        Some(Err(DeriveError::NoRanges { .. })) => {
             col = col.push(note(fl!(lang, "lockdown-ranges-none")))
         }
-        Some(Err(reason)) => {
+        Some(Err(e)) => {
             col = col.push(note(fl!(
                 lang,
                 "lockdown-ranges-failed",
-                reason = reason.as_str()
+                reason = e.to_string()
             )))
         }
         Some(Ok(_)) => {}
