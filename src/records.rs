@@ -9,7 +9,7 @@ use crate::check::{CheckInput, Problem, Snapshot, SpfTexts};
 use crate::dmarc;
 use crate::dns::{Answer, QType, Rec};
 use crate::domain::normalise_name;
-use crate::spf::{self, Evaluation, merge::merge_include};
+use crate::spf::{self, merge::merge_include};
 
 /// Longest character-string in a TXT record (RFC 1035 §3.3).
 pub const TXT_STRING_MAX: usize = 255;
@@ -217,11 +217,10 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     // SPF: the existing record with the gateway's include merged in.
     let texts = SpfTexts::of(input, snap);
     let include = &provider.spf.include;
-    let authorised = snap
-        .answers
-        .evaluate_sender(domain, include)
-        .iter()
-        .all(|r| *r == Evaluation::Pass);
+    let verdict = snap.answers.evaluate_gateway(domain, include);
+    // A term that could decide against the gateway before its include is
+    // reached is a reason to move the include first.
+    let authorised = verdict.authorised() && verdict.evaluation.could_block.is_empty();
     let merged = merge_include(
         &texts.all_texts(),
         include,

@@ -214,8 +214,18 @@ async fn too_many_lookups_counted_recursively() {
         ["too-many-lookups"],
         "{l:#?}"
     );
-    assert_eq!(l.problems[0].args["count"], 11usize.into());
+    // Receivers stop at the eleventh lookup: the gateway's include.
+    let p = &l.problems[0];
+    assert_eq!(
+        p.text_arg("term"),
+        Some("include:includespf.security-mail.net")
+    );
+    assert_eq!(p.text_arg("domain"), Some("lookups.test"));
     assert_eq!(l.details["lookups"], 11usize.into());
+    // So the gateway is not authorised, for that reason.
+    let g = get(&r, CheckId::SpfGateway);
+    assert_eq!(g.status, Status::Fail);
+    assert_eq!(g.problems[0].text_arg("reason"), Some("lookup-limit"));
 }
 
 #[tokio::test]

@@ -87,7 +87,14 @@ fix-spf-record-include-loop = Remove the include that leads back to { $domain }.
 problem-spf-gateway-gateway-not-authorised = { $reason ->
     [after-all] The gateway's include:{ $include } is placed after “all”: receivers stop reading at “all”, so the gateway is not authorised.
     [qualifier] The gateway's include:{ $include } has a qualifier (-, ~ or ?) that does not authorise it.
-    [overridden] The gateway's include:{ $include } is present, but an earlier term decides otherwise for the gateway's servers.
+    [overridden] The gateway's include:{ $include } is present, but the term “{ $term }”, placed before it, decides otherwise for some of the gateway's servers.{ $ranges_count ->
+        [0] {""}
+       *[other] {" "}Not authorised: { $ranges }.
+    }
+    [partial] Only part of the gateway's sending addresses is authorised; not authorised: { $ranges }. Mail the gateway sends from those addresses fails SPF.
+    [lookup-limit] Receivers stop reading the SPF record at “{ $term }”, past the limit of { $limit } DNS lookups, before the gateway is authorised: SPF fails with a permanent error.
+    [void-limit] Receivers stop reading the SPF record at “{ $term }”, the third lookup that finds nothing (at most 2 are allowed), before the gateway is authorised: SPF fails with a permanent error.
+    [permerror] An include or a redirect of the SPF record leads to an error (see “SPF record”): receivers reject the SPF check, so the gateway is not authorised.
     [no-record] There is no SPF record, so the gateway is not authorised to send for your domain.
     [multiple-records] There are several SPF records, so receivers ignore them all: the gateway is not authorised.
     [invalid-record] The SPF record is not valid, so receivers ignore it: the gateway is not authorised.
@@ -95,11 +102,21 @@ problem-spf-gateway-gateway-not-authorised = { $reason ->
 }
 problem-spf-gateway-not-evaluable = The SPF policy depends on the sending server (it uses %{"{"}…{"}"} macros before reaching the gateway): whether it authorises the gateway cannot be evaluated from here.
 fix-spf-gateway-not-evaluable = Check with whoever manages these macros that the gateway (include:{ $include }) is authorised.
-fix-spf-gateway-gateway-not-authorised = Publish the merged SPF record the assistant gives: it keeps your current servers and adds include:{ $include } before “all”.
+fix-spf-gateway-gateway-not-authorised = { $reason ->
+    [lookup-limit] Reduce the DNS lookups of the SPF record (see “SPF lookup limit”) so that receivers reach include:{ $include }.
+    [void-limit] Remove the terms that point to names that no longer exist (see “SPF lookup limit”).
+    [permerror] Correct or remove the include or redirect named in “SPF record”.
+   *[other] Publish the merged SPF record the assistant gives: it keeps your current servers and adds include:{ $include } where nothing can decide before it.
+}
+problem-spf-gateway-could-block = The term “{ $term }” (in the record of { $domain }) is read before the gateway's include: depending on the sending server or on other DNS records, it can decide against the gateway's servers before include:{ $include } is reached.
+fix-spf-gateway-could-block = Put include:{ $include } before “{ $term }”, as in the merged SPF record the assistant gives.
 
-problem-spf-lookups-too-many-lookups = The SPF record needs { $count } DNS lookups; the limit is { $limit }. Receivers stop with a permanent error and SPF fails for all your mail.
+problem-spf-lookups-too-many-lookups = The SPF record needs more than { $limit } DNS lookups: receivers stop at “{ $term }” (in the record of { $domain }) with a permanent error, and SPF fails for all your mail.{ $beyond_count ->
+    [0] {""}
+   *[other] {" "}Never read after it: { $beyond }.
+}
 fix-spf-lookups-too-many-lookups = Remove includes you no longer use, or replace some of them with the ip4:/ip6: ranges they stand for.
-problem-spf-lookups-too-many-void-lookups = { $count } lookups of the SPF record find nothing; the limit is { $limit }.
+problem-spf-lookups-too-many-void-lookups = { $count } lookups of the SPF record find nothing; the limit is { $limit }. Receivers stop at “{ $term }” (in the record of { $domain }) with a permanent error.
 fix-spf-lookups-too-many-void-lookups = Remove the includes, a: or mx: terms that point to names that no longer exist.
 problem-spf-lookups-too-many-mx-names = The “mx” term of { $name } brings { $count } mail servers; the limit is { $limit }.
 fix-spf-lookups-too-many-mx-names = Replace the “mx” term with the ip4:/ip6: ranges of your outgoing servers.
@@ -112,6 +129,10 @@ problem-spf-all-no-all = The record has no “all” term: it says nothing about
 fix-spf-all-no-all = Add “-all” at the end of the record once all your sending servers are listed.
 problem-spf-all-plus-all = The record ends with “+all”: anyone in the world is authorised to send mail as your domain.
 fix-spf-all-plus-all = Replace “+all” with “-all”.
+problem-spf-all-lookup-limit = Receivers never reach the end of the SPF policy: its chain of redirect= passes the limit of { $limit } DNS lookups, so SPF fails with a permanent error.
+fix-spf-all-lookup-limit = Shorten the chain of redirect= so that the policy ends, with “-all”, within { $limit } lookups.
+problem-spf-all-everyone-authorised = The SPF policy authorises every server in the world, through { $terms }: anyone can send mail as your domain.
+fix-spf-all-everyone-authorised = Remove { $terms } from the record, or ask whoever manages it to end it with “-all” instead of “+all”.
 
 problem-dkim-record-missing = No DKIM key is published at { $name }
 fix-dkim-record-missing = Generate the key in the console, then publish it in a TXT record under this name.

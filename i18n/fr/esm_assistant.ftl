@@ -93,20 +93,36 @@ fix-spf-record-include-loop = Retirez l’include qui ramène à { $domain }.
 problem-spf-gateway-gateway-not-authorised = { $reason ->
     [after-all] L’include:{ $include } de la passerelle est placé après « all » : les serveurs destinataires arrêtent leur lecture à « all », la passerelle n’est donc pas autorisée.
     [qualifier] L’include:{ $include } de la passerelle porte un qualificatif (-, ~ ou ?) qui ne l’autorise pas.
-    [overridden] L’include:{ $include } de la passerelle est présent, mais un terme placé avant en décide autrement pour les serveurs de la passerelle.
+    [overridden] L’include:{ $include } de la passerelle est présent, mais le terme « { $term } », placé avant lui, en décide autrement pour une partie des serveurs de la passerelle.{ $ranges_count ->
+        [0] {""}
+       *[other] {" "}Adresses non autorisées : { $ranges }.
+    }
+    [partial] Une partie seulement des adresses d’envoi de la passerelle est autorisée ; adresses non autorisées : { $ranges }. Le courrier que la passerelle envoie depuis ces adresses échoue au contrôle SPF.
+    [lookup-limit] Les serveurs destinataires arrêtent la lecture de l’enregistrement SPF à « { $term } », au-delà de la limite de { $limit } requêtes DNS, avant que la passerelle soit autorisée : le SPF échoue sur une erreur permanente.
+    [void-limit] Les serveurs destinataires arrêtent la lecture de l’enregistrement SPF à « { $term } », troisième requête sans réponse (2 au plus sont tolérées), avant que la passerelle soit autorisée : le SPF échoue sur une erreur permanente.
+    [permerror] Un include ou un redirect de l’enregistrement SPF mène à une erreur (voir « Enregistrement SPF ») : les serveurs destinataires rejettent le contrôle SPF, la passerelle n’est donc pas autorisée.
     [no-record] Il n’y a pas d’enregistrement SPF : la passerelle n’est pas autorisée à envoyer pour votre domaine.
     [multiple-records] Il y a plusieurs enregistrements SPF, les serveurs destinataires les ignorent tous : la passerelle n’est pas autorisée.
     [invalid-record] L’enregistrement SPF n’est pas valide, les serveurs destinataires l’ignorent : la passerelle n’est pas autorisée.
    *[absent] L’enregistrement SPF n’autorise pas la passerelle : il manque include:{ $include }.
 }
-}
 problem-spf-gateway-not-evaluable = La politique SPF dépend du serveur d’envoi (elle utilise des macros %{"{"}…{"}"} avant d’atteindre la passerelle) : impossible d’évaluer d’ici si elle autorise la passerelle.
 fix-spf-gateway-not-evaluable = Vérifiez auprès du gestionnaire de ces macros que la passerelle (include:{ $include }) est bien autorisée.
-fix-spf-gateway-gateway-not-authorised = Publiez l’enregistrement SPF fusionné proposé par l’assistant : il garde vos serveurs actuels et ajoute include:{ $include } avant « all ».
+fix-spf-gateway-gateway-not-authorised = { $reason ->
+    [lookup-limit] Réduisez le nombre de requêtes DNS de l’enregistrement SPF (voir « Limite de requêtes DNS du SPF ») pour que les serveurs destinataires atteignent include:{ $include }.
+    [void-limit] Retirez les termes qui pointent vers des noms qui n’existent plus (voir « Limite de requêtes DNS du SPF »).
+    [permerror] Corrigez ou retirez l’include ou le redirect signalé dans « Enregistrement SPF ».
+   *[other] Publiez l’enregistrement SPF fusionné proposé par l’assistant : il garde vos serveurs actuels et ajoute include:{ $include } à une place où aucun terme ne peut en décider avant lui.
+}
+problem-spf-gateway-could-block = Le terme « { $term } » (dans l’enregistrement de { $domain }) est lu avant l’include de la passerelle : selon le serveur d’envoi ou d’autres enregistrements DNS, il peut décider contre les serveurs de la passerelle avant que include:{ $include } soit atteint.
+fix-spf-gateway-could-block = Placez include:{ $include } avant « { $term } », comme dans l’enregistrement SPF fusionné proposé par l’assistant.
 
-problem-spf-lookups-too-many-lookups = L’enregistrement SPF nécessite { $count } requêtes DNS ; la limite est de { $limit }. Les serveurs destinataires s’arrêtent sur une erreur permanente et le SPF échoue pour tout votre courrier.
+problem-spf-lookups-too-many-lookups = L’enregistrement SPF nécessite plus de { $limit } requêtes DNS : les serveurs destinataires s’arrêtent à « { $term } » (dans l’enregistrement de { $domain }) sur une erreur permanente, et le SPF échoue pour tout votre courrier.{ $beyond_count ->
+    [0] {""}
+   *[other] {" "}Jamais lus ensuite : { $beyond }.
+}
 fix-spf-lookups-too-many-lookups = Retirez les includes que vous n’utilisez plus, ou remplacez certains d’entre eux par les plages ip4:/ip6: qu’ils représentent.
-problem-spf-lookups-too-many-void-lookups = { $count } requêtes DNS de l’enregistrement SPF obtiennent une réponse vide ; la limite est de { $limit }.
+problem-spf-lookups-too-many-void-lookups = { $count } requêtes DNS de l’enregistrement SPF obtiennent une réponse vide ; la limite est de { $limit }. Les serveurs destinataires s’arrêtent à « { $term } » (dans l’enregistrement de { $domain }) sur une erreur permanente.
 fix-spf-lookups-too-many-void-lookups = Retirez les includes et les termes a: ou mx: qui pointent vers des noms qui n’existent plus.
 problem-spf-lookups-too-many-mx-names = Le terme « mx » de { $name } renvoie { $count } serveurs de messagerie ; la limite est de { $limit }.
 fix-spf-lookups-too-many-mx-names = Remplacez le terme « mx » par les plages ip4:/ip6: de vos serveurs d’envoi.
@@ -119,6 +135,10 @@ problem-spf-all-no-all = L’enregistrement n’a pas de terme « all » : il
 fix-spf-all-no-all = Ajoutez « -all » à la fin de l’enregistrement une fois tous vos serveurs d’envoi listés.
 problem-spf-all-plus-all = L’enregistrement se termine par « +all » : n’importe qui dans le monde est autorisé à envoyer du courrier au nom de votre domaine.
 fix-spf-all-plus-all = Remplacez « +all » par « -all ».
+problem-spf-all-lookup-limit = Les serveurs destinataires n’atteignent jamais la fin de la politique SPF : sa chaîne de redirect= dépasse la limite de { $limit } requêtes DNS, et le SPF échoue sur une erreur permanente.
+fix-spf-all-lookup-limit = Raccourcissez la chaîne de redirect= pour que la politique se termine par « -all » en { $limit } requêtes au plus.
+problem-spf-all-everyone-authorised = La politique SPF autorise tous les serveurs du monde, par { $terms } : n’importe qui peut envoyer du courrier au nom de votre domaine.
+fix-spf-all-everyone-authorised = Retirez { $terms } de l’enregistrement, ou demandez à son gestionnaire de le terminer par « -all » au lieu de « +all ».
 
 problem-dkim-record-missing = Aucune clé DKIM n’est publiée sous { $name }
 fix-dkim-record-missing = Générez la clé dans la console, puis publiez-la dans un enregistrement TXT sous ce nom.

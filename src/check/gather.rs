@@ -99,6 +99,9 @@ impl Snapshot {
     }
 }
 
+/// Most MX targets whose addresses are asked in one check.
+const MAX_MX_HOSTS_RESOLVED: usize = 16;
+
 /// Asks everything.
 pub async fn gather(input: &CheckInput, dns: &Dns) -> Snapshot {
     let domain = input.domain.ascii().to_string();
@@ -126,12 +129,18 @@ pub async fn gather(input: &CheckInput, dns: &Dns) -> Snapshot {
     }
     let known = dns.query_all(&first).await;
 
-    let mx_questions: Vec<(String, QType)> = known
+    // The targets of the most preferred MX records: a zone with hundreds
+    // of them must not cost hundreds of questions.
+    let mut mx_records = known
         .get(&(domain.clone(), QType::Mx))
         .map(Answer::mx)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    mx_records.sort();
+    mx_records.dedup_by(|a, b| a.1 == b.1);
+    let mx_questions: Vec<(String, QType)> = mx_records
         .into_iter()
         .filter(|(_, host)| !host.is_empty())
+        .take(MAX_MX_HOSTS_RESOLVED)
         .flat_map(|(_, host)| [(host.clone(), QType::A), (host, QType::Aaaa)])
         .filter(|q| !known.contains_key(q))
         .collect();

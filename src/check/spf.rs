@@ -5,8 +5,8 @@ use super::model::{CheckId, CheckResult, Problem, Status};
 use super::mx::lookup_failed;
 use crate::dns::QType;
 use crate::spf::{
-    Evaluation, MAX_LOOKUPS, MAX_VOID_LOOKUPS, Policy, Qualifier, SpfRecord, Term, is_spf,
-    parse_record, unquote_spf,
+    AddrSet, Evaluation, GatewayVerdict, LimitHit, MAX_LOOKUPS, MAX_VOID_LOOKUPS, Policy,
+    Qualifier, SpfRecord, Term, is_spf, parse_record, unquote_spf,
 };
 
 /// The SPF texts published at the domain.
@@ -154,8 +154,93 @@ fn not_authorised_reason(record: Option<&SpfRecord>, include: &str) -> &'static 
     "absent"
 }
 
-/// `spf.gateway`: evaluating the domain's policy for the gateway's servers
-/// gives `pass`.
+/// Most address ranges named in one problem.
+const MAX_LISTED_RANGES: usize = 6;
+
+/// The ranges of `set` as text, the first few, with a count of the rest.
+fn ranges_arg(set: &AddrSet) -> Vec<String> {
+    let (mut out, more) = set.describe(MAX_LISTED_RANGES);
+    if more > 0 {
+        out.push(format!("… (+{more})"));
+    }
+    out
+}
+
+fn lookup_failed_problem(name: &str, qtype: QType, reason: &'static str) -> Problem {
+    Problem::unknown("lookup-failed")
+        .arg("name", name)
+        .arg("type", qtype.as_str())
+        .arg("reason", reason)
+}
+
+/// Why the gateway is not authorised, from the evaluation of its ranges.
+fn gateway_problem(
+    texts: &SpfTexts,
+    include: &str,
+    verdict: &GatewayVerdict,
+    failures: &[(String, QType, crate::dns::Failure)],
+) -> Problem {
+    let eval = &verdict.evaluation;
+    let missing = &verdict.not_passing;
+    if !eval.temperror.intersect(missing).is_empty() {
+        return match eval.failures.first().or(failures.first()) {
+            Some((name, qtype, f)) => lookup_failed_problem(name, *qtype, f.reason),
+            None => lookup_failed_problem(include, QType::Txt, "not-resolved"),
+        };
+    }
+    if !eval.uncertain.intersect(missing).is_empty() {
+        let term = eval
+            .depends_on_sender
+            .as_ref()
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default();
+        return Problem::unknown("not-evaluable")
+            .arg("include", include)
+            .arg("term", term);
+    }
+    let ranges = match &verdict.ranges {
+        Some(_) => ranges_arg(missing),
+        None => Vec::new(),
+    };
+    let limit_term = match &eval.limit {
+        Some(LimitHit::Lookups { term, .. }) => Some(("lookup-limit", term.clone())),
+        Some(LimitHit::VoidLookups { term, .. }) => Some(("void-limit", term.clone())),
+        None => None,
+    };
+    let (reason, term) = match limit_term {
+        Some((reason, term)) if !eval.permerror.intersect(missing).is_empty() => (reason, term),
+        _ if !eval.permerror.intersect(missing).is_empty() => ("permerror", String::new()),
+        _ => {
+            let record = texts.single();
+            let reason = match not_authorised_reason(record.as_ref(), include) {
+                "no-record" if texts.records.len() > 1 => "multiple-records",
+                "no-record" if !texts.records.is_empty() => "invalid-record",
+                "absent" if !eval.pass.is_empty() && verdict.ranges.is_some() => "partial",
+                other => other,
+            };
+            // The root record's term that decided against the gateway.
+            let term = eval
+                .decided
+                .iter()
+                .find(|(_, result, set)| {
+                    *result != Evaluation::Pass && !set.intersect(missing).is_empty()
+                })
+                .map(|(t, _, _)| t.clone())
+                .unwrap_or_default();
+            (reason, term)
+        }
+    };
+    Problem::fail("gateway-not-authorised")
+        .arg("include", include)
+        .arg("reason", reason)
+        .arg("term", term)
+        .arg("limit", MAX_LOOKUPS)
+        .arg("ranges_count", ranges.len())
+        .arg("ranges", ranges)
+}
+
+/// `spf.gateway`: evaluating the domain's policy for every address of the
+/// gateway's sending ranges gives `pass`.
 pub fn spf_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let domain = input.domain.ascii();
     let include = input.provider.spf.include.as_str();
@@ -165,9 +250,19 @@ pub fn spf_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     if let Some(p) = &texts.failure {
         return CheckResult::new(CheckId::SpfGateway, found, expected, vec![p.clone()]);
     }
+    if texts.records.is_empty() && !texts.quoted.is_empty() {
+        // The record is there, saved with quote marks: `spf.record` says so,
+        // and nothing here can be judged until it is corrected.
+        return CheckResult::new(
+            CheckId::SpfGateway,
+            found,
+            expected,
+            vec![no_record_problem(&texts)],
+        );
+    }
     let tree = &snap.answers;
-    let networks = tree.authorised_networks(include);
-    if networks.is_empty()
+    let verdict = tree.evaluate_gateway(domain, include);
+    if verdict.ranges.is_none()
         && let Policy::Failed(_) = tree.policy(include)
     {
         let p = lookup_failed(include, QType::Txt, &snap.get(include, QType::Txt));
@@ -178,39 +273,25 @@ pub fn spf_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
             p.into_iter().collect(),
         );
     }
-    let results = tree.evaluate_sender(domain, include);
-    let problems = if results.iter().all(|r| *r == Evaluation::Pass) {
-        Vec::new()
-    } else if results.contains(&Evaluation::TempError) {
-        let failures = tree.count_lookups(domain).failures;
-        let problem = match failures.first() {
-            Some((name, qtype, f)) => Problem::unknown("lookup-failed")
-                .arg("name", name)
-                .arg("type", qtype.as_str())
-                .arg("reason", f.reason),
-            // No lookup failed: the policy depends on the sender (macros).
-            None => Problem::unknown("not-evaluable").arg("include", include),
-        };
-        vec![problem]
+    let problems = if verdict.authorised() {
+        verdict
+            .evaluation
+            .could_block
+            .iter()
+            .map(|(in_domain, term)| {
+                Problem::warn("could-block")
+                    .arg("term", term)
+                    .arg("domain", in_domain)
+                    .arg("include", include)
+            })
+            .collect()
     } else {
-        let record = texts.single();
-        let reason = not_authorised_reason(record.as_ref(), include);
-        let reason = if reason == "no-record" && texts.records.len() > 1 {
-            "multiple-records"
-        } else if reason == "no-record" && !texts.records.is_empty() {
-            "invalid-record"
-        } else {
-            reason
-        };
-        vec![
-            Problem::fail("gateway-not-authorised")
-                .arg("include", include)
-                .arg("reason", reason),
-        ]
+        let failures = tree.count_lookups(domain).failures;
+        vec![gateway_problem(&texts, include, &verdict, &failures)]
     };
     let mut result = CheckResult::new(CheckId::SpfGateway, found, expected, problems);
-    if !networks.is_empty() {
-        result = result.detail("gateway_ranges", networks.len());
+    if let Some(ranges) = &verdict.ranges {
+        result = result.detail("gateway_ranges", ranges.to_nets(usize::MAX).0.len());
     }
     result
 }
@@ -239,18 +320,27 @@ pub fn spf_lookups(input: &CheckInput, snap: &Snapshot) -> CheckResult {
             problems.push(p);
         }
     }
-    if count.terms > MAX_LOOKUPS {
+    if let Some((in_domain, term)) = &count.over_limit_at {
+        let mut beyond = count.beyond.clone();
+        if count.beyond_more > 0 {
+            beyond.push(format!("… (+{})", count.beyond_more));
+        }
         problems.push(
             Problem::fail("too-many-lookups")
-                .arg("count", count.terms)
-                .arg("limit", MAX_LOOKUPS),
+                .arg("limit", MAX_LOOKUPS)
+                .arg("term", term)
+                .arg("domain", in_domain)
+                .arg("beyond_count", beyond.len())
+                .arg("beyond", beyond),
         );
     }
-    if count.voids > MAX_VOID_LOOKUPS {
+    if let Some((in_domain, term)) = &count.void_limit_at {
         problems.push(
             Problem::fail("too-many-void-lookups")
                 .arg("count", count.voids)
-                .arg("limit", MAX_VOID_LOOKUPS),
+                .arg("limit", MAX_VOID_LOOKUPS)
+                .arg("term", term)
+                .arg("domain", in_domain),
         );
     }
     for (name, names) in &count.mx_over_limit {
@@ -298,7 +388,9 @@ fn effective_all(snap: &Snapshot, record: &SpfRecord) -> Result<Option<Qualifier
             _ => return Ok(None),
         };
     }
-    Ok(None)
+    // Still redirecting after as many redirects as lookups are allowed:
+    // receivers stop with a permanent error before any `all`.
+    Err(Problem::fail("lookup-limit").arg("limit", MAX_LOOKUPS))
 }
 
 /// `spf.all`: `-all` passes; `~all`, `?all` or none warn; `+all` fails.
@@ -321,6 +413,29 @@ pub fn spf_all(input: &CheckInput, snap: &Snapshot) -> CheckResult {
         Some(q) => vec![format!("{}all", q.prefix())],
         None => Vec::new(),
     };
+    let everyone = snap
+        .answers
+        .evaluate_set(input.domain.ascii(), &AddrSet::everything());
+    if all != Some(Qualifier::Pass) && everyone.pass.covers_a_whole_family() {
+        let mut terms: Vec<String> = everyone
+            .decided
+            .iter()
+            .filter(|(_, result, _)| *result == Evaluation::Pass)
+            .map(|(t, _, _)| t.clone())
+            .take(3)
+            .collect();
+        if terms.is_empty()
+            && let Some(target) = record.redirect()
+        {
+            terms.push(format!("redirect={target}"));
+        }
+        return CheckResult::new(
+            CheckId::SpfAll,
+            found,
+            expected,
+            vec![Problem::fail("everyone-authorised").arg("terms", terms)],
+        );
+    }
     let problem = match all {
         Some(Qualifier::Fail) => None,
         Some(Qualifier::SoftFail) => Some(Problem::warn("soft-all")),

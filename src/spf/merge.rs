@@ -125,11 +125,22 @@ pub fn merge_include(
             text: format!("include:{target}"),
         });
     }
-    middle.push(Term::Mechanism {
+    let gateway = Term::Mechanism {
         qualifier: Qualifier::Pass,
         mechanism: Mechanism::Include(include.to_string()),
         text: format!("include:{include}"),
-    });
+    };
+    // A term that does not authorise (`-ip4:`, `~a`, `-exists:`…) can match
+    // one of the gateway's servers and decide against it: the gateway's
+    // include then comes first, where nothing can decide before it.
+    let blocks = middle
+        .iter()
+        .any(|t| matches!(t, Term::Mechanism { qualifier, .. } if *qualifier != Qualifier::Pass));
+    if blocks {
+        middle.insert(0, gateway);
+    } else {
+        middle.push(gateway);
+    }
     let mut terms = middle;
     // `+all` lets anyone send as the domain: replaced by the gateway's default.
     let all = match all {

@@ -1,12 +1,16 @@
 //! SPF (RFC 7208): syntax, the resolved policy graph, and merging the
 //! gateway's include into an existing record.
 
+pub mod addrset;
 pub mod merge;
 pub mod parse;
 pub mod tree;
 
+pub use addrset::AddrSet;
 pub use parse::{Mechanism, Qualifier, SpfRecord, SpfSyntaxError, Term, is_spf, parse_record};
-pub use tree::{Evaluation, LookupCount, Policy, SpfTree};
+pub use tree::{
+    Evaluation, GatewayVerdict, LimitHit, LookupCount, MAX_QUERIES, Policy, SetEvaluation, SpfTree,
+};
 
 /// RFC 7208 §4.6.4: most DNS-querying terms in one evaluation.
 pub const MAX_LOOKUPS: usize = 10;

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -60,6 +61,7 @@ pub fn catalog(zones: &[String]) -> Result<Catalog, String> {
 struct Handler {
     catalog: Arc<RwLock<Arc<Catalog>>>,
     delay: Duration,
+    queries: Arc<AtomicUsize>,
 }
 
 #[async_trait::async_trait]
@@ -69,6 +71,7 @@ impl RequestHandler for Handler {
         request: &Request,
         response_handle: R,
     ) -> ResponseInfo {
+        self.queries.fetch_add(1, Ordering::Relaxed);
         if !self.delay.is_zero() {
             tokio::time::sleep(self.delay).await;
         }
@@ -86,6 +89,7 @@ impl RequestHandler for Handler {
 pub struct TestDns {
     pub addr: SocketAddr,
     catalog: Arc<RwLock<Arc<Catalog>>>,
+    queries: Arc<AtomicUsize>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -113,6 +117,8 @@ impl TestDns {
         tcp.set_nonblocking(true).expect("non-blocking TCP");
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let shared = Arc::clone(&catalog);
+        let queries = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&queries);
         let thread = std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
@@ -123,6 +129,7 @@ impl TestDns {
                 let mut server = Server::new(Handler {
                     catalog: shared,
                     delay,
+                    queries: counter,
                 });
                 server.register_socket(tokio::net::UdpSocket::from_std(udp).expect("tokio UDP"));
                 server.register_listener(
@@ -137,9 +144,15 @@ impl TestDns {
         TestDns {
             addr,
             catalog,
+            queries,
             stop: Some(stop),
             thread: Some(thread),
         }
+    }
+
+    /// Questions received so far.
+    pub fn queries(&self) -> usize {
+        self.queries.load(Ordering::Relaxed)
     }
 
     /// Replaces every zone, as if records had just been saved.

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod dns_server;
+pub mod hostile_dns;
 pub mod world;
 
 use std::net::SocketAddr;
