@@ -41,6 +41,7 @@ fn main() {
             authoritative_port: server.addr.port(),
             query_timeout: Duration::from_secs(5),
             deadline: Duration::from_secs(30),
+            ..DnsOptions::default()
         };
         let mut ratios = Vec::new();
         for _ in 0..RUNS {

@@ -71,7 +71,7 @@ impl Step {
             ],
             Step::Dkim => &[CheckId::DkimRecord, CheckId::DkimMatch],
             Step::Dmarc => &[CheckId::DmarcRecord, CheckId::DmarcReports],
-            Step::Mx => &[CheckId::MxGateway],
+            Step::Mx => &[CheckId::MxGateway, CheckId::MtaStsPolicy],
             Step::Lockdown | Step::Summary => &[],
         }
     }

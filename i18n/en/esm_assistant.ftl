@@ -23,6 +23,7 @@ check-dkim-record = DKIM key published
 check-dkim-match = DKIM key matches the console
 check-dmarc-record = DMARC record
 check-dmarc-reports = DMARC reports sent to the gateway
+check-mtasts-policy = MTA-STS policy lists the gateway
 
 ## Figures shown beside a check
 
@@ -32,6 +33,14 @@ detail-dkim-record = { $key_type ->
    *[rsa] RSA key of { $key_bits } bits.
 }
 detail-dmarc-record = Policy: { $policy }.
+detail-mtasts-policy = { $mode ->
+    [absent] No MTA-STS policy: nothing to change before the MX switch.
+    [unknown] {""}
+   *[other] MTA-STS mode: { $mode }.
+}{ $tls_rpt_count ->
+    [0] {""}
+   *[other] {" "}TLS reports (TLS-RPT) go to: { $tls_rpt }.
+}
 detail-spf-gateway = Gateway sending ranges evaluated: { $gateway_ranges }.
 
 ## Problems. Each has a message (what is wrong) and a fix (what to do).
@@ -175,6 +184,36 @@ fix-dmarc-record-domain-appended = Rename the record: type only { $expected }
 
 problem-dmarc-reports-missing-report-address = DMARC reports are not sent to the gateway ({ $address }): the console cannot show them.
 fix-dmarc-reports-missing-report-address = Add mailto:{ $address } to the record's rua tag, as in the value the assistant gives.
+
+problem-mtasts-policy-gateway-not-listed = { $mode ->
+    [enforce] The MTA-STS policy is in “enforce” mode and does not list { $hosts }: as soon as the MX records point to the gateway, senders that honour MTA-STS will hold, then return, your mail.
+   *[other] The MTA-STS policy (mode “{ $mode }”) does not list { $hosts }: after the MX switch, senders will report failed deliveries to the gateway in their TLS reports.
+}
+fix-mtasts-policy-gateway-not-listed = Before switching the MX records: first publish the new policy file given below at { $url } (your current mx: lines kept, the gateway's added), then change the TXT record { $name } to “v=STSv1; id={ $id };”. Senders that cached the old policy fetch the new one when they see the new id; a sender that does not look may keep the old one up to { $max_age_days } days, until { $until }: switch the MX records only once the new policy has been published for a day or more.
+problem-mtasts-policy-policy-unreachable = The domain publishes an MTA-STS record, but its policy could not be fetched from { $url } ({ $reason ->
+    [no-address] the name has no address
+    [connect] no connection
+    [certificate] the certificate is not valid for this name
+    [status] the server answered with status { $status }
+    [too-large] the file is too large
+    [not-text] the file is not text
+    [timeout] no answer in time
+   *[other] the exchange failed
+}). Senders that fetched it before still apply it, and it may not list the gateway.
+fix-mtasts-policy-policy-unreachable = Make the policy file reachable at { $url } with a valid certificate, and check that its mx: lines list the gateway's hosts before switching the MX records.
+problem-mtasts-policy-policy-invalid = The MTA-STS policy at { $url } is not valid ({ $reason ->
+    [version] “version: STSv1” is missing
+    [mode] its mode is missing or unknown
+    [max-age] its max_age is missing or too long
+    [no-mx] it has no mx: line
+   *[other] it is not text
+}): senders ignore it.
+fix-mtasts-policy-policy-invalid = Correct the policy file, with mx: lines for the gateway's hosts, then change the id of the MTA-STS TXT record.
+problem-mtasts-policy-record-invalid = The MTA-STS record { $name } is not valid ({ $reason ->
+    [multiple] there are several
+   *[other] its id is missing or not made of letters and digits
+}): senders take the domain as having no policy.
+fix-mtasts-policy-record-invalid = Keep a single record “v=STSv1; id=…;” whose id is made of letters and digits only, or delete it if you do not use MTA-STS.
 
 ## Words that stand for codes in the messages above: shown as $reason_text
 

@@ -22,6 +22,7 @@ check-dkim-record = Clé DKIM publiée
 check-dkim-match = Clé DKIM identique à celle de la console
 check-dmarc-record = Enregistrement DMARC
 check-dmarc-reports = Rapports DMARC envoyés à la passerelle
+check-mtasts-policy = La politique MTA-STS inclut la passerelle
 
 ## Chiffres affichés avec une vérification
 
@@ -37,6 +38,14 @@ detail-dkim-record = { $key_type ->
    *[rsa] Clé RSA de { $key_bits } bits.
 }
 detail-dmarc-record = Politique : { $policy }.
+detail-mtasts-policy = { $mode ->
+    [absent] Pas de politique MTA-STS : rien à changer avant la bascule des MX.
+    [unknown] {""}
+   *[other] Mode MTA-STS : { $mode }.
+}{ $tls_rpt_count ->
+    [0] {""}
+   *[other] {" "}Les rapports TLS (TLS-RPT) partent vers : { $tls_rpt }.
+}
 detail-spf-gateway = Plages d’adresses d’envoi de la passerelle évaluées : { $gateway_ranges }.
 
 ## Problèmes : le message (ce qui ne va pas) et la correction (ce qu’il faut faire).
@@ -182,6 +191,36 @@ fix-dmarc-record-domain-appended = Renommez l’enregistrement : saisissez uniq
 
 problem-dmarc-reports-missing-report-address = Les rapports DMARC ne sont pas envoyés à la passerelle ({ $address }) : la console ne peut pas les afficher.
 fix-dmarc-reports-missing-report-address = Ajoutez mailto:{ $address } à la balise rua de l’enregistrement, comme dans la valeur proposée par l’assistant.
+
+problem-mtasts-policy-gateway-not-listed = { $mode ->
+    [enforce] La politique MTA-STS est en mode « enforce » et ne mentionne pas { $hosts } : dès que les MX pointeront vers la passerelle, les expéditeurs qui appliquent MTA-STS garderont votre courrier en attente, puis le renverront à l’expéditeur.
+   *[other] La politique MTA-STS (mode « { $mode } ») ne mentionne pas { $hosts } : après la bascule des MX, les expéditeurs signaleront des échecs de livraison vers la passerelle dans leurs rapports TLS.
+}
+fix-mtasts-policy-gateway-not-listed = Avant de basculer les MX : publiez d’abord le nouveau fichier de politique ci-dessous à l’adresse { $url } (vos lignes mx: actuelles conservées, celles de la passerelle ajoutées), puis remplacez l’enregistrement TXT { $name } par « v=STSv1; id={ $id }; ». Les expéditeurs qui ont mis l’ancienne politique en cache récupèrent la nouvelle en voyant le nouvel id ; un expéditeur qui ne vérifie pas peut garder l’ancienne jusqu’à { $max_age_days } jours, soit jusqu’au { $until } : ne basculez les MX qu’une fois la nouvelle politique publiée depuis au moins un jour.
+problem-mtasts-policy-policy-unreachable = Le domaine publie un enregistrement MTA-STS, mais sa politique n’a pas pu être récupérée à l’adresse { $url } ({ $reason ->
+    [no-address] le nom n’a pas d’adresse
+    [connect] connexion impossible
+    [certificate] le certificat n’est pas valide pour ce nom
+    [status] le serveur a répondu avec le code { $status }
+    [too-large] le fichier est trop volumineux
+    [not-text] le fichier n’est pas du texte
+    [timeout] pas de réponse à temps
+   *[other] l’échange a échoué
+}). Les expéditeurs qui l’ont récupérée auparavant l’appliquent toujours, et elle peut ne pas mentionner la passerelle.
+fix-mtasts-policy-policy-unreachable = Rendez le fichier de politique accessible à l’adresse { $url } avec un certificat valide, et vérifiez que ses lignes mx: mentionnent les serveurs de la passerelle avant de basculer les MX.
+problem-mtasts-policy-policy-invalid = La politique MTA-STS publiée à l’adresse { $url } n’est pas valide ({ $reason ->
+    [version] la ligne « version: STSv1 » manque
+    [mode] son mode est absent ou inconnu
+    [max-age] son max_age est absent ou trop long
+    [no-mx] elle n’a aucune ligne mx:
+   *[other] ce n’est pas du texte
+}) : les expéditeurs l’ignorent.
+fix-mtasts-policy-policy-invalid = Corrigez le fichier de politique, avec des lignes mx: pour les serveurs de la passerelle, puis changez l’id de l’enregistrement TXT MTA-STS.
+problem-mtasts-policy-record-invalid = L’enregistrement MTA-STS { $name } n’est pas valide ({ $reason ->
+    [multiple] il y en a plusieurs
+   *[other] son id est absent ou ne contient pas que des lettres et des chiffres
+}) : les expéditeurs considèrent que le domaine n’a pas de politique.
+fix-mtasts-policy-record-invalid = Gardez un seul enregistrement « v=STSv1; id=…; » dont l’id ne contient que des lettres et des chiffres, ou supprimez-le si vous n’utilisez pas MTA-STS.
 
 ## Mots qui remplacent des codes dans les messages ci-dessus : affichés par $reason_text
 

@@ -74,9 +74,27 @@ impl CheckInput {
         self.domain.child("_dmarc")
     }
 
+    /// Where the domain's MTA-STS record is published.
+    pub fn mta_sts_name(&self) -> String {
+        self.domain.child("_mta-sts")
+    }
+
+    /// Where the domain's TLS reporting record is published.
+    pub fn tls_rpt_name(&self) -> String {
+        self.domain.child("_smtp._tls")
+    }
+
     pub fn selector_name(&self, selector: &str) -> String {
         self.domain.child(&format!("{selector}._domainkey"))
     }
+}
+
+/// The domain's MTA-STS policy file, as fetched.
+#[derive(Debug, Clone)]
+pub struct MtaStsFetch {
+    pub result: Result<String, crate::mtasts::FetchError>,
+    /// When it was fetched (seconds since 1970, UTC).
+    pub fetched_at: i64,
 }
 
 /// Every answer gathered for one check run.
@@ -85,6 +103,8 @@ pub struct Snapshot {
     pub answers: SpfTree,
     /// Whether names inside the domain were asked of its own servers.
     pub authoritative: bool,
+    /// The MTA-STS policy, when the domain publishes an `_mta-sts` record.
+    pub mta_sts: Option<MtaStsFetch>,
 }
 
 impl Snapshot {
@@ -115,6 +135,8 @@ pub async fn gather(input: &CheckInput, dns: &Dns) -> Snapshot {
         (input.dmarc_name(), QType::Txt),
         (input.appended(&input.dmarc_name()), QType::Txt),
         (provider.spf.include.clone(), QType::Txt),
+        (input.mta_sts_name(), QType::Txt),
+        (input.tls_rpt_name(), QType::Txt),
     ];
     for mx in &provider.mx.hosts {
         first.push((mx.host.clone(), QType::A));
@@ -145,13 +167,26 @@ pub async fn gather(input: &CheckInput, dns: &Dns) -> Snapshot {
         .filter(|q| !known.contains_key(q))
         .collect();
     let roots = [domain.clone(), provider.spf.include.clone()];
-    let (mut tree, mx_answers) = join!(
+    let wants_policy = known
+        .get(&(input.mta_sts_name(), QType::Txt))
+        .is_some_and(|a| crate::mtasts::parse_record(&a.txt_joined()).is_ok());
+    let policy = async {
+        if !wants_policy {
+            return None;
+        }
+        let fetched_at = chrono::Utc::now().timestamp();
+        let result = crate::mtasts::fetch_policy(dns, &domain, dns.https_port()).await;
+        Some(MtaStsFetch { result, fetched_at })
+    };
+    let (mut tree, mx_answers, mta_sts) = join!(
         SpfTree::resolve(dns, &roots, &known),
-        dns.query_all(&mx_questions)
+        dns.query_all(&mx_questions),
+        policy
     );
     tree.extend(mx_answers);
     Snapshot {
         answers: tree,
         authoritative: dns.is_authoritative(),
+        mta_sts,
     }
 }

@@ -6,10 +6,11 @@
 mod auth;
 mod gather;
 mod model;
+mod mtasts;
 mod mx;
 mod spf;
 
-pub use gather::{CheckInput, Destination, Snapshot, gather};
+pub use gather::{CheckInput, Destination, MtaStsFetch, Snapshot, gather};
 pub use model::{Arg, CheckId, CheckResult, Problem, Report, Status};
 pub use spf::SpfTexts;
 
@@ -28,6 +29,7 @@ pub fn evaluate(input: &CheckInput, snap: &Snapshot) -> Report {
     checks.extend(auth::dkim_match(input, snap));
     checks.push(auth::dmarc_record(input, snap));
     checks.push(auth::dmarc_reports(input, snap));
+    checks.push(mtasts::mtasts_policy(input, snap));
     Report {
         domain: input.domain.ascii().to_string(),
         checks,

@@ -30,10 +30,12 @@ pub enum CheckId {
     DmarcRecord,
     #[serde(rename = "dmarc.reports")]
     DmarcReports,
+    #[serde(rename = "mtasts.policy")]
+    MtaStsPolicy,
 }
 
 impl CheckId {
-    pub const ALL: [CheckId; 11] = [
+    pub const ALL: [CheckId; 12] = [
         CheckId::DomainDns,
         CheckId::DestinationHost,
         CheckId::MxGateway,
@@ -45,6 +47,7 @@ impl CheckId {
         CheckId::DkimMatch,
         CheckId::DmarcRecord,
         CheckId::DmarcReports,
+        CheckId::MtaStsPolicy,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +63,7 @@ impl CheckId {
             CheckId::DkimMatch => "dkim.match",
             CheckId::DmarcRecord => "dmarc.record",
             CheckId::DmarcReports => "dmarc.reports",
+            CheckId::MtaStsPolicy => "mtasts.policy",
         }
     }
 

@@ -45,6 +45,9 @@ pub struct DnsOptions {
     pub authoritative: bool,
     /// Port on which the domain's name servers are asked (53; tests change it).
     pub authoritative_port: u16,
+    /// Port on which HTTPS policies (MTA-STS) are fetched (443; tests
+    /// change it).
+    pub https_port: u16,
     /// Longest wait for one question.
     pub query_timeout: Duration,
     /// Longest wait for a whole check, after which every question still
@@ -58,6 +61,11 @@ impl Default for DnsOptions {
             resolver: ResolverChoice::System,
             authoritative: false,
             authoritative_port: 53,
+            // Development and tests serve policies on another port.
+            https_port: std::env::var("ESM_ASSISTANT_HTTPS_PORT")
+                .ok()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(443),
             query_timeout: Duration::from_secs(3),
             deadline: Duration::from_secs(8),
         }
@@ -91,6 +99,7 @@ pub struct Dns {
     zone: Option<(String, TokioResolver)>,
     query_timeout: Duration,
     deadline: Instant,
+    https_port: u16,
 }
 
 fn resolver_opts(query_timeout: Duration) -> ResolverOpts {
@@ -159,6 +168,7 @@ impl Dns {
             zone: None,
             query_timeout: options.query_timeout,
             deadline: Instant::now() + options.deadline,
+            https_port: options.https_port,
         };
         if options.authoritative {
             let servers =
@@ -169,6 +179,11 @@ impl Dns {
             }
         }
         Ok(dns)
+    }
+
+    /// The port on which HTTPS policies are fetched.
+    pub fn https_port(&self) -> u16 {
+        self.https_port
     }
 
     /// Whether names inside the domain are asked of its own servers.

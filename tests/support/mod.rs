@@ -4,6 +4,7 @@
 
 pub mod dns_server;
 pub mod hostile_dns;
+pub mod https_server;
 pub mod world;
 
 use std::net::SocketAddr;
