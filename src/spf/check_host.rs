@@ -213,7 +213,7 @@ fn is_checkable(domain: &str) -> bool {
 
 /// Text with every control, line-separator and direction character shown
 /// as its `\u{...}` escape, so that what DNS holds cannot rewrite a line.
-fn visible(text: &str) -> String {
+pub(crate) fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let hidden = c.is_control()
