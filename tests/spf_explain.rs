@@ -696,6 +696,10 @@ fn spf_command_text_in_english_and_french() {
     let text = stdout(&out);
     assert!(text.contains("Result: permerror"), "{text}");
     assert!(
+        text.contains("Stopped at: exists:gone3.spf.test (record of voids3.spf.test)"),
+        "{text}"
+    );
+    assert!(
         text.contains("Why: More than 2 lookups of the evaluation find nothing."),
         "{text}"
     );

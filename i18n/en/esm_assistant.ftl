@@ -261,6 +261,7 @@ spf-meaning = { $result ->
 }
 spf-decided-by = Decided by: { $term } (record of { $domain })
 spf-no-term = No term matched: the default result is neutral.
+spf-stopped-at = Stopped at: { $term } (record of { $domain })
 spf-path = Path: { $path }
 spf-why = Why: { $reason }
 spf-explanation = Explanation published by the domain: { $text }

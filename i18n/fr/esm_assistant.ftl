@@ -269,6 +269,7 @@ spf-meaning = { $result ->
 }
 spf-decided-by = Décidé par : { $term } (enregistrement de { $domain })
 spf-no-term = Aucun terme ne correspond : le résultat par défaut est neutral.
+spf-stopped-at = Évaluation arrêtée sur : { $term } (enregistrement de { $domain })
 spf-path = Chemin : { $path }
 spf-why = Cause : { $reason }
 spf-explanation = Explication publiée par le domaine : { $text }

@@ -136,6 +136,18 @@ pub fn report(lang: Lang, o: &SpfOutcome) -> String {
         fl!(lang, "spf-meaning", result = result, domain = domain)
     );
     match &o.decided_by {
+        Some(t) if o.problem.is_some() => {
+            let _ = writeln!(
+                out,
+                "{}",
+                fl!(
+                    lang,
+                    "spf-stopped-at",
+                    term = t.term.as_str(),
+                    domain = t.domain.as_str()
+                )
+            );
+        }
         Some(t) => {
             let _ = writeln!(
                 out,
