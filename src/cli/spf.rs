@@ -14,7 +14,8 @@ use crate::dns::{Dns, DnsOptions};
 use crate::fl;
 use crate::localize::{Lang, text};
 use crate::render;
-use crate::spf::check_host::{SpfOutcome, SpfQuery, SpfResult, TermAt, check_host, visible};
+use crate::spf::check_host::{SpfOutcome, SpfQuery, SpfResult, TermAt, check_host};
+use crate::spf::outcome::visible;
 
 /// Longest MAIL FROM accepted, in bytes (RFC 5321 allows 256 for the path).
 const MAX_SENDER_BYTES: usize = 512;

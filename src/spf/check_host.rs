@@ -9,16 +9,16 @@
 use std::net::IpAddr;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use futures::future::{BoxFuture, FutureExt};
-use ipnet::IpNet;
-use serde::Serialize;
-
 use super::macros::{self, MacroValues, Place};
-use super::parse::{self, Mechanism, Qualifier, SpfRecord, Term, is_spf, parse_record};
+use super::outcome::visible;
+pub use super::outcome::{SpfOutcome, SpfQuery, SpfResult, TermAt};
+use super::parse::{self, Mechanism, SpfRecord, Term, is_spf, parse_record};
 use super::{MAX_LOOKUPS, MAX_MX_NAMES, MAX_PTR_NAMES, MAX_VOID_LOOKUPS};
 use crate::check::Problem;
 use crate::dns::{Answer, Dns, QType};
 use crate::domain::normalise_name;
+use futures::future::{BoxFuture, FutureExt};
+use ipnet::IpNet;
 
 /// Longest name DNS carries, in bytes (RFC 7208 §7.3 shortens to it).
 const MAX_NAME_BYTES: usize = 253;
@@ -30,88 +30,6 @@ const MAX_EXPLANATION_CHARS: usize = 512;
 /// 10 lookups, so the limit stops a chain first; this bounds the recursion
 /// on its own all the same.
 const MAX_DEPTH: usize = MAX_LOOKUPS + 1;
-
-/// The results of RFC 7208 §2.6.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SpfResult {
-    Pass,
-    Fail,
-    SoftFail,
-    Neutral,
-    None,
-    PermError,
-    TempError,
-}
-
-impl SpfResult {
-    /// The word RFC 7208 uses.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SpfResult::Pass => "pass",
-            SpfResult::Fail => "fail",
-            SpfResult::SoftFail => "softfail",
-            SpfResult::Neutral => "neutral",
-            SpfResult::None => "none",
-            SpfResult::PermError => "permerror",
-            SpfResult::TempError => "temperror",
-        }
-    }
-
-    fn of(qualifier: Qualifier) -> SpfResult {
-        match qualifier {
-            Qualifier::Pass => SpfResult::Pass,
-            Qualifier::Fail => SpfResult::Fail,
-            Qualifier::SoftFail => SpfResult::SoftFail,
-            Qualifier::Neutral => SpfResult::Neutral,
-        }
-    }
-}
-
-/// The mail to judge: who connects, and who it claims to be.
-#[derive(Debug, Clone, Copy)]
-pub struct SpfQuery<'a> {
-    /// The connecting client's address.
-    pub ip: IpAddr,
-    /// The domain whose policy applies (MAIL FROM's domain, or HELO's).
-    pub domain: &'a str,
-    /// MAIL FROM; empty for `postmaster@<domain>`.
-    pub sender: &'a str,
-    /// The name the client gave in HELO/EHLO.
-    pub helo: &'a str,
-}
-
-/// A term as written, and the domain whose record holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TermAt {
-    pub term: String,
-    pub domain: String,
-}
-
-/// What `check_host()` found. Every text from DNS or from the query has
-/// its control and direction characters made visible.
-#[derive(Debug, Clone, Serialize)]
-pub struct SpfOutcome {
-    pub domain: String,
-    pub ip: IpAddr,
-    pub sender: String,
-    pub helo: String,
-    pub result: SpfResult,
-    /// The term whose qualifier gave the result, or, for an error, the term
-    /// being evaluated when it happened.
-    pub decided_by: Option<TermAt>,
-    /// The terms from the domain's record down to the one that decided,
-    /// through includes and redirects.
-    pub path: Vec<TermAt>,
-    /// Why the result is `none`, `permerror` or `temperror`.
-    pub problem: Option<Problem>,
-    /// Terms that queried DNS, of the 10 allowed.
-    pub lookups: usize,
-    /// Lookups that found nothing, of the 2 allowed.
-    pub void_lookups: usize,
-    /// The domain's explanation (`exp=`), for `fail` only.
-    pub explanation: Option<String>,
-}
 
 /// Evaluates the policy of `query.domain` for mail from `query.ip`.
 pub async fn check_host(dns: &Dns, query: &SpfQuery<'_>) -> SpfOutcome {
@@ -209,23 +127,6 @@ fn is_checkable(domain: &str) -> bool {
         && domain.contains('.')
         && !domain.contains(['[', ']'])
         && domain.bytes().all(|b| (0x21..=0x7e).contains(&b))
-}
-
-/// Text with every control, line-separator and direction character shown
-/// as its `\u{...}` escape, so that what DNS holds cannot rewrite a line.
-pub(crate) fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let hidden = c.is_control()
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{061c}' | '\u{feff}');
-        if hidden {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Stops the evaluation with `permerror` or `temperror`.
@@ -332,7 +233,7 @@ impl Evaluator<'_> {
                 else {
                     continue;
                 };
-                let result = SpfResult::of(*qualifier);
+                let result = SpfResult::from(*qualifier);
                 let exp = explanation_spec(&record)
                     .filter(|_| result == SpfResult::Fail)
                     .map(|spec| (domain.clone(), spec));
@@ -720,15 +621,6 @@ mod tests {
             split("a b@c@exemple.fr"),
             ("a b@c".into(), "exemple.fr".into())
         );
-    }
-
-    #[test]
-    fn control_and_direction_characters_are_made_visible() {
-        assert_eq!(
-            visible("a\rb\u{202e}c\u{2028}"),
-            "a\\u{d}b\\u{202e}c\\u{2028}"
-        );
-        assert_eq!(visible("rien à signaler"), "rien à signaler");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod check_host;
 pub mod macros;
 pub mod merge;
+pub mod outcome;
 pub mod parse;
 pub mod tree;
 
