@@ -91,6 +91,7 @@ fn spf_zone() -> String {
     rec("whytwo", "two");
     rec("redirdot", "v=spf1 redirect=ranges.%{d2}.");
     rec("modifier", "v=spf1 note=%{d} ?all");
+    rec("inchelo", "v=spf1 include:%{h} -all");
     for i in 1..=11 {
         body.push_str(&format!("manymx IN MX {i} mail1.spf.test.\n"));
     }
@@ -499,6 +500,14 @@ async fn records_that_cannot_be_used() {
     let o = outcome_from(&server, "two.spf.test", "192.0.2.5", "", "x.example").await;
     assert_eq!(o.result, SpfResult::PermError);
     assert_eq!(code(&o), Some("multiple-records"));
+    // An include whose name, once expanded, is not a domain.
+    let o = outcome_from(&server, "inchelo.spf.test", "192.0.2.5", "", "localhost").await;
+    assert_eq!(o.result, SpfResult::PermError);
+    assert_eq!(code(&o), Some("invalid-target"));
+    assert_eq!(
+        o.problem.as_ref().unwrap().text_arg("term"),
+        Some("include:%{h}")
+    );
     // An unknown modifier is ignored.
     let o = outcome_from(&server, "modifier.spf.test", "192.0.2.5", "", "x.example").await;
     assert_eq!(o.result, SpfResult::Neutral);

@@ -282,7 +282,7 @@ impl Evaluator<'_> {
             .await
             .map_err(|a| a.at(&at))?;
         if inner.result == SpfResult::None {
-            let problem = Problem::fail("redirect-no-record").arg("domain", visible(&target));
+            let problem = no_policy(&inner, "redirect-no-record", &target, &at.term);
             return Err(Abort::perm(problem).at(&at));
         }
         inner.path.insert(0, at);
@@ -312,11 +312,12 @@ impl Evaluator<'_> {
                 let inner = self.evaluate(target.clone(), depth + 1).await?;
                 match inner.result {
                     SpfResult::Pass => Ok(Some(inner.path)),
-                    SpfResult::None => {
-                        let problem =
-                            Problem::fail("include-no-record").arg("domain", visible(&target));
-                        Err(Abort::perm(problem))
-                    }
+                    SpfResult::None => Err(Abort::perm(no_policy(
+                        &inner,
+                        "include-no-record",
+                        &target,
+                        &visible(text),
+                    ))),
                     _ => Ok(None),
                 }
             }
@@ -552,6 +553,17 @@ impl Evaluator<'_> {
             macros::expand(text, &self.values(domain, p.as_deref()), Place::Explanation).ok()?;
         let shown: String = expanded.chars().take(MAX_EXPLANATION_CHARS).collect();
         Some(visible(&shown))
+    }
+}
+
+/// Why an include or redirect that leads to no policy is a `permerror`:
+/// its target is not a domain, or has no record (`code`).
+fn no_policy(inner: &Verdict, code: &'static str, target: &str, term: &str) -> Problem {
+    match &inner.problem {
+        Some(p) if p.code == "invalid-domain" => {
+            Problem::fail("invalid-target").arg("term", term.to_string())
+        }
+        _ => Problem::fail(code).arg("domain", visible(target)),
     }
 }
 
