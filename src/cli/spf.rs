@@ -199,3 +199,110 @@ pub fn report(lang: Lang, o: &SpfOutcome) -> String {
     );
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Problem;
+
+    fn outcome(result: SpfResult, problem: Option<Problem>) -> SpfOutcome {
+        let at = TermAt {
+            term: "a:mail.exemple.fr".into(),
+            domain: "exemple.fr".into(),
+        };
+        SpfOutcome {
+            domain: "exemple.fr".into(),
+            ip: "192.0.2.1".parse().unwrap(),
+            sender: "jo@exemple.fr".into(),
+            helo: "mail.exemple.fr".into(),
+            result,
+            decided_by: Some(at.clone()),
+            path: vec![at],
+            problem,
+            lookups: 1,
+            void_lookups: 0,
+            explanation: None,
+        }
+    }
+
+    #[test]
+    fn every_result_and_problem_has_words_in_both_languages() {
+        let problems = [
+            Problem::warn("invalid-domain").arg("domain", "exemple"),
+            Problem::warn("no-record").arg("domain", "exemple.fr"),
+            Problem::fail("multiple-records")
+                .arg("domain", "exemple.fr")
+                .arg("count", 2usize),
+            Problem::fail("syntax")
+                .arg("domain", "exemple.fr")
+                .arg("term", "ip4:192.0.2.300")
+                .arg("reason", "invalid-address"),
+            Problem::fail("include-no-record").arg("domain", "spf.exemple.fr"),
+            Problem::fail("redirect-no-record").arg("domain", "spf.exemple.fr"),
+            Problem::fail("invalid-target").arg("term", "include:%{h}"),
+            Problem::fail("too-many-lookups").arg("limit", 10usize),
+            Problem::fail("too-many-void-lookups").arg("limit", 2usize),
+            Problem::fail("too-many-mx-names")
+                .arg("name", "exemple.fr")
+                .arg("count", 11usize)
+                .arg("limit", 10usize),
+            Problem::unknown("lookup-failed")
+                .arg("name", "exemple.fr")
+                .arg("type", "TXT")
+                .arg("reason", "servfail"),
+        ];
+        for lang in Lang::ALL {
+            for problem in &problems {
+                let text = report(lang, &outcome(SpfResult::PermError, Some(problem.clone())));
+                let why = text.lines().find(|l| l.contains(problem.code));
+                assert!(why.is_none(), "{lang:?} {}: {text}", problem.code);
+                assert!(!text.contains('{') || text.contains("%{h}"), "{text}");
+            }
+            let mut meanings = Vec::new();
+            for result in [
+                SpfResult::Pass,
+                SpfResult::Fail,
+                SpfResult::SoftFail,
+                SpfResult::Neutral,
+                SpfResult::None,
+                SpfResult::PermError,
+                SpfResult::TempError,
+            ] {
+                let text = report(lang, &outcome(result, None));
+                let meaning = text.lines().nth(4).unwrap_or_default().to_string();
+                assert!(meaning.starts_with("  ") && meaning.len() > 20, "{text}");
+                meanings.push(meaning);
+            }
+            meanings.sort();
+            meanings.dedup();
+            assert_eq!(meanings.len(), 7, "{lang:?}: each result has its own words");
+        }
+        let fr = report(
+            Lang::Fr,
+            &outcome(SpfResult::TempError, Some(problems[10].clone())),
+        );
+        assert!(
+            fr.contains("Cause\u{a0}: La requête DNS TXT pour exemple.fr a échoué\u{a0}: le serveur a renvoyé une erreur (SERVFAIL)."),
+            "{fr}"
+        );
+        assert!(
+            fr.contains("Évaluation arrêtée sur\u{a0}: a:mail.exemple.fr"),
+            "{fr}"
+        );
+    }
+
+    #[test]
+    fn exit_codes_follow_check() {
+        assert_eq!(exit_code(SpfResult::Pass), 0);
+        for r in [
+            SpfResult::Fail,
+            SpfResult::SoftFail,
+            SpfResult::Neutral,
+            SpfResult::None,
+            SpfResult::PermError,
+        ] {
+            assert_eq!(exit_code(r), 1, "{r:?}");
+        }
+        assert_eq!(exit_code(SpfResult::TempError), 3);
+    }
+}
