@@ -9,6 +9,9 @@
 use std::net::IpAddr;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use futures::future::{BoxFuture, FutureExt};
+use ipnet::IpNet;
+
 use super::macros::{self, MacroValues, Place};
 use super::outcome::visible;
 pub use super::outcome::{SpfOutcome, SpfQuery, SpfResult, TermAt};
@@ -17,8 +20,6 @@ use super::{MAX_LOOKUPS, MAX_MX_NAMES, MAX_PTR_NAMES, MAX_VOID_LOOKUPS};
 use crate::check::Problem;
 use crate::dns::{Answer, Dns, QType};
 use crate::domain::normalise_name;
-use futures::future::{BoxFuture, FutureExt};
-use ipnet::IpNet;
 
 /// Longest name DNS carries, in bytes (RFC 7208 §7.3 shortens to it).
 const MAX_NAME_BYTES: usize = 253;
