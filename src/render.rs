@@ -9,7 +9,10 @@ use crate::localize::{FluentValue, Lang, text};
 use crate::provider::Provider;
 use crate::records::{Action, Publication};
 
-fn fluent_args(lang: Lang, args: &[(&str, &Arg)]) -> Vec<(String, FluentValue<'static>)> {
+pub(crate) fn fluent_args(
+    lang: Lang,
+    args: &[(&str, &Arg)],
+) -> Vec<(String, FluentValue<'static>)> {
     let mut out = Vec::new();
     for (name, value) in args {
         let v = match value {

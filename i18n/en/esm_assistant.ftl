@@ -303,6 +303,43 @@ cli-error-write = Cannot write { $path }: { $error }
 cli-checklist-written = Checklist written to { $path }
 cli-error-resolver = The DNS resolver cannot be set up: { $error }
 
+## SPF explainer (esm-assistant spf): the result a receiver reaches.
+## $result is the RFC 7208 word (pass, fail, softfail, neutral, none,
+## permerror, temperror), shown as is.
+
+spf-title = SPF for { $domain }, mail sent from { $ip }
+spf-inputs = Sender: { $sender } · HELO: { $helo }
+spf-result = Result: { $result }
+spf-meaning = { $result ->
+    [pass] This server may send mail for { $domain }.
+    [fail] This server may not send mail for { $domain }: receivers may reject its mail.
+    [softfail] This server is probably not allowed to send mail for { $domain }: receivers usually accept its mail but mark it as suspicious.
+    [neutral] The SPF policy of { $domain } says nothing about this server: receivers treat its mail as if there were no policy.
+    [none] No SPF policy applies: receivers cannot tell whether this server may send mail for { $domain }.
+    [permerror] The SPF policy of { $domain } cannot be evaluated: receivers treat this as a permanent error, and many then treat the mail as unauthenticated.
+   *[temperror] A DNS lookup failed during the evaluation: receivers usually defer the mail and try again later.
+}
+spf-decided-by = Decided by: { $term } (record of { $domain })
+spf-no-term = No term matched: the default result is neutral.
+spf-stopped-at = Stopped at: { $term } (record of { $domain })
+spf-path = Path: { $path }
+spf-why = Why: { $reason }
+spf-explanation = Explanation published by the domain: { $text }
+spf-lookups = DNS lookups: { $lookups } of 10 · void lookups: { $void } of 2
+spf-why-invalid-domain = { $domain } is not a domain name a receiver can check.
+spf-why-no-record = { $domain } publishes no SPF record.
+spf-why-multiple-records = { $domain } publishes { $count } SPF records; there must be only one.
+spf-why-syntax = The SPF record of { $domain } is not valid: the term “{ $term }” is wrong ({ $reason_text }).
+spf-why-include-no-record = The include leads to { $domain }, which publishes no SPF record.
+spf-why-redirect-no-record = The redirect leads to { $domain }, which publishes no SPF record.
+spf-why-invalid-target = “{ $term }” does not lead to a valid domain name.
+spf-why-too-many-lookups = The evaluation needs more than { $limit } terms that query DNS.
+spf-why-too-many-void-lookups = More than { $limit } lookups of the evaluation find nothing.
+spf-why-too-many-mx-names = { $name } has { $count } MX records; an “mx” term may bring at most { $limit }.
+spf-why-lookup-failed = The DNS lookup of { $name } ({ $type }) failed: { $reason_text }.
+cli-error-ip = “{ $input }” is not an IP address.
+cli-error-too-long = { $option } is longer than { $max } characters.
+
 ## The window
 
 step-start = Start

@@ -310,6 +310,43 @@ cli-error-write = Impossible d’écrire { $path } : { $error }
 cli-checklist-written = Liste de contrôle enregistrée dans { $path }
 cli-error-resolver = Impossible de configurer le résolveur DNS : { $error }
 
+## Explication SPF (esm-assistant spf) : le résultat qu’obtient un destinataire.
+## $result est le mot de la RFC 7208 (pass, fail, softfail, neutral, none,
+## permerror, temperror), affiché tel quel.
+
+spf-title = SPF de { $domain }, courrier envoyé depuis { $ip }
+spf-inputs = Expéditeur : { $sender } · HELO : { $helo }
+spf-result = Résultat : { $result }
+spf-meaning = { $result ->
+    [pass] Ce serveur est autorisé à envoyer du courrier pour { $domain }.
+    [fail] Ce serveur n’est pas autorisé à envoyer du courrier pour { $domain } : les destinataires peuvent rejeter ses messages.
+    [softfail] Ce serveur n’est probablement pas autorisé à envoyer du courrier pour { $domain } : les destinataires acceptent en général ses messages, mais les marquent comme suspects.
+    [neutral] La politique SPF de { $domain } ne dit rien de ce serveur : les destinataires traitent ses messages comme s’il n’y avait pas de politique.
+    [none] Aucune politique SPF ne s’applique : les destinataires ne peuvent pas savoir si ce serveur peut envoyer du courrier pour { $domain }.
+    [permerror] La politique SPF de { $domain } ne peut pas être évaluée : les destinataires y voient une erreur permanente, et beaucoup traitent alors le message comme non authentifié.
+   *[temperror] Une requête DNS a échoué pendant l’évaluation : les destinataires diffèrent en général le message et réessaient plus tard.
+}
+spf-decided-by = Décidé par : { $term } (enregistrement de { $domain })
+spf-no-term = Aucun terme ne correspond : le résultat par défaut est neutral.
+spf-stopped-at = Évaluation arrêtée sur : { $term } (enregistrement de { $domain })
+spf-path = Chemin : { $path }
+spf-why = Cause : { $reason }
+spf-explanation = Explication publiée par le domaine : { $text }
+spf-lookups = Requêtes DNS : { $lookups } sur 10 · requêtes sans résultat : { $void } sur 2
+spf-why-invalid-domain = { $domain } n’est pas un nom de domaine qu’un destinataire peut vérifier.
+spf-why-no-record = { $domain } ne publie aucun enregistrement SPF.
+spf-why-multiple-records = { $domain } publie { $count } enregistrements SPF ; il ne doit y en avoir qu’un.
+spf-why-syntax = L’enregistrement SPF de { $domain } n’est pas valide : le terme « { $term } » est incorrect ({ $reason_text }).
+spf-why-include-no-record = L’include mène à { $domain }, qui ne publie aucun enregistrement SPF.
+spf-why-redirect-no-record = La redirection mène à { $domain }, qui ne publie aucun enregistrement SPF.
+spf-why-invalid-target = « { $term } » ne mène pas à un nom de domaine valide.
+spf-why-too-many-lookups = L’évaluation nécessite plus de { $limit } termes qui interrogent le DNS.
+spf-why-too-many-void-lookups = Plus de { $limit } requêtes de l’évaluation ne trouvent rien.
+spf-why-too-many-mx-names = { $name } a { $count } enregistrements MX ; un terme « mx » peut en apporter { $limit } au plus.
+spf-why-lookup-failed = La requête DNS { $type } pour { $name } a échoué : { $reason_text }.
+cli-error-ip = « { $input } » n’est pas une adresse IP.
+cli-error-too-long = { $option } dépasse { $max } caractères.
+
 ## La fenêtre
 
 step-start = Démarrage

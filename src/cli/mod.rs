@@ -1,6 +1,7 @@
 //! The command line: `check` and `records`, for admins, resellers who
 //! onboard many domains, and scripts.
 
+pub mod spf;
 mod text;
 
 use std::io::Write;
@@ -45,6 +46,9 @@ pub enum Command {
     /// Print what lets only the gateway reach the mail server: Exchange
     /// Online connectors, Google Workspace settings, or firewall rules.
     Lockdown(LockdownArgs),
+    /// Would mail from this server pass SPF? The result a receiver reaches,
+    /// the term that decided it, and the DNS lookups used.
+    Spf(spf::SpfArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -503,6 +507,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Records(args) => run_records(args, &cli.common),
         Command::Checklist(args) => run_checklist(args, &cli.common),
         Command::Lockdown(args) => run_lockdown(args, &cli.common),
+        Command::Spf(args) => spf::run(args, &cli.common),
     };
     Some(match result {
         Ok(code) => code,

@@ -15,6 +15,8 @@ pub enum QType {
     Mx,
     Txt,
     Ns,
+    /// Reverse lookups, for SPF's `ptr` mechanism and `%{p}` macro.
+    Ptr,
 }
 
 impl QType {
@@ -25,6 +27,7 @@ impl QType {
             QType::Mx => "MX",
             QType::Txt => "TXT",
             QType::Ns => "NS",
+            QType::Ptr => "PTR",
         }
     }
 }
@@ -40,6 +43,8 @@ pub enum Rec {
     Ip(IpAddr),
     /// A name server (lower case, no trailing dot).
     Ns(String),
+    /// The name an address points back to (lower case, no trailing dot).
+    Ptr(String),
     /// An alias met on the way (owner, target), both lower case without dot.
     Cname(String, String),
 }
@@ -136,6 +141,17 @@ impl Answer {
             .iter()
             .filter_map(|r| match r {
                 Rec::Ns(n) => Some(n.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The names of a reverse (PTR) answer, in the order received.
+    pub fn ptr(&self) -> Vec<String> {
+        self.records()
+            .iter()
+            .filter_map(|r| match r {
+                Rec::Ptr(n) => Some(n.clone()),
                 _ => None,
             })
             .collect()

@@ -19,8 +19,9 @@ use hickory_resolver::config::{
 };
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::net::{DnsError, NetError};
+use hickory_resolver::proto::ProtoError;
 use hickory_resolver::proto::op::ResponseCode;
-use hickory_resolver::proto::rr::{RData, RecordType};
+use hickory_resolver::proto::rr::{Name, RData, RecordType};
 use tokio::time::Instant;
 
 pub use answer::{Answer, Failure, QType, Rec};
@@ -225,9 +226,20 @@ impl Dns {
             QType::Mx => RecordType::MX,
             QType::Txt => RecordType::TXT,
             QType::Ns => RecordType::NS,
+            QType::Ptr => RecordType::PTR,
         };
         let until = self.deadline.min(Instant::now() + self.query_timeout);
-        let lookup = resolver.lookup(fqdn.as_str(), rtype);
+        let qname = match query_name(&fqdn) {
+            Ok(n) => n,
+            Err(e) => {
+                let failure = Failure {
+                    reason: "error",
+                    detail: e.to_string(),
+                };
+                return (Answer::Failed(failure), false);
+            }
+        };
+        let lookup = resolver.lookup(qname, rtype);
         match tokio::time::timeout_at(until, lookup).await {
             Err(_) => (Answer::Failed(Failure::timeout()), false),
             Ok(Err(e)) => {
@@ -267,13 +279,44 @@ impl Dns {
     }
 }
 
+/// The name to ask for. Names people type go through IDNA; a name it
+/// refuses is asked with its labels' bytes as they are, since SPF macros put
+/// a sender's `+`, `=` or `%` into labels (RFC 7208 §7.3).
+fn query_name(fqdn: &str) -> Result<Name, ProtoError> {
+    Name::from_utf8(fqdn).or_else(|_| {
+        let name = fqdn.strip_suffix('.').unwrap_or(fqdn);
+        Name::from_labels(name.split('.').map(str::as_bytes))
+    })
+}
+
+/// A name held in a record, in a form [`query_name`] asks again as the same
+/// bytes: labels of visible characters as they are (an SPF `mx` may lead to
+/// `foo:bar.example.com`), anything else in the resolver's escaped form.
+fn target_name(name: &Name) -> String {
+    let plain = name.iter().all(|label| {
+        label
+            .iter()
+            .all(|b| (0x21..=0x7e).contains(b) && *b != b'.')
+    });
+    if plain {
+        let labels: Vec<String> = name
+            .iter()
+            .map(|l| String::from_utf8_lossy(l).into_owned())
+            .collect();
+        normalise_name(&labels.join("."))
+    } else {
+        normalise_name(&name.to_ascii())
+    }
+}
+
 fn rec_from_rdata(owner: &str, data: &RData) -> Option<Rec> {
     Some(match data {
         RData::TXT(txt) => Rec::Txt(txt.txt_data.iter().map(|s| s.to_vec()).collect()),
-        RData::MX(mx) => Rec::Mx(mx.preference, normalise_name(&mx.exchange.to_ascii())),
+        RData::MX(mx) => Rec::Mx(mx.preference, target_name(&mx.exchange)),
         RData::A(a) => Rec::Ip(IpAddr::V4(a.0)),
         RData::AAAA(a) => Rec::Ip(IpAddr::V6(a.0)),
         RData::NS(ns) => Rec::Ns(normalise_name(&ns.0.to_ascii())),
+        RData::PTR(ptr) => Rec::Ptr(target_name(&ptr.0)),
         RData::CNAME(c) => Rec::Cname(normalise_name(owner), normalise_name(&c.0.to_ascii())),
         _ => return None,
     })
@@ -301,5 +344,32 @@ fn answer_from_error(e: &NetError) -> Answer {
             reason: "error",
             detail: other.to_string(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_idna_refuses_are_asked_byte_for_byte() {
+        let name = query_name("bücher.example.").unwrap();
+        assert_eq!(name.to_ascii(), "xn--bcher-kva.example.");
+        let name = query_name("anne+liste=x.exemple.fr.").unwrap();
+        let labels: Vec<&[u8]> = name.iter().collect();
+        assert_eq!(labels[0], b"anne+liste=x");
+        assert!(name.is_fqdn());
+        assert!(query_name("a..exemple.fr.").is_err());
+    }
+
+    #[test]
+    fn record_targets_round_trip_to_the_same_bytes() {
+        let odd = Name::from_labels([&b"foo:bar"[..], b"exemple", b"fr"]).unwrap();
+        let text = target_name(&odd);
+        assert_eq!(text, "foo:bar.exemple.fr");
+        assert_eq!(query_name(&format!("{text}.")).unwrap(), odd);
+        // A control byte is never handed on raw.
+        let hidden = Name::from_labels([&b"a\rb"[..], b"fr"]).unwrap();
+        assert!(!target_name(&hidden).contains('\r'));
     }
 }

@@ -1,8 +1,12 @@
-//! SPF (RFC 7208): syntax, the resolved policy graph, and merging the
-//! gateway's include into an existing record.
+//! SPF (RFC 7208): syntax, the resolved policy graph, merging the
+//! gateway's include into an existing record, and the live `check_host()`
+//! a receiver runs.
 
 pub mod addrset;
+pub mod check_host;
+pub mod macros;
 pub mod merge;
+pub mod outcome;
 pub mod parse;
 pub mod tree;
 
@@ -18,6 +22,8 @@ pub const MAX_LOOKUPS: usize = 10;
 pub const MAX_VOID_LOOKUPS: usize = 2;
 /// RFC 7208 §4.6.4: most names one `mx` term may bring.
 pub const MAX_MX_NAMES: usize = 10;
+/// RFC 7208 §4.6.4: most names of a reverse lookup that are looked at.
+pub const MAX_PTR_NAMES: usize = 10;
 
 /// A TXT value saved with literal quote marks around an SPF record:
 /// `"v=spf1 ..."` as the record's content, which receivers do not recognise.

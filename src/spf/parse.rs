@@ -250,7 +250,7 @@ fn parse_modifier(name: &str, value: &str, word: &str) -> Result<Term, SyntaxRea
             Err(SyntaxReason::MechanismAsModifier)
         }
         _ => {
-            check_macro_string(value)?;
+            check_macro_string(value, ALL_MACROS)?;
             Ok(Term::Unknown {
                 name: lower,
                 text: word.to_string(),
@@ -259,19 +259,51 @@ fn parse_modifier(name: &str, value: &str, word: &str) -> Result<Term, SyntaxRea
     }
 }
 
-/// The first `/` that starts a CIDR length: not one inside a `%{...}`
-/// macro, where it is a delimiter (RFC 7208 §7.1).
-fn cidr_start(arg: &str) -> Option<usize> {
-    let mut in_macro = false;
-    for (i, c) in arg.char_indices() {
-        match c {
-            '{' if arg[..i].ends_with('%') => in_macro = true,
-            '}' => in_macro = false,
-            '/' if !in_macro => return Some(i),
-            _ => {}
+/// Splits a trailing dual-cidr-length (`/n`, `//n` or `/n//m`) off a
+/// term's argument: `(domain part, cidr part)`. A domain-spec may itself
+/// hold `/` (RFC 7208 §7.1 allows any visible character, and `/` is a macro
+/// delimiter), so only a suffix of exactly this form is a CIDR length.
+fn split_cidr(arg: &str) -> (&str, &str) {
+    let b = arg.as_bytes();
+    // Where the digits that end at `end` start.
+    let digits_from = |end: usize| {
+        let mut i = end;
+        while i > 0 && b[i - 1].is_ascii_digit() {
+            i -= 1;
+        }
+        i
+    };
+    let d = digits_from(b.len());
+    if d == b.len() || d == 0 || b[d - 1] != b'/' {
+        return (arg, "");
+    }
+    let mut start = d - 1;
+    if start > 0 && b[start - 1] == b'/' {
+        // `//n` is the IPv6 length; a `/m` may stand before it.
+        start -= 1;
+        let d4 = digits_from(start);
+        if d4 < start && d4 > 0 && b[d4 - 1] == b'/' {
+            start = d4 - 1;
         }
     }
-    None
+    (&arg[..start], &arg[start..])
+}
+
+/// The IPv4 and IPv6 prefix lengths of an `a` or `mx` term as written
+/// (`a:example.com/24//64`), 32 and 128 where none is given. The term must
+/// have been accepted by [`parse_record`].
+pub fn dual_cidr(term: &str) -> (u8, u8) {
+    let (_, cidr) = split_cidr(term);
+    let (v4, v6) = match cidr.find("//") {
+        Some(i) => (&cidr[..i], Some(&cidr[i + 2..])),
+        None => (cidr, None),
+    };
+    let v4 = v4
+        .strip_prefix('/')
+        .and_then(|n| parse_prefix(n, 32).ok())
+        .unwrap_or(32);
+    let v6 = v6.and_then(|n| parse_prefix(n, 128).ok()).unwrap_or(128);
+    (v4, v6)
 }
 
 fn required_domain(arg: &str) -> Result<String, SyntaxReason> {
@@ -279,7 +311,7 @@ fn required_domain(arg: &str) -> Result<String, SyntaxReason> {
     if value.is_empty() {
         return Err(SyntaxReason::MissingDomain);
     }
-    if cidr_start(value).is_some() {
+    if !split_cidr(value).1.is_empty() {
         return Err(SyntaxReason::InvalidPrefix);
     }
     domain_spec(value)
@@ -287,10 +319,7 @@ fn required_domain(arg: &str) -> Result<String, SyntaxReason> {
 
 /// `[":" domain-spec] [dual-cidr-length]` for a and mx, `[":" domain-spec]` for ptr.
 fn optional_domain(arg: &str, cidr_allowed: bool) -> Result<Option<String>, SyntaxReason> {
-    let (domain_part, cidr_part) = match cidr_start(arg) {
-        Some(i) => (&arg[..i], &arg[i..]),
-        None => (arg, ""),
-    };
+    let (domain_part, cidr_part) = split_cidr(arg);
     if !cidr_part.is_empty() {
         if !cidr_allowed {
             return Err(SyntaxReason::InvalidPrefix);
@@ -302,7 +331,11 @@ fn optional_domain(arg: &str, cidr_allowed: bool) -> Result<Option<String>, Synt
     }
     let value = domain_part
         .strip_prefix(':')
-        .ok_or(SyntaxReason::UnknownMechanism)?;
+        .ok_or(if domain_part.starts_with('/') {
+            SyntaxReason::InvalidPrefix
+        } else {
+            SyntaxReason::UnknownMechanism
+        })?;
     if value.is_empty() {
         return Err(SyntaxReason::MissingDomain);
     }
@@ -344,15 +377,31 @@ fn parse_prefix(n: &str, max: u8) -> Result<u8, SyntaxReason> {
     }
 }
 
+/// Macro letters allowed in a domain-spec; `c`, `r` and `t` are for
+/// explanation text only (RFC 7208 §7.1).
+const DOMAIN_MACROS: &str = "slodiphvSLODIPHV";
+/// Macro letters allowed in other macro-strings.
+const ALL_MACROS: &str = "slodiphcrtvSLODIPHCRTV";
+
 /// A domain-spec (RFC 7208 §7.1): a macro-string ending in a domain name.
 /// Returns it lower-cased, without a trailing dot.
 fn domain_spec(value: &str) -> Result<String, SyntaxReason> {
     if value.is_empty() {
         return Err(SyntaxReason::MissingDomain);
     }
-    check_macro_string(value)?;
+    check_macro_string(value, DOMAIN_MACROS)?;
     if value.contains('%') {
-        // With macros the final name is known only at evaluation time.
+        // With macros the final name is known only at evaluation time; it
+        // must still end in a macro or in a valid top label (domain-end).
+        let body = value.strip_suffix('.').unwrap_or(value);
+        let ends_in_macro =
+            body.ends_with('}') || ["%%", "%_", "%-"].iter().any(|m| body.ends_with(m));
+        if !ends_in_macro {
+            match body.rsplit_once('.') {
+                Some((_, top)) if is_top_label(top) => {}
+                _ => return Err(SyntaxReason::InvalidDomain),
+            }
+        }
         return Ok(value.to_string());
     }
     let name = value.strip_suffix('.').unwrap_or(value);
@@ -360,19 +409,24 @@ fn domain_spec(value: &str) -> Result<String, SyntaxReason> {
     if labels.len() < 2 || labels.iter().any(|l| l.is_empty() || l.len() > 63) {
         return Err(SyntaxReason::InvalidDomain);
     }
-    let top = labels[labels.len() - 1];
-    let top_ok = top.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && top.chars().any(|c| c.is_ascii_alphabetic())
-        && !top.starts_with('-')
-        && !top.ends_with('-');
-    if !top_ok {
+    if !is_top_label(labels[labels.len() - 1]) {
         return Err(SyntaxReason::InvalidDomain);
     }
     Ok(name.to_ascii_lowercase())
 }
 
-/// macro-string: visible characters, `%%`, `%_`, `%-` and `%{...}` macros.
-fn check_macro_string(value: &str) -> Result<(), SyntaxReason> {
+/// toplabel: letters, digits and inner hyphens, not all digits.
+fn is_top_label(top: &str) -> bool {
+    !top.is_empty()
+        && top.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && top.chars().any(|c| c.is_ascii_alphabetic())
+        && !top.starts_with('-')
+        && !top.ends_with('-')
+}
+
+/// macro-string: visible characters, `%%`, `%_`, `%-` and `%{...}` macros
+/// whose letter is one of `letters`.
+fn check_macro_string(value: &str, letters: &str) -> Result<(), SyntaxReason> {
     let bytes = value.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -385,7 +439,7 @@ fn check_macro_string(value: &str) -> Result<(), SyntaxReason> {
                 Some(b'%' | b'_' | b'-') => i += 2,
                 Some(b'{') => {
                     let close = value[i..].find('}').ok_or(SyntaxReason::InvalidMacro)? + i;
-                    check_macro_body(&value[i + 2..close])?;
+                    check_macro_body(&value[i + 2..close], letters)?;
                     i = close + 1;
                 }
                 _ => return Err(SyntaxReason::InvalidMacro),
@@ -397,17 +451,22 @@ fn check_macro_string(value: &str) -> Result<(), SyntaxReason> {
     Ok(())
 }
 
-/// `macro-letter transformers *delimiter`.
-fn check_macro_body(body: &str) -> Result<(), SyntaxReason> {
+/// `macro-letter transformers *delimiter`; the number of parts, when
+/// given, is not zero (RFC 7208 §7.3).
+fn check_macro_body(body: &str, letters: &str) -> Result<(), SyntaxReason> {
     let mut chars = body.chars();
     let letter = chars.next().ok_or(SyntaxReason::InvalidMacro)?;
-    if !"slodiphcrtvSLODIPHCRTV".contains(letter) {
+    if !letters.contains(letter) {
         return Err(SyntaxReason::InvalidMacro);
     }
     let rest: String = chars.collect();
     let digits_end = rest
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(rest.len());
+    let digits = &rest[..digits_end];
+    if !digits.is_empty() && digits.chars().all(|c| c == '0') {
+        return Err(SyntaxReason::InvalidMacro);
+    }
     let mut rest = &rest[digits_end..];
     if let Some(r) = rest.strip_prefix(['r', 'R']) {
         rest = r;
@@ -557,6 +616,61 @@ mod tests {
         );
         assert_eq!(syntax_error("spf1 -all"), ("v=spf1".into(), "not-spf"));
         assert_eq!(syntax_error("v=spf10 -all"), ("v=spf1".into(), "not-spf"));
+    }
+
+    #[test]
+    fn a_cidr_length_is_only_a_trailing_suffix() {
+        // A domain-spec may hold ':' and '/': only `/n`, `//n`, `/n//m` at
+        // the very end is a prefix length.
+        let r =
+            parse_record("v=spf1 a:foo:bar/baz.example.com mx:x.example.com/24//64 -all").unwrap();
+        let mut m = r.mechanisms();
+        assert_eq!(
+            m.next().unwrap().1,
+            &Mechanism::A(Some("foo:bar/baz.example.com".into()))
+        );
+        assert_eq!(
+            m.next().unwrap().1,
+            &Mechanism::Mx(Some("x.example.com".into()))
+        );
+        assert_eq!(dual_cidr("a:x.example.com/24//64"), (24, 64));
+        assert_eq!(dual_cidr("-mx//48"), (32, 48));
+        assert_eq!(dual_cidr("a/0"), (0, 128));
+        assert_eq!(dual_cidr("a:foo:bar/baz.example.com"), (32, 128));
+        assert_eq!(syntax_error("v=spf1 a/24/64").1, "invalid-prefix");
+        assert_eq!(syntax_error("v=spf1 a//129").1, "invalid-prefix");
+        assert_eq!(
+            syntax_error("v=spf1 include:x.example.com/24").1,
+            "invalid-prefix"
+        );
+        assert_eq!(
+            syntax_error("v=spf1 exists:x.example.com//64").1,
+            "invalid-prefix"
+        );
+    }
+
+    #[test]
+    fn domain_specs_follow_the_macro_rules() {
+        // c, r and t belong to explanation text, not to names.
+        assert_eq!(
+            syntax_error("v=spf1 -all exp=%{r}.example.com").1,
+            "invalid-macro"
+        );
+        assert_eq!(
+            syntax_error("v=spf1 exists:%{c}.example.com").1,
+            "invalid-macro"
+        );
+        // A part count of zero means nothing.
+        assert_eq!(
+            syntax_error("v=spf1 exists:%{d0}.example.com").1,
+            "invalid-macro"
+        );
+        // The name must end in a macro or a real top label.
+        assert_eq!(syntax_error("v=spf1 exists:%{i}.123").1, "invalid-domain");
+        assert!(parse_record("v=spf1 exists:%{i}._x.%{d2} a:%{h}.bar -all").is_ok());
+        assert!(parse_record("v=spf1 a:%{d}. -all").is_ok());
+        // Unknown modifiers may use every macro letter.
+        assert!(parse_record("v=spf1 note=%{t}.%{c} -all").is_ok());
     }
 
     #[test]

@@ -12,11 +12,12 @@ use std::time::Duration;
 
 use hickory_server::Server;
 use hickory_server::net::runtime::Time;
+use hickory_server::proto::op::ResponseCode;
 use hickory_server::proto::rr::LowerName;
 use hickory_server::proto::serialize::txt::Parser;
 use hickory_server::server::{Request, RequestHandler, ResponseHandler, ResponseInfo};
 use hickory_server::store::in_memory::InMemoryZoneHandler;
-use hickory_server::zone_handler::{AxfrPolicy, Catalog, ZoneType};
+use hickory_server::zone_handler::{AxfrPolicy, Catalog, MessageResponseBuilder, ZoneType};
 
 /// Zone-file text for `origin` with its SOA and NS records prepended; `body`
 /// uses names relative to the origin.
@@ -57,11 +58,13 @@ pub fn catalog(zones: &[String]) -> Result<Catalog, String> {
     Ok(catalog)
 }
 
-/// Serves the current catalog after a fixed delay.
+/// Serves the current catalog after a fixed delay; names in `failing`
+/// get SERVFAIL, as from a broken authoritative server.
 struct Handler {
     catalog: Arc<RwLock<Arc<Catalog>>>,
     delay: Duration,
     queries: Arc<AtomicUsize>,
+    failing: Vec<String>,
 }
 
 #[async_trait::async_trait]
@@ -69,11 +72,26 @@ impl RequestHandler for Handler {
     async fn handle_request<R: ResponseHandler, T: Time>(
         &self,
         request: &Request,
-        response_handle: R,
+        mut response_handle: R,
     ) -> ResponseInfo {
         self.queries.fetch_add(1, Ordering::Relaxed);
         if !self.delay.is_zero() {
             tokio::time::sleep(self.delay).await;
+        }
+        let asked = request
+            .request_info()
+            .map(|info| info.query.name().to_string().to_ascii_lowercase())
+            .unwrap_or_default();
+        if self
+            .failing
+            .iter()
+            .any(|f| asked.trim_end_matches('.') == f)
+        {
+            let response = MessageResponseBuilder::new(&request.queries, None)
+                .error_msg(&request.metadata, ResponseCode::ServFail);
+            if let Ok(info) = response_handle.send_response(response).await {
+                return info;
+            }
         }
         let catalog = match self.catalog.read() {
             Ok(c) => Arc::clone(&c),
@@ -105,8 +123,19 @@ impl TestDns {
         TestDns::start_on("127.0.0.1:0", zones, delay)
     }
 
+    /// Starts a server that answers SERVFAIL for the names in `failing`
+    /// (lower case, no trailing dot) and serves `zones` for the others.
+    pub fn start_failing(zones: &[String], failing: &[&str]) -> TestDns {
+        let failing = failing.iter().map(|n| n.to_string()).collect();
+        TestDns::start_with("127.0.0.1:0", zones, Duration::ZERO, failing)
+    }
+
     /// Starts a server on `bind` (for example `127.0.0.1:5353`).
     pub fn start_on(bind: &str, zones: &[String], delay: Duration) -> TestDns {
+        TestDns::start_with(bind, zones, delay, Vec::new())
+    }
+
+    fn start_with(bind: &str, zones: &[String], delay: Duration, failing: Vec<String>) -> TestDns {
         let catalog = Arc::new(RwLock::new(Arc::new(
             catalog(zones).unwrap_or_else(|e| panic!("{e}")),
         )));
@@ -130,6 +159,7 @@ impl TestDns {
                     catalog: shared,
                     delay,
                     queries: counter,
+                    failing,
                 });
                 server.register_socket(tokio::net::UdpSocket::from_std(udp).expect("tokio UDP"));
                 server.register_listener(
