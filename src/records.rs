@@ -9,6 +9,7 @@ use crate::check::{CheckInput, Problem, Snapshot, SpfTexts};
 use crate::dmarc;
 use crate::dns::{Answer, QType, Rec};
 use crate::domain::normalise_name;
+use crate::safe_text::has_hidden;
 use crate::spf::{self, Evaluation, merge::merge_include};
 
 /// Longest character-string in a TXT record (RFC 1035 §3.3).
@@ -160,6 +161,27 @@ fn txt_record(
     }
 }
 
+/// A published record holding a hidden character is never "nothing to do":
+/// what the admin sees of it is not what DNS serves, and what receivers
+/// make of it is anyone's guess.
+fn replace_if_hidden(record: &mut PublishRecord, published: &[String]) {
+    if record.action == Action::Keep && published.iter().any(|t| has_hidden(t)) {
+        record.action = Action::Replace;
+        record.replaces = published.to_vec();
+    }
+}
+
+/// At most this many characters of a left-out value are quoted in a note.
+const QUOTED_MAX: usize = 80;
+
+/// `text` cut to [`QUOTED_MAX`] characters, for quoting in a message.
+pub fn shorten(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_MAX) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
 /// The records for `input`'s domain, given what DNS holds (`snap`).
 pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     let domain = input.domain.ascii();
@@ -258,6 +280,7 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     } else {
         spf_record.action = Action::Keep;
     }
+    replace_if_hidden(&mut spf_record, &texts.all_texts());
     if !merged.dropped.is_empty() {
         spf_record
             .notes
@@ -295,6 +318,7 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
             Action::Keep
         };
     }
+    replace_if_hidden(&mut dkim_record, &dkim_published);
     if dkim_answer.failure().is_some() {
         dkim_record.action = Action::Unknown;
         dkim_record.replaces.clear();
@@ -316,12 +340,22 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
             .ok()
             .or_else(|| dmarc::parse_lenient(t))
     });
-    let (dmarc_value, dmarc_dropped) = match existing {
-        Some((r, dropped)) => (
-            r.with_report_address(&provider.dmarc.report_address),
-            dropped,
+    // Tags holding a control or non-ASCII character are not carried over:
+    // a proposed record holds printable ASCII only.
+    let (dmarc_value, dmarc_dropped, dmarc_unsafe) = match existing {
+        Some((r, dropped)) => {
+            let (clean, left_out) = r.without_unsafe();
+            (
+                clean.with_report_address(&provider.dmarc.report_address),
+                dropped,
+                left_out,
+            )
+        }
+        None => (
+            provider.dmarc.default_record.clone(),
+            Vec::new(),
+            Vec::new(),
         ),
-        None => (provider.dmarc.default_record.clone(), Vec::new()),
     };
     let mut dmarc_record = txt_record(
         Purpose::Dmarc,
@@ -337,9 +371,19 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
         dmarc_record.action = Action::Unknown;
     }
     if !dmarc_dropped.is_empty() {
+        dmarc_record.notes.push(Problem::warn("dropped-terms").arg(
+            "terms",
+            dmarc_dropped.iter().map(|t| shorten(t)).collect::<Vec<_>>(),
+        ));
+    }
+    if !dmarc_unsafe.is_empty() {
+        let tags: Vec<String> = dmarc_unsafe
+            .iter()
+            .map(|(tag, value)| shorten(&format!("{tag}={value}")))
+            .collect();
         dmarc_record
             .notes
-            .push(Problem::warn("dropped-terms").arg("terms", dmarc_dropped));
+            .push(Problem::warn("dropped-characters").arg("terms", tags));
     }
     records.push(dmarc_record);
 
@@ -425,5 +469,12 @@ mod tests {
     #[test]
     fn zone_strings_are_escaped() {
         assert_eq!(zone_string(r#"a"b\c"#), r#""a\"b\\c""#);
+    }
+
+    #[test]
+    fn quoted_values_are_cut_short() {
+        assert_eq!(shorten("short"), "short");
+        let long = "é".repeat(200);
+        assert_eq!(shorten(&long), format!("{}…", "é".repeat(80)));
     }
 }

@@ -212,6 +212,15 @@ pub fn dmarc_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                 for tag in &record.unknown_tags {
                     problems.push(Problem::warn("unknown-tag").arg("tag", tag));
                 }
+                // Receivers may make anything of these; the record to
+                // publish leaves them out.
+                for (tag, value) in record.unsafe_parts() {
+                    problems.push(
+                        Problem::warn("invalid-character")
+                            .arg("tag", tag)
+                            .arg("value", crate::records::shorten(&value)),
+                    );
+                }
             }
         },
         several => problems.push(Problem::fail("multiple-records").arg("count", several.len())),
