@@ -394,17 +394,79 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     }
 }
 
-/// A TXT string in zone-file form: quoted, with `"` and `\` escaped.
-fn zone_string(s: &str) -> String {
+/// `byte` as RFC 1035 §5.1 writes a byte in a zone file: `\DDD`, decimal.
+fn zone_byte(out: &mut String, byte: u8) {
+    out.push_str(&format!("\\{byte:03}"));
+}
+
+/// A TXT string in zone-file form (RFC 1035 §5.1): quoted, `"` and `\`
+/// escaped by a backslash, every byte outside printable ASCII as `\DDD`,
+/// so that no value can end its line or its string.
+pub fn zone_string(s: &str) -> String {
     let mut out = String::from("\"");
-    for c in s.chars() {
-        if c == '"' || c == '\\' {
-            out.push('\\');
+    for b in s.bytes() {
+        match b {
+            b'"' | b'\\' => {
+                out.push('\\');
+                out.push(char::from(b));
+            }
+            0x20..=0x7e => out.push(char::from(b)),
+            _ => zone_byte(&mut out, b),
         }
-        out.push(c);
     }
     out.push('"');
     out
+}
+
+/// A domain name in zone-file form: the characters a zone file gives a
+/// meaning to, and every byte outside printable ASCII, as `\DDD`. Names
+/// come from validated input; this keeps a damaged one on its own line.
+pub fn zone_name(name: &str) -> String {
+    let mut out = String::new();
+    for b in name.bytes() {
+        match b {
+            b'"' | b'\\' | b'(' | b')' | b';' | b'$' | b'@' => zone_byte(&mut out, b),
+            0x21..=0x7e => out.push(char::from(b)),
+            _ => zone_byte(&mut out, b),
+        }
+    }
+    out
+}
+
+/// Text for a zone-file comment, which runs to the end of its line:
+/// nothing in it may end the line.
+fn zone_comment(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            0x20..=0x7e => out.push(char::from(b)),
+            _ => zone_byte(&mut out, b),
+        }
+    }
+    out
+}
+
+/// The record as one zone-file line, without its line break; `None` while
+/// its value is unknown (DKIM before the console's key is given).
+pub fn zone_line(r: &PublishRecord) -> Option<String> {
+    let value = r.value.as_ref()?;
+    let data = match r.priority {
+        Some(p) => format!("{p} {}", zone_name(value)),
+        None => r
+            .strings
+            .iter()
+            .map(|s| zone_string(s))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    Some(format!(
+        "{} {} IN {} {}",
+        zone_name(&r.fqdn),
+        r.ttl,
+        r.rtype,
+        data
+    ))
 }
 
 impl Publication {
@@ -417,30 +479,30 @@ impl Publication {
     pub fn to_zone(&self) -> String {
         let mut out = String::new();
         for r in &self.records {
-            let Some(value) = &r.value else {
-                out.push_str(&format!(
-                    "; {} {} {} IN TXT (key from the console)\n",
-                    r.fqdn, r.ttl, r.rtype
-                ));
-                continue;
-            };
-            let data = match r.priority {
-                Some(p) => format!("{p} {value}"),
-                None => r
-                    .strings
-                    .iter()
-                    .map(|s| zone_string(s))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            };
-            out.push_str(&format!("{} {} IN {} {}\n", r.fqdn, r.ttl, r.rtype, data));
+            match zone_line(r) {
+                Some(line) => {
+                    out.push_str(&line);
+                    out.push('\n');
+                }
+                None => out.push_str(&format!(
+                    "; {} {} IN {} (key from the console)\n",
+                    zone_comment(&r.fqdn),
+                    r.ttl,
+                    r.rtype
+                )),
+            }
         }
         for d in &self.delete {
             let data = match d.priority {
                 Some(p) => format!("{p} {}", d.value),
                 None => d.value.clone(),
             };
-            out.push_str(&format!("; delete: {} IN {} {}\n", d.fqdn, d.rtype, data));
+            out.push_str(&format!(
+                "; delete: {} IN {} {}\n",
+                zone_comment(&d.fqdn),
+                d.rtype,
+                zone_comment(&data)
+            ));
         }
         out
     }
@@ -469,6 +531,26 @@ mod tests {
     #[test]
     fn zone_strings_are_escaped() {
         assert_eq!(zone_string(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(
+            zone_string("x\nevil. 60 IN A 6.6.6.6\u{1b}[2J"),
+            r#""x\010evil. 60 IN A 6.6.6.6\027[2J""#
+        );
+        // Each byte of a character outside ASCII, and DEL.
+        assert_eq!(
+            zone_string("é\u{202e}\u{7f}"),
+            r#""\195\169\226\128\174\127""#
+        );
+        assert_eq!(zone_string("\0"), r#""\000""#);
+    }
+
+    #[test]
+    fn zone_names_and_comments_stay_on_their_line() {
+        assert_eq!(zone_name("_dmarc.example.com."), "_dmarc.example.com.");
+        assert_eq!(zone_name("a b;c\n.example."), "a\\032b\\059c\\010.example.");
+        assert_eq!(
+            zone_comment("mx\n.example. 60 IN A 6.6.6.6"),
+            "mx\\010.example. 60 IN A 6.6.6.6"
+        );
     }
 
     #[test]
