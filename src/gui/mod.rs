@@ -821,7 +821,7 @@ impl App {
                 let value = r.value.as_ref()?;
                 Some((
                     widgets::value_key(r),
-                    text_editor::Content::with_text(value),
+                    text_editor::Content::with_text(&crate::safe_text::visible(value)),
                 ))
             })
             .collect();
