@@ -42,28 +42,31 @@ pub fn has_hidden(text: &str) -> bool {
 /// `text` with every hidden character written as `\u{…}`; borrowed when
 /// there is none.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !has_hidden(text) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_hidden(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    visible_except(text, &[])
 }
 
 /// Like [`visible`], keeping line breaks (`\n`) as line breaks: for text
 /// made of lines, such as a whole command-line output.
 pub fn visible_lines(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && is_hidden(c)) {
+    visible_except(text, &['\n'])
+}
+
+/// Like [`visible`], keeping the characters of `keep` as they are: for
+/// text pasted in a field of several lines.
+pub fn visible_except<'a>(text: &'a str, keep: &[char]) -> Cow<'a, str> {
+    let shown = |c: char| !is_hidden(c) || keep.contains(&c);
+    if text.chars().all(shown) {
         return Cow::Borrowed(text);
     }
-    let lines: Vec<Cow<str>> = text.split('\n').map(visible).collect();
-    Cow::Owned(lines.join("\n"))
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if shown(c) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_unicode());
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Is `text` made only of printable ASCII (space to `~`)? The records the
