@@ -284,6 +284,12 @@ mod tests {
                     .arg("reason", "invalid-character"),
             ),
             (
+                CheckId::DkimRecord,
+                Problem::warn("invalid-character")
+                    .arg("tag", "n")
+                    .arg("value", "\u{1b}[2J\u{202e}"),
+            ),
+            (
                 CheckId::SpfRecord,
                 Problem::fail("multiple-records")
                     .arg("name", "example.com")

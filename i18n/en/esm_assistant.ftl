@@ -135,6 +135,8 @@ problem-dkim-record-multiple-records = { $count } DKIM records are published und
 fix-dkim-record-multiple-records = Keep only one record, with the key from the console.
 problem-dkim-record-testing-mode = The DKIM record is in test mode (t=y): receivers may ignore failed signatures.
 fix-dkim-record-testing-mode = Remove “t=y” once signing works.
+problem-dkim-record-invalid-character = The DKIM record's tag “{ $tag }” holds a control or invisible character: { $value }. Verifiers may not read the record as it is shown to you.
+fix-dkim-record-invalid-character = Replace the record's value with the one the assistant gives. (Invisible characters are shown here as \u{"{"}…{"}"}.)
 
 problem-dkim-match-key-mismatch = The published DKIM key is not the one generated in the console: signed mail will fail DKIM.
 fix-dkim-match-key-mismatch = Replace the record's value with the one the assistant gives. Do not enable signing in the console until this check is green.

@@ -143,6 +143,8 @@ problem-dkim-record-multiple-records = { $count } enregistrements DKIM sont publ
 fix-dkim-record-multiple-records = Ne gardez qu’un seul enregistrement, avec la clé de la console.
 problem-dkim-record-testing-mode = L’enregistrement DKIM est en mode test (t=y) : les serveurs destinataires peuvent ignorer les signatures en échec.
 fix-dkim-record-testing-mode = Retirez « t=y » une fois la signature opérationnelle.
+problem-dkim-record-invalid-character = La balise « { $tag } » de l’enregistrement DKIM contient un caractère de contrôle ou invisible : { $value }. Les vérificateurs risquent de ne pas lire l’enregistrement tel qu’il vous est affiché.
+fix-dkim-record-invalid-character = Remplacez la valeur de l’enregistrement par celle que donne l’assistant. (Les caractères invisibles sont affichés ici sous la forme \u{"{"}…{"}"}.)
 
 problem-dkim-match-key-mismatch = La clé DKIM publiée n’est pas celle générée dans la console : le courrier signé échouera au contrôle DKIM.
 fix-dkim-match-key-mismatch = Remplacez la valeur de l’enregistrement par celle que propose l’assistant. N’activez pas la signature dans la console avant que cette vérification soit au vert.

@@ -100,6 +100,17 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                 if record.is_testing() {
                     problems.push(Problem::warn("testing-mode"));
                 }
+                // What the admin sees of such a tag is not what verifiers
+                // read; the record to publish is the console's key alone.
+                for (tag, value) in &record.tags {
+                    if crate::safe_text::has_hidden(value) {
+                        problems.push(
+                            Problem::warn("invalid-character")
+                                .arg("tag", tag)
+                                .arg("value", crate::records::shorten(value)),
+                        );
+                    }
+                }
                 problems
             }
         },
