@@ -1,7 +1,7 @@
 //! The command line: `check` and `records`, for admins, resellers who
 //! onboard many domains, and scripts.
 
-mod text;
+pub mod text;
 
 use std::io::Write;
 use std::net::SocketAddr;
