@@ -165,9 +165,16 @@ impl Provider {
         let mut provider: Provider =
             toml::from_str(text).map_err(|e| ProviderError::Toml(e.to_string()))?;
         provider.validate()?;
-        provider.spf.include = normalise_name(&provider.spf.include);
+        // Proposed in records as they are: in their ASCII form, as DNS
+        // holds them (validate() has parsed them already).
+        let ascii = |name: &str| {
+            DomainName::parse_host(name)
+                .map(|d| d.ascii().to_string())
+                .unwrap_or_else(|_| normalise_name(name))
+        };
+        provider.spf.include = ascii(&provider.spf.include);
         for mx in &mut provider.mx.hosts {
-            mx.host = normalise_name(&mx.host);
+            mx.host = ascii(&mx.host);
         }
         Ok(provider)
     }
@@ -357,6 +364,12 @@ mod tests {
         .unwrap();
         assert_eq!(upper.spf.include, "includespf.security-mail.net");
         assert_eq!(p.best_preference(), 10);
+        let unicode = Provider::from_toml(&ESM_PROFILE.replace(
+            "host = \"europe.security-mail.net\"",
+            "host = \"europe.sécurité.example\"",
+        ))
+        .unwrap();
+        assert_eq!(unicode.mx.hosts[1].host, "europe.xn--scurit-bvaf.example");
     }
 
     fn broken(replace: &str, with: &str) -> String {
