@@ -182,6 +182,23 @@ pub fn shorten(text: &str) -> String {
     }
 }
 
+/// At most this many left-out items are named one by one.
+pub const NAMED_MAX: usize = 10;
+
+/// `items` for quoting in a message: each cut short, at most
+/// [`NAMED_MAX`] of them, and `…` when more were left unnamed.
+pub fn quoted_list<S: AsRef<str>>(items: &[S]) -> Vec<String> {
+    let mut out: Vec<String> = items
+        .iter()
+        .take(NAMED_MAX)
+        .map(|t| shorten(t.as_ref()))
+        .collect();
+    if items.len() > NAMED_MAX {
+        out.push("…".to_string());
+    }
+    out
+}
+
 /// The records for `input`'s domain, given what DNS holds (`snap`).
 pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     let domain = input.domain.ascii();
@@ -284,7 +301,7 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     if !merged.dropped.is_empty() {
         spf_record
             .notes
-            .push(Problem::warn("dropped-terms").arg("terms", merged.dropped.clone()));
+            .push(Problem::warn("dropped-terms").arg("terms", quoted_list(&merged.dropped)));
     }
     records.push(spf_record);
 
@@ -371,19 +388,18 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
         dmarc_record.action = Action::Unknown;
     }
     if !dmarc_dropped.is_empty() {
-        dmarc_record.notes.push(Problem::warn("dropped-terms").arg(
-            "terms",
-            dmarc_dropped.iter().map(|t| shorten(t)).collect::<Vec<_>>(),
-        ));
+        dmarc_record
+            .notes
+            .push(Problem::warn("dropped-terms").arg("terms", quoted_list(&dmarc_dropped)));
     }
     if !dmarc_unsafe.is_empty() {
         let tags: Vec<String> = dmarc_unsafe
             .iter()
-            .map(|(tag, value)| shorten(&format!("{tag}={value}")))
+            .map(|(tag, value)| format!("{tag}={value}"))
             .collect();
         dmarc_record
             .notes
-            .push(Problem::warn("dropped-characters").arg("terms", tags));
+            .push(Problem::warn("dropped-characters").arg("terms", quoted_list(&tags)));
     }
     records.push(dmarc_record);
 
@@ -558,5 +574,11 @@ mod tests {
         assert_eq!(shorten("short"), "short");
         let long = "é".repeat(200);
         assert_eq!(shorten(&long), format!("{}…", "é".repeat(80)));
+        let many: Vec<String> = (0..25).map(|i| format!("t{i}={long}")).collect();
+        let quoted = quoted_list(&many);
+        assert_eq!(quoted.len(), NAMED_MAX + 1);
+        assert_eq!(quoted[NAMED_MAX], "…");
+        assert!(quoted.iter().all(|q| q.chars().count() <= 81));
+        assert_eq!(quoted_list(&["a", "b"]), ["a", "b"]);
     }
 }

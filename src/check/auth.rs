@@ -102,14 +102,16 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                 }
                 // What the admin sees of such a tag is not what verifiers
                 // read; the record to publish is the console's key alone.
-                for (tag, value) in &record.tags {
-                    if crate::safe_text::has_hidden(value) {
-                        problems.push(
-                            Problem::warn("invalid-character")
-                                .arg("tag", tag)
-                                .arg("value", crate::records::shorten(value)),
-                        );
-                    }
+                let hidden = record
+                    .tags
+                    .iter()
+                    .filter(|(_, value)| crate::safe_text::has_hidden(value));
+                for (tag, value) in hidden.take(crate::records::NAMED_MAX) {
+                    problems.push(
+                        Problem::warn("invalid-character")
+                            .arg("tag", tag)
+                            .arg("value", crate::records::shorten(value)),
+                    );
                 }
                 problems
             }
@@ -225,7 +227,8 @@ pub fn dmarc_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                 }
                 // Receivers may make anything of these; the record to
                 // publish leaves them out.
-                for (tag, value) in record.unsafe_parts() {
+                let unsafe_parts = record.unsafe_parts();
+                for (tag, value) in unsafe_parts.into_iter().take(crate::records::NAMED_MAX) {
                     problems.push(
                         Problem::warn("invalid-character")
                             .arg("tag", tag)
