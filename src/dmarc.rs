@@ -1,5 +1,7 @@
 //! DMARC policy records (RFC 7489 §6.3, §6.4): tags, values, report addresses.
 
+use crate::safe_text::is_record_text;
+
 /// A parsed record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DmarcRecord {
@@ -157,6 +159,11 @@ fn valid_value(name: &str, value: &str) -> bool {
     }
 }
 
+/// Tags whose value is a comma-separated list of report URIs.
+fn is_uri_list(name: &str) -> bool {
+    name == "rua" || name == "ruf"
+}
+
 /// A report URI: `mailto:` (or another scheme) and an optional `!size[kmgt]`.
 fn valid_uri(uri: &str) -> bool {
     let (address, size) = match uri.rsplit_once('!') {
@@ -251,6 +258,61 @@ impl DmarcRecord {
             unknown_tags: self.unknown_tags.clone(),
         }
         .to_text()
+    }
+
+    /// The tags, and the report URIs of `rua` and `ruf`, whose value holds
+    /// a character a DMARC record cannot carry (a control, invisible or
+    /// non-ASCII one): as (tag name, value or URI).
+    pub fn unsafe_parts(&self) -> Vec<(String, String)> {
+        let mut parts = Vec::new();
+        for (name, value) in &self.tags {
+            if is_record_text(value) {
+                continue;
+            }
+            if is_uri_list(name) {
+                for uri in value.split(',').filter(|u| !is_record_text(u.trim())) {
+                    parts.push((name.clone(), uri.trim().to_string()));
+                }
+            } else {
+                parts.push((name.clone(), value.clone()));
+            }
+        }
+        parts
+    }
+
+    /// This record without its [`unsafe_parts`](Self::unsafe_parts): what
+    /// the assistant may propose to publish, and what it left out. A report
+    /// list loses only its unsafe URIs; emptied, the tag goes.
+    pub fn without_unsafe(&self) -> (DmarcRecord, Vec<(String, String)>) {
+        let removed = self.unsafe_parts();
+        if removed.is_empty() {
+            return (self.clone(), removed);
+        }
+        let tags = self
+            .tags
+            .iter()
+            .filter_map(|(name, value)| {
+                if is_record_text(value) {
+                    return Some((name.clone(), value.clone()));
+                }
+                if !is_uri_list(name) {
+                    return None;
+                }
+                let kept: Vec<&str> = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|u| is_record_text(u))
+                    .collect();
+                (!kept.is_empty()).then(|| (name.clone(), kept.join(",")))
+            })
+            .collect::<Vec<_>>();
+        let unknown_tags = self
+            .unknown_tags
+            .iter()
+            .filter(|t| tags.iter().any(|(n, _)| n == *t))
+            .cloned()
+            .collect();
+        (DmarcRecord { tags, unknown_tags }, removed)
     }
 
     pub fn to_text(&self) -> String {
@@ -359,6 +421,40 @@ mod tests {
             vec!["rua=dmarc@example.com".to_string(), "pct=150".to_string()]
         );
         assert!(parse_lenient("v=DMARC1; p=block").is_none());
+    }
+
+    #[test]
+    fn tags_and_uris_with_control_characters_are_left_out() {
+        let r = parse_record(
+            "v=DMARC1; p=reject; rua=mailto:a@example.com,https://x.example/\u{1b}[2J; \
+             foo=x\nevil.example. 60 IN A 6.6.6.6; ruf=mailto:f\u{7}@example.com; adkim=s",
+        )
+        .unwrap();
+        assert_eq!(
+            r.unsafe_parts(),
+            vec![
+                ("rua".to_string(), "https://x.example/\u{1b}[2J".to_string()),
+                (
+                    "foo".to_string(),
+                    "x\nevil.example. 60 IN A 6.6.6.6".to_string()
+                ),
+                ("ruf".to_string(), "mailto:f\u{7}@example.com".to_string()),
+            ]
+        );
+        let (clean, removed) = r.without_unsafe();
+        assert_eq!(removed, r.unsafe_parts());
+        assert!(clean.unsafe_parts().is_empty());
+        assert!(clean.unknown_tags.is_empty());
+        assert_eq!(
+            clean.with_report_address("dmarc@secuserve.com"),
+            "v=DMARC1; p=reject; rua=mailto:a@example.com,mailto:dmarc@secuserve.com; adkim=s"
+        );
+        // Non-ASCII text has no place in a DMARC record either.
+        let r = parse_record("v=DMARC1; p=none; note=café").unwrap();
+        assert_eq!(r.without_unsafe().0.to_text(), "v=DMARC1; p=none");
+        // A clean record is left as it is.
+        let r = parse_record("v=DMARC1; p=none; foo=bar").unwrap();
+        assert_eq!(r.without_unsafe(), (r.clone(), Vec::new()));
     }
 
     #[test]

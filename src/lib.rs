@@ -25,5 +25,6 @@ pub mod progress;
 pub mod provider;
 pub mod records;
 pub mod render;
+pub mod safe_text;
 pub mod spf;
 pub mod step;

@@ -73,7 +73,21 @@ fn build_loader(lang: Lang) -> FluentLanguageLoader {
         panic!("embedded translations: {e}");
     }
     loader.set_use_isolating(false);
+    // Every argument of every message is shown with its controls visible:
+    // arguments carry text from DNS, profiles and files.
+    loader.with_bundles_mut(|bundle| bundle.set_formatter(Some(visible_argument)));
     loader
+}
+
+/// Fluent's hook for writing an argument: text holding a hidden character
+/// is written visibly; everything else as Fluent writes it.
+fn visible_argument<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::String(s) if crate::safe_text::has_hidden(s) => {
+            Some(crate::safe_text::visible(s).into_owned())
+        }
+        _ => None,
+    }
 }
 
 static FR: LazyLock<FluentLanguageLoader> = LazyLock::new(|| build_loader(Lang::Fr));
@@ -148,6 +162,18 @@ mod tests {
         assert_eq!(en, "Checks for example.com");
         assert_eq!(fr, "Vérifications pour example.com");
         assert!(!en.contains('\u{2068}') && !fr.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn arguments_are_shown_with_their_controls_visible() {
+        for lang in Lang::ALL {
+            let text = crate::fl!(lang, "cli-report-title", domain = "evil\u{1b}[2J\n.test");
+            assert!(text.contains("evil\\u{1b}[2J\\u{a}.test"), "{text}");
+            assert!(!crate::safe_text::has_hidden(&text), "{text:?}");
+            let args = [("domain".to_string(), FluentValue::from("a\u{202e}b"))];
+            let text = super::text(lang, "cli-report-title", &args).unwrap_or_default();
+            assert!(text.contains("a\\u{202e}b"), "{text}");
+        }
     }
 
     #[test]

@@ -17,7 +17,11 @@ fn main() -> ExitCode {
         Some(path) => match Provider::load(path) {
             Ok(p) => p,
             Err(e) => {
-                eprintln!("esm-assistant: {e}");
+                // The error may quote the profile: shown, never acted on.
+                eprintln!(
+                    "esm-assistant: {}",
+                    esm_assistant::safe_text::visible_lines(&e.to_string())
+                );
                 return ExitCode::from(2);
             }
         },
@@ -33,7 +37,10 @@ fn main() -> ExitCode {
     match gui::run(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("esm-assistant: {e}");
+            eprintln!(
+                "esm-assistant: {}",
+                esm_assistant::safe_text::visible_lines(&e.to_string())
+            );
             ExitCode::FAILURE
         }
     }

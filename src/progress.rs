@@ -119,6 +119,26 @@ pub fn save(path: &Path, progress: &Progress) -> std::io::Result<()> {
     crate::files::write_atomic(path, &json)
 }
 
+impl Progress {
+    /// The saved text fields with their controls visible, for the fields
+    /// they are shown in again: a file edited by hand (or by anyone) cannot
+    /// bring a control or a bidirectional override into the window. The
+    /// line breaks and tabs of the pasted key and ranges stay, as pasted.
+    pub fn made_visible(mut self) -> Progress {
+        for field in [
+            &mut self.domain,
+            &mut self.destination,
+            &mut self.smart_host,
+        ] {
+            *field = crate::safe_text::visible(field).into_owned();
+        }
+        for field in [&mut self.dkim_key, &mut self.ranges] {
+            *field = crate::safe_text::visible_except(field, &['\n', '\r', '\t']).into_owned();
+        }
+        self
+    }
+}
+
 /// Removes the saved progress ("Start over").
 pub fn clear(path: &Path) -> std::io::Result<()> {
     match std::fs::remove_file(path) {
@@ -181,6 +201,30 @@ mod tests {
         assert_eq!(p.platform, Platform::Microsoft365);
         assert!(p.done.is_empty());
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn restored_text_has_its_controls_visible() {
+        let progress = Progress {
+            domain: "exa\u{1b}[2Jmple.fr".into(),
+            destination: "mail\u{202e}rf.elpmexe".into(),
+            smart_host: "relay\n.example.net".into(),
+            dkim_key: "MIIB\r\nAQAB\u{7}\tX".into(),
+            ranges: "198.51.100.0/24\n\u{1b}]0;t\u{7}\n".into(),
+            ..Progress::default()
+        }
+        .made_visible();
+        assert_eq!(progress.domain, "exa\\u{1b}[2Jmple.fr");
+        assert_eq!(progress.destination, "mail\\u{202e}rf.elpmexe");
+        assert_eq!(progress.smart_host, "relay\\u{a}.example.net");
+        assert_eq!(progress.dkim_key, "MIIB\r\nAQAB\\u{7}\tX");
+        assert_eq!(progress.ranges, "198.51.100.0/24\n\\u{1b}]0;t\\u{7}\n");
+        let plain = Progress {
+            domain: "exemple.fr".into(),
+            ranges: "198.51.100.0/24\r\n203.0.113.0/24".into(),
+            ..Progress::default()
+        };
+        assert_eq!(plain.clone().made_visible(), plain);
     }
 
     #[test]

@@ -165,14 +165,28 @@ impl Provider {
         let mut provider: Provider =
             toml::from_str(text).map_err(|e| ProviderError::Toml(e.to_string()))?;
         provider.validate()?;
-        provider.spf.include = normalise_name(&provider.spf.include);
+        // Proposed in records as they are: in their ASCII form, as DNS
+        // holds them (validate() has parsed them already).
+        let ascii = |name: &str| {
+            DomainName::parse_host(name)
+                .map(|d| d.ascii().to_string())
+                .unwrap_or_else(|_| normalise_name(name))
+        };
+        provider.spf.include = ascii(&provider.spf.include);
         for mx in &mut provider.mx.hosts {
-            mx.host = normalise_name(&mx.host);
+            mx.host = ascii(&mx.host);
         }
         Ok(provider)
     }
 
     fn validate(&self) -> Result<(), ProviderError> {
+        // Profile text reaches the window, the checklist, the terminal and
+        // the records: none of it may act instead of showing.
+        for (field, text) in self.text_fields()? {
+            if crate::safe_text::has_hidden(&text) {
+                return Err(field_error(field, "holds a control or invisible character"));
+            }
+        }
         if self.mx.hosts.is_empty() {
             return Err(field_error("mx.hosts", "at least one MX host is needed"));
         }
@@ -213,6 +227,13 @@ impl Provider {
             ("dmarc.default_record", &self.dmarc.default_record),
             ("dmarc.advanced_record", &self.dmarc.advanced_record),
         ] {
+            // Proposed as it is: printable ASCII only, as every record.
+            if !crate::safe_text::is_record_text(record) {
+                return Err(field_error(
+                    field,
+                    "holds a character outside printable ASCII",
+                ));
+            }
             let parsed =
                 dmarc::parse_record(record).map_err(|e| field_error(field, e.to_string()))?;
             if !parsed.has_report_address(&self.dmarc.report_address) {
@@ -236,6 +257,39 @@ impl Provider {
             }
         }
         Ok(())
+    }
+
+    /// Every text of the profile, map keys included, with where it is
+    /// (`menu_paths.dkim.fr`).
+    fn text_fields(&self) -> Result<Vec<(String, String)>, ProviderError> {
+        fn walk(value: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+            let child = |key: &str| {
+                if path.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{path}.{key}")
+                }
+            };
+            match value {
+                serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
+                serde_json::Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        walk(item, &format!("{path}[{i}]"), out);
+                    }
+                }
+                serde_json::Value::Object(map) => {
+                    for (key, item) in map {
+                        out.push((child(key), key.clone()));
+                        walk(item, &child(key), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let value = serde_json::to_value(self).map_err(|e| ProviderError::Toml(e.to_string()))?;
+        let mut out = Vec::new();
+        walk(&value, "", &mut out);
+        Ok(out)
     }
 
     /// Is `host` one of the gateway's MX hosts?
@@ -310,6 +364,12 @@ mod tests {
         .unwrap();
         assert_eq!(upper.spf.include, "includespf.security-mail.net");
         assert_eq!(p.best_preference(), 10);
+        let unicode = Provider::from_toml(&ESM_PROFILE.replace(
+            "host = \"europe.security-mail.net\"",
+            "host = \"europe.sécurité.example\"",
+        ))
+        .unwrap();
+        assert_eq!(unicode.mx.hosts[1].host, "europe.xn--scurit-bvaf.example");
     }
 
     fn broken(replace: &str, with: &str) -> String {
@@ -347,5 +407,25 @@ mod tests {
         assert!(e.contains("spf.default_record"), "{e}");
         let e = broken("support_email = \"support@secuserve.com\"", "");
         assert!(e.contains("support_email"), "{e}");
+    }
+
+    #[test]
+    fn profile_text_may_not_hold_control_characters() {
+        let path = ESM_PROFILE
+            .lines()
+            .find(|l| l.starts_with("fr = ") && l.contains("DKIM"))
+            .expect("a French DKIM menu path");
+        let e = broken(path, &path.replacen("fr = \"", "fr = \"\\u001b[2J", 1));
+        assert!(e.contains("menu_paths.dkim.fr"), "{e}");
+        let e = broken(
+            "default_record = \"v=DMARC1; p=none; rua=mailto:dmarc@secuserve.com\"",
+            "default_record = \"v=DMARC1; p=none; rua=mailto:dmarc@secuserve.com; n=café\"",
+        );
+        assert!(e.contains("dmarc.default_record"), "{e}");
+        let e = broken(
+            "default_record = \"v=DMARC1; p=none; rua=mailto:dmarc@secuserve.com\"",
+            "default_record = \"v=DMARC1; p=none; rua=mailto:dmarc@secuserve.com; n=\\u202e\"",
+        );
+        assert!(e.contains("dmarc.default_record"), "{e}");
     }
 }

@@ -9,6 +9,7 @@ use crate::check::{CheckInput, Problem, Snapshot, SpfTexts};
 use crate::dmarc;
 use crate::dns::{Answer, QType, Rec};
 use crate::domain::normalise_name;
+use crate::safe_text::has_hidden;
 use crate::spf::{self, merge::merge_include};
 
 /// Longest character-string in a TXT record (RFC 1035 §3.3).
@@ -160,6 +161,44 @@ fn txt_record(
     }
 }
 
+/// A published record holding a hidden character is never "nothing to do":
+/// what the admin sees of it is not what DNS serves, and what receivers
+/// make of it is anyone's guess.
+fn replace_if_hidden(record: &mut PublishRecord, published: &[String]) {
+    if record.action == Action::Keep && published.iter().any(|t| has_hidden(t)) {
+        record.action = Action::Replace;
+        record.replaces = published.to_vec();
+    }
+}
+
+/// At most this many characters of a left-out value are quoted in a note.
+const QUOTED_MAX: usize = 80;
+
+/// `text` cut to [`QUOTED_MAX`] characters, for quoting in a message.
+pub fn shorten(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_MAX) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// At most this many left-out items are named one by one.
+pub const NAMED_MAX: usize = 10;
+
+/// `items` for quoting in a message: each cut short, at most
+/// [`NAMED_MAX`] of them, and `…` when more were left unnamed.
+pub fn quoted_list<S: AsRef<str>>(items: &[S]) -> Vec<String> {
+    let mut out: Vec<String> = items
+        .iter()
+        .take(NAMED_MAX)
+        .map(|t| shorten(t.as_ref()))
+        .collect();
+    if items.len() > NAMED_MAX {
+        out.push("…".to_string());
+    }
+    out
+}
+
 /// The records for `input`'s domain, given what DNS holds (`snap`).
 pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     let domain = input.domain.ascii();
@@ -257,10 +296,11 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     } else {
         spf_record.action = Action::Keep;
     }
+    replace_if_hidden(&mut spf_record, &texts.all_texts());
     if !merged.dropped.is_empty() {
         spf_record
             .notes
-            .push(Problem::warn("dropped-terms").arg("terms", merged.dropped.clone()));
+            .push(Problem::warn("dropped-terms").arg("terms", quoted_list(&merged.dropped)));
     }
     records.push(spf_record);
 
@@ -294,6 +334,7 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
             Action::Keep
         };
     }
+    replace_if_hidden(&mut dkim_record, &dkim_published);
     if dkim_answer.failure().is_some() {
         dkim_record.action = Action::Unknown;
         dkim_record.replaces.clear();
@@ -315,12 +356,22 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
             .ok()
             .or_else(|| dmarc::parse_lenient(t))
     });
-    let (dmarc_value, dmarc_dropped) = match existing {
-        Some((r, dropped)) => (
-            r.with_report_address(&provider.dmarc.report_address),
-            dropped,
+    // Tags holding a control or non-ASCII character are not carried over:
+    // a proposed record holds printable ASCII only.
+    let (dmarc_value, dmarc_dropped, dmarc_unsafe) = match existing {
+        Some((r, dropped)) => {
+            let (clean, left_out) = r.without_unsafe();
+            (
+                clean.with_report_address(&provider.dmarc.report_address),
+                dropped,
+                left_out,
+            )
+        }
+        None => (
+            provider.dmarc.default_record.clone(),
+            Vec::new(),
+            Vec::new(),
         ),
-        None => (provider.dmarc.default_record.clone(), Vec::new()),
     };
     let mut dmarc_record = txt_record(
         Purpose::Dmarc,
@@ -338,7 +389,16 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     if !dmarc_dropped.is_empty() {
         dmarc_record
             .notes
-            .push(Problem::warn("dropped-terms").arg("terms", dmarc_dropped));
+            .push(Problem::warn("dropped-terms").arg("terms", quoted_list(&dmarc_dropped)));
+    }
+    if !dmarc_unsafe.is_empty() {
+        let tags: Vec<String> = dmarc_unsafe
+            .iter()
+            .map(|(tag, value)| format!("{tag}={value}"))
+            .collect();
+        dmarc_record
+            .notes
+            .push(Problem::warn("dropped-characters").arg("terms", quoted_list(&tags)));
     }
     records.push(dmarc_record);
 
@@ -349,17 +409,79 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     }
 }
 
-/// A TXT string in zone-file form: quoted, with `"` and `\` escaped.
-fn zone_string(s: &str) -> String {
+/// `byte` as RFC 1035 §5.1 writes a byte in a zone file: `\DDD`, decimal.
+fn zone_byte(out: &mut String, byte: u8) {
+    out.push_str(&format!("\\{byte:03}"));
+}
+
+/// A TXT string in zone-file form (RFC 1035 §5.1): quoted, `"` and `\`
+/// escaped by a backslash, every byte outside printable ASCII as `\DDD`,
+/// so that no value can end its line or its string.
+pub fn zone_string(s: &str) -> String {
     let mut out = String::from("\"");
-    for c in s.chars() {
-        if c == '"' || c == '\\' {
-            out.push('\\');
+    for b in s.bytes() {
+        match b {
+            b'"' | b'\\' => {
+                out.push('\\');
+                out.push(char::from(b));
+            }
+            0x20..=0x7e => out.push(char::from(b)),
+            _ => zone_byte(&mut out, b),
         }
-        out.push(c);
     }
     out.push('"');
     out
+}
+
+/// A domain name in zone-file form: the characters a zone file gives a
+/// meaning to, and every byte outside printable ASCII, as `\DDD`. Names
+/// come from validated input; this keeps a damaged one on its own line.
+pub fn zone_name(name: &str) -> String {
+    let mut out = String::new();
+    for b in name.bytes() {
+        match b {
+            b'"' | b'\\' | b'(' | b')' | b';' | b'$' | b'@' => zone_byte(&mut out, b),
+            0x21..=0x7e => out.push(char::from(b)),
+            _ => zone_byte(&mut out, b),
+        }
+    }
+    out
+}
+
+/// Text for a zone-file comment, which runs to the end of its line:
+/// nothing in it may end the line.
+fn zone_comment(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            0x20..=0x7e => out.push(char::from(b)),
+            _ => zone_byte(&mut out, b),
+        }
+    }
+    out
+}
+
+/// The record as one zone-file line, without its line break; `None` while
+/// its value is unknown (DKIM before the console's key is given).
+pub fn zone_line(r: &PublishRecord) -> Option<String> {
+    let value = r.value.as_ref()?;
+    let data = match r.priority {
+        Some(p) => format!("{p} {}", zone_name(value)),
+        None => r
+            .strings
+            .iter()
+            .map(|s| zone_string(s))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    Some(format!(
+        "{} {} IN {} {}",
+        zone_name(&r.fqdn),
+        r.ttl,
+        r.rtype,
+        data
+    ))
 }
 
 impl Publication {
@@ -372,30 +494,30 @@ impl Publication {
     pub fn to_zone(&self) -> String {
         let mut out = String::new();
         for r in &self.records {
-            let Some(value) = &r.value else {
-                out.push_str(&format!(
-                    "; {} {} {} IN TXT (key from the console)\n",
-                    r.fqdn, r.ttl, r.rtype
-                ));
-                continue;
-            };
-            let data = match r.priority {
-                Some(p) => format!("{p} {value}"),
-                None => r
-                    .strings
-                    .iter()
-                    .map(|s| zone_string(s))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            };
-            out.push_str(&format!("{} {} IN {} {}\n", r.fqdn, r.ttl, r.rtype, data));
+            match zone_line(r) {
+                Some(line) => {
+                    out.push_str(&line);
+                    out.push('\n');
+                }
+                None => out.push_str(&format!(
+                    "; {} {} IN {} (key from the console)\n",
+                    zone_comment(&r.fqdn),
+                    r.ttl,
+                    r.rtype
+                )),
+            }
         }
         for d in &self.delete {
             let data = match d.priority {
                 Some(p) => format!("{p} {}", d.value),
                 None => d.value.clone(),
             };
-            out.push_str(&format!("; delete: {} IN {} {}\n", d.fqdn, d.rtype, data));
+            out.push_str(&format!(
+                "; delete: {} IN {} {}\n",
+                zone_comment(&d.fqdn),
+                d.rtype,
+                zone_comment(&data)
+            ));
         }
         out
     }
@@ -424,5 +546,38 @@ mod tests {
     #[test]
     fn zone_strings_are_escaped() {
         assert_eq!(zone_string(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(
+            zone_string("x\nevil. 60 IN A 6.6.6.6\u{1b}[2J"),
+            r#""x\010evil. 60 IN A 6.6.6.6\027[2J""#
+        );
+        // Each byte of a character outside ASCII, and DEL.
+        assert_eq!(
+            zone_string("é\u{202e}\u{7f}"),
+            r#""\195\169\226\128\174\127""#
+        );
+        assert_eq!(zone_string("\0"), r#""\000""#);
+    }
+
+    #[test]
+    fn zone_names_and_comments_stay_on_their_line() {
+        assert_eq!(zone_name("_dmarc.example.com."), "_dmarc.example.com.");
+        assert_eq!(zone_name("a b;c\n.example."), "a\\032b\\059c\\010.example.");
+        assert_eq!(
+            zone_comment("mx\n.example. 60 IN A 6.6.6.6"),
+            "mx\\010.example. 60 IN A 6.6.6.6"
+        );
+    }
+
+    #[test]
+    fn quoted_values_are_cut_short() {
+        assert_eq!(shorten("short"), "short");
+        let long = "é".repeat(200);
+        assert_eq!(shorten(&long), format!("{}…", "é".repeat(80)));
+        let many: Vec<String> = (0..25).map(|i| format!("t{i}={long}")).collect();
+        let quoted = quoted_list(&many);
+        assert_eq!(quoted.len(), NAMED_MAX + 1);
+        assert_eq!(quoted[NAMED_MAX], "…");
+        assert!(quoted.iter().all(|q| q.chars().count() <= 81));
+        assert_eq!(quoted_list(&["a", "b"]), ["a", "b"]);
     }
 }

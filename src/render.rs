@@ -8,6 +8,7 @@ use crate::fl;
 use crate::localize::{FluentValue, Lang, text};
 use crate::provider::Provider;
 use crate::records::{Action, Publication};
+use crate::safe_text::visible;
 
 pub(crate) fn fluent_args(
     lang: Lang,
@@ -149,15 +150,15 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
             text(lang, &format!("record-purpose-{}", r.purpose.as_str()), &[]).unwrap_or_default();
         let action = action_word(lang, r.action);
         let _ = writeln!(out, "{purpose}\n  → {action}");
-        line(&mut out, &labels[0], &r.name);
-        line(&mut out, &labels[1], &r.fqdn);
+        line(&mut out, &labels[0], &visible(&r.name));
+        line(&mut out, &labels[1], &visible(&r.fqdn));
         line(&mut out, &labels[2], r.rtype);
         line(&mut out, &labels[3], &r.ttl.to_string());
         if let Some(p) = r.priority {
             line(&mut out, &labels[4], &p.to_string());
         }
         match &r.value {
-            Some(v) => line(&mut out, &labels[5], v),
+            Some(v) => line(&mut out, &labels[5], &visible(v)),
             None if r.action == Action::Unknown => {}
             None => {
                 let path = provider.menu_paths.dkim.get(lang.code());
@@ -167,7 +168,7 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
         if r.strings.len() > 1 {
             let _ = writeln!(out, "  {}", fl!(lang, "record-strings"));
             for s in &r.strings {
-                let _ = writeln!(out, "    {s}");
+                let _ = writeln!(out, "    {}", visible(s));
             }
         }
         for note in &r.notes {
@@ -179,7 +180,13 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
         let _ = writeln!(out, "{}", fl!(lang, "record-delete-title"));
         for d in &publication.delete {
             let priority = d.priority.map(|p| format!("{p} ")).unwrap_or_default();
-            let _ = writeln!(out, "  ✗ {} {} {priority}{}", d.name, d.rtype, d.value);
+            let _ = writeln!(
+                out,
+                "  ✗ {} {} {priority}{}",
+                visible(&d.name),
+                d.rtype,
+                visible(&d.value)
+            );
         }
     }
     out
@@ -262,5 +269,60 @@ mod tests {
         assert!(m.contains("512 bits"), "{m}");
         let m = problem_message(Lang::Fr, cases[4].0, &cases[4].1);
         assert!(m.contains("pas de réponse à temps"), "{m}");
+    }
+
+    #[test]
+    fn text_from_dns_is_shown_with_its_controls_visible() {
+        let cases: &[(CheckId, Problem)] = &[
+            (
+                CheckId::DmarcRecord,
+                Problem::warn("invalid-character")
+                    .arg("tag", "foo")
+                    .arg("value", "x\nevil.example. 60 IN A 6.6.6.6\u{1b}[2J"),
+            ),
+            (
+                CheckId::SpfRecord,
+                Problem::fail("syntax")
+                    .arg("term", "mx\u{1b}]0;title\u{7}")
+                    .arg("reason", "invalid-character"),
+            ),
+            (
+                CheckId::DkimRecord,
+                Problem::warn("invalid-character")
+                    .arg("tag", "n")
+                    .arg("value", "\u{1b}[2J\u{202e}"),
+            ),
+            (
+                CheckId::SpfRecord,
+                Problem::fail("multiple-records")
+                    .arg("name", "example.com")
+                    .arg("count", 2usize)
+                    .arg("records", vec!["v=spf1 \u{202e}".to_string()]),
+            ),
+        ];
+        for lang in Lang::ALL {
+            for (check, problem) in cases {
+                for text in [
+                    problem_message(lang, *check, problem),
+                    problem_fix(lang, *check, problem),
+                ] {
+                    assert!(!crate::safe_text::has_hidden(&text), "{text:?}");
+                    assert!(!text.contains("No localization"), "{text}");
+                }
+            }
+            let m = problem_message(lang, cases[0].0, &cases[0].1);
+            assert!(
+                m.contains("x\\u{a}evil.example. 60 IN A 6.6.6.6\\u{1b}[2J"),
+                "{m}"
+            );
+            let m = problem_message(lang, cases[1].0, &cases[1].1);
+            assert!(m.contains("mx\\u{1b}]0;title\\u{7}"), "{m}");
+            assert!(m.contains("ASCII"), "{m}");
+            let note = record_note(
+                lang,
+                &Problem::warn("dropped-characters").arg("terms", vec!["foo=a\u{7}".to_string()]),
+            );
+            assert!(note.contains("foo=a\\u{7}"), "{note}");
+        }
     }
 }

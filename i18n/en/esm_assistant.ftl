@@ -165,6 +165,8 @@ problem-dkim-record-multiple-records = { $count } DKIM records are published und
 fix-dkim-record-multiple-records = Keep only one record, with the key from the console.
 problem-dkim-record-testing-mode = The DKIM record is in test mode (t=y): receivers may ignore failed signatures.
 fix-dkim-record-testing-mode = Remove “t=y” once signing works.
+problem-dkim-record-invalid-character = The DKIM record's tag “{ $tag }” holds a control or invisible character: { $value }. Verifiers may not read the record as it is shown to you.
+fix-dkim-record-invalid-character = Replace the record's value with the one the assistant gives. (Invisible characters are shown here as \u{"{"}…{"}"}.)
 
 problem-dkim-match-key-mismatch = The published DKIM key is not the one generated in the console: signed mail will fail DKIM.
 fix-dkim-match-key-mismatch = Replace the record's value with the one the assistant gives. Do not enable signing in the console until this check is green.
@@ -181,6 +183,8 @@ problem-dmarc-record-quoted-value = The DMARC record was saved with quote marks 
 fix-dmarc-record-quoted-value = Edit the record and remove the quote marks: your DNS host adds them itself.
 problem-dmarc-record-domain-appended = The DMARC record is published at { $name }: your DNS host added your domain to the name.
 fix-dmarc-record-domain-appended = Rename the record: type only { $expected }
+problem-dmarc-record-invalid-character = The DMARC record's tag “{ $tag }” holds a control, invisible or non-ASCII character, which has no place in a DNS record: { $value }
+fix-dmarc-record-invalid-character = Replace the record's value with the one the assistant gives: it keeps your other tags and leaves this one out. (Invisible characters are shown here as \u{"{"}…{"}"}.)
 
 problem-dmarc-reports-missing-report-address = DMARC reports are not sent to the gateway ({ $address }): the console cannot show them.
 fix-dmarc-reports-missing-report-address = Add mailto:{ $address } to the record's rua tag, as in the value the assistant gives.
@@ -241,6 +245,7 @@ arg-reason-missing-key = the key (p=) is missing
 arg-reason-unknown-key-type = unknown key type
 arg-reason-missing-policy = the policy (p=) is missing
 arg-reason-bad-value = invalid value
+arg-reason-invalid-character = it holds a control, invisible or non-ASCII character (invisible ones are shown as \u{"{"}…{"}"})
 
 ## Domain names typed by the user
 
@@ -276,6 +281,7 @@ record-delete-title = Records to delete
 record-dkim-needs-key = Generate the key in the console ({ $path }), then give it with --dkim-key.
 record-note-merge-too-many-lookups = With the gateway added, the SPF record would need { $count } DNS lookups, more than 10: remove unused includes first.
 record-note-dropped-terms = These terms were not valid and were left out: { $terms }
+record-note-dropped-characters = These tags held a control, invisible or non-ASCII character and were left out: { $terms }
 
 ## Command line
 

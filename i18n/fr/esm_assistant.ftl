@@ -172,6 +172,8 @@ problem-dkim-record-multiple-records = { $count } enregistrements DKIM sont publ
 fix-dkim-record-multiple-records = Ne gardez qu’un seul enregistrement, avec la clé de la console.
 problem-dkim-record-testing-mode = L’enregistrement DKIM est en mode test (t=y) : les serveurs destinataires peuvent ignorer les signatures en échec.
 fix-dkim-record-testing-mode = Retirez « t=y » une fois la signature opérationnelle.
+problem-dkim-record-invalid-character = La balise « { $tag } » de l’enregistrement DKIM contient un caractère de contrôle ou invisible : { $value }. Les vérificateurs risquent de ne pas lire l’enregistrement tel qu’il vous est affiché.
+fix-dkim-record-invalid-character = Remplacez la valeur de l’enregistrement par celle que donne l’assistant. (Les caractères invisibles sont affichés ici sous la forme \u{"{"}…{"}"}.)
 
 problem-dkim-match-key-mismatch = La clé DKIM publiée n’est pas celle générée dans la console : le courrier signé échouera au contrôle DKIM.
 fix-dkim-match-key-mismatch = Remplacez la valeur de l’enregistrement par celle que propose l’assistant. N’activez pas la signature dans la console avant que cette vérification soit au vert.
@@ -188,6 +190,8 @@ problem-dmarc-record-quoted-value = L’enregistrement DMARC a été saisi avec 
 fix-dmarc-record-quoted-value = Modifiez l’enregistrement et retirez les guillemets : votre hébergeur DNS les ajoute lui-même.
 problem-dmarc-record-domain-appended = L’enregistrement DMARC est publié sous { $name } : votre hébergeur DNS a ajouté votre domaine à la fin du nom.
 fix-dmarc-record-domain-appended = Renommez l’enregistrement : saisissez uniquement { $expected }
+problem-dmarc-record-invalid-character = La balise « { $tag } » de l’enregistrement DMARC contient un caractère de contrôle, invisible ou non ASCII, qui n’a pas sa place dans un enregistrement DNS : { $value }
+fix-dmarc-record-invalid-character = Remplacez la valeur de l’enregistrement par celle que donne l’assistant : elle conserve vos autres balises et retire celle-ci. (Les caractères invisibles sont affichés ici sous la forme \u{"{"}…{"}"}.)
 
 problem-dmarc-reports-missing-report-address = Les rapports DMARC ne sont pas envoyés à la passerelle ({ $address }) : la console ne peut pas les afficher.
 fix-dmarc-reports-missing-report-address = Ajoutez mailto:{ $address } à la balise rua de l’enregistrement, comme dans la valeur proposée par l’assistant.
@@ -248,6 +252,7 @@ arg-reason-missing-key = la clé (p=) est absente
 arg-reason-unknown-key-type = type de clé inconnu
 arg-reason-missing-policy = la politique (p=) est absente
 arg-reason-bad-value = valeur invalide
+arg-reason-invalid-character = il contient un caractère de contrôle, invisible ou non ASCII (les caractères invisibles sont affichés sous la forme \u{"{"}…{"}"})
 
 ## Noms de domaine saisis par l’utilisateur
 
@@ -283,6 +288,7 @@ record-delete-title = Enregistrements à supprimer
 record-dkim-needs-key = Générez la clé dans la console ({ $path }), puis indiquez-la avec --dkim-key.
 record-note-merge-too-many-lookups = Avec la passerelle, l’enregistrement SPF nécessiterait { $count } requêtes DNS, plus de 10 : retirez d’abord les includes inutilisés.
 record-note-dropped-terms = Ces termes n’étaient pas valides et ont été retirés : { $terms }
+record-note-dropped-characters = Ces balises contenaient un caractère de contrôle, invisible ou non ASCII, et ont été retirées : { $terms }
 
 ## Ligne de commande
 

@@ -100,6 +100,19 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                 if record.is_testing() {
                     problems.push(Problem::warn("testing-mode"));
                 }
+                // What the admin sees of such a tag is not what verifiers
+                // read; the record to publish is the console's key alone.
+                let hidden = record
+                    .tags
+                    .iter()
+                    .filter(|(_, value)| crate::safe_text::has_hidden(value));
+                for (tag, value) in hidden.take(crate::records::NAMED_MAX) {
+                    problems.push(
+                        Problem::warn("invalid-character")
+                            .arg("tag", tag)
+                            .arg("value", crate::records::shorten(value)),
+                    );
+                }
                 problems
             }
         },
@@ -211,6 +224,16 @@ pub fn dmarc_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
             Ok(record) => {
                 for tag in &record.unknown_tags {
                     problems.push(Problem::warn("unknown-tag").arg("tag", tag));
+                }
+                // Receivers may make anything of these; the record to
+                // publish leaves them out.
+                let unsafe_parts = record.unsafe_parts();
+                for (tag, value) in unsafe_parts.into_iter().take(crate::records::NAMED_MAX) {
+                    problems.push(
+                        Problem::warn("invalid-character")
+                            .arg("tag", tag)
+                            .arg("value", crate::records::shorten(&value)),
+                    );
                 }
             }
         },

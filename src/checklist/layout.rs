@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::fonts;
+use crate::safe_text::visible;
 
 /// Which embedded font.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,8 @@ pub fn wrap_after(
 ) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for paragraph in text.split('\n') {
+        // Text from DNS or a profile is drawn with its controls visible.
+        let paragraph = visible(paragraph);
         let mut line = String::new();
         for word in paragraph.split(' ') {
             let candidate = if line.is_empty() {
@@ -228,6 +231,8 @@ impl Writer {
     /// Lines of text from the current position, each line kept on one page.
     pub fn lines(&mut self, lines: &[String], x: f32, font: FontKind, size: f32, color: Rgb) {
         for line in lines {
+            // Wrapped lines are visible already; this catches the others.
+            let line = visible(line);
             self.ensure(size * LEADING);
             self.y += size * LEADING;
             self.push(Item::Text {
@@ -236,7 +241,7 @@ impl Writer {
                 font,
                 size,
                 color,
-                text: line.clone(),
+                text: line.into_owned(),
             });
         }
     }

@@ -99,6 +99,7 @@ fn status_label(lang: Lang, status: Option<Status>) -> String {
 /// Cuts a value into lines that fit, never next to a space, so that the text
 /// copied out of the PDF, line breaks removed, is exactly the value.
 fn value_lines(value: &str, width: f32) -> Vec<String> {
+    let value = crate::safe_text::visible(value);
     let chars: Vec<char> = value.chars().collect();
     let fits = |a: usize, b: usize| {
         let piece: String = chars[a..b].iter().collect();

@@ -2,7 +2,7 @@
 //! onboard many domains, and scripts.
 
 pub mod spf;
-mod text;
+pub mod text;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -20,6 +20,7 @@ use crate::localize::Lang;
 use crate::provider::Provider;
 use crate::records;
 use crate::render;
+use crate::safe_text::{visible, visible_lines};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -213,8 +214,19 @@ impl CommonArgs {
     fn provider(&self, lang: Lang) -> Result<Provider, UsageError> {
         match &self.provider {
             None => Ok(Provider::esm()),
-            Some(path) => Provider::load(path)
-                .map_err(|e| UsageError(fl!(lang, "cli-error-provider", error = e.to_string()))),
+            Some(path) => Provider::load(path).map_err(|e| {
+                // A parse error quotes the line at fault on lines of its
+                // own: each is kept a line, made visible.
+                let detail = e.to_string();
+                let mut lines = detail.lines();
+                let first = lines.next().unwrap_or_default();
+                let mut message = fl!(lang, "cli-error-provider", error = first);
+                for line in lines {
+                    message.push('\n');
+                    message.push_str(&visible(line));
+                }
+                UsageError(message)
+            }),
         }
     }
 
@@ -316,9 +328,9 @@ fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageErr
     let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
     let report = check::evaluate(&input, &snap);
     let out = if args.json {
-        serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+        json(&report)
     } else {
-        text::report(lang, &report, common, snap.authoritative)
+        visible_lines(&text::report(lang, &report, common, snap.authoritative)).into_owned()
     };
     print(&out);
     Ok(if report.has_failure() {
@@ -334,11 +346,11 @@ fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, Usag
     let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
     let publication = records::plan(&input, &snap);
     let out = if args.json {
-        serde_json::to_string_pretty(&publication).unwrap_or_default() + "\n"
+        json(&publication)
     } else if args.zone {
-        publication.to_zone()
+        visible_lines(&publication.to_zone()).into_owned()
     } else {
-        render::records_text(lang, &publication, &input.provider)
+        visible_lines(&render::records_text(lang, &publication, &input.provider)).into_owned()
     };
     print(&out);
     Ok(if publication.is_complete() {
@@ -493,6 +505,26 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
     Ok(ExitCode::SUCCESS)
 }
 
+/// `value` as pretty JSON, with every hidden character inside its strings
+/// written as a `\uXXXX` escape. serde_json escapes C0 controls, `"` and
+/// `\` itself, but writes DEL, C1 controls and bidirectional marks raw.
+/// Outside strings JSON has only spaces and line breaks, so every other
+/// hidden character met is inside a string, where the escape is valid.
+fn json(value: &impl serde::Serialize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if c != '\n' && crate::safe_text::is_hidden(c) {
+            // Hidden characters are all in the Basic Multilingual Plane.
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    out
+}
+
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 fn print(text: &str) {
     let mut out = std::io::stdout().lock();
@@ -512,7 +544,8 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     Some(match result {
         Ok(code) => code,
         Err(UsageError(message)) => {
-            eprintln!("esm-assistant: {message}");
+            // Messages quote what was given: a file's line, a path, a name.
+            eprintln!("esm-assistant: {}", visible_lines(&message));
             ExitCode::from(2)
         }
     })

@@ -7,6 +7,7 @@ use crate::check::{Report, Status};
 use crate::fl;
 use crate::localize::Lang;
 use crate::render;
+use crate::safe_text::visible;
 
 fn pad(s: &str, width: usize) -> String {
     let len = s.chars().count();
@@ -72,7 +73,7 @@ pub fn report(lang: Lang, report: &Report, common: &CommonArgs, authoritative: b
                 out,
                 "    {} {}",
                 fl!(lang, "cli-found"),
-                check.found.join(" | ")
+                visible(&check.found.join(" | "))
             );
         }
         if !check.expected.is_empty() {
@@ -80,7 +81,7 @@ pub fn report(lang: Lang, report: &Report, common: &CommonArgs, authoritative: b
                 out,
                 "    {} {}",
                 fl!(lang, "cli-expected"),
-                check.expected.join(" | ")
+                visible(&check.expected.join(" | "))
             );
         }
         for problem in &check.problems {

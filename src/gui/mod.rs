@@ -235,7 +235,7 @@ impl App {
     pub fn new(options: Options) -> (App, Task<Message>) {
         let progress_path = options.config_dir.as_deref().map(progress::file_in);
         let (saved, notice) = match progress_path.as_deref().map(progress::load) {
-            Some(Loaded::Restored(p)) => (p, None),
+            Some(Loaded::Restored(p)) => (p.made_visible(), None),
             Some(Loaded::MovedAside { moved_to, .. }) => (
                 Progress::default(),
                 Some(Notice::ProgressMovedAside(moved_to)),
@@ -821,7 +821,7 @@ impl App {
                 let value = r.value.as_ref()?;
                 Some((
                     widgets::value_key(r),
-                    text_editor::Content::with_text(value),
+                    text_editor::Content::with_text(&crate::safe_text::visible(value)),
                 ))
             })
             .collect();

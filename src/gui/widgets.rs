@@ -14,6 +14,7 @@ use crate::fl;
 use crate::localize::Lang;
 use crate::records::PublishRecord;
 use crate::render;
+use crate::safe_text::visible;
 use crate::step::Step;
 
 /// Frames of the "checking" spinner, one every 150 ms.
@@ -160,6 +161,7 @@ pub fn copy_id(key: &str) -> String {
 }
 
 fn field_row<'a>(app: &App, label: String, value: String, key: String) -> Element<'a, Message> {
+    let value = visible(&value).into_owned();
     row![
         text(label)
             .size(style::SMALL_SIZE)
@@ -234,6 +236,9 @@ pub fn record_card<'a>(app: &'a App, record: &PublishRecord) -> Element<'a, Mess
         ));
     }
     if let Some(value) = &record.value {
+        // Proposed values are printable ASCII; this keeps it so on screen
+        // and in the clipboard whatever happens upstream.
+        let value = visible(value).into_owned();
         let view: Element<'a, Message> = match app.values.get(&key) {
             Some(content) => {
                 let k = key.clone();
@@ -331,22 +336,10 @@ fn copy_button_labelled<'a>(
     .into()
 }
 
-/// The record as one zone-file line (for DNS hosts with a text editor).
+/// The record as one zone-file line (for DNS hosts with a text editor),
+/// escaped as the zone file of `records --zone` is.
 fn zone_line(record: &PublishRecord) -> Option<String> {
-    let value = record.value.as_ref()?;
-    let data = match record.priority {
-        Some(p) => format!("{p} {value}"),
-        None => record
-            .strings
-            .iter()
-            .map(|s| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"")))
-            .collect::<Vec<_>>()
-            .join(" "),
-    };
-    Some(format!(
-        "{} {} IN {} {}",
-        record.fqdn, record.ttl, record.rtype, data
-    ))
+    crate::records::zone_line(record)
 }
 
 /// Where to type a record: the DNS host's zone editor, the host named from
@@ -439,7 +432,7 @@ fn header<'a>(app: &App) -> Element<'a, Message> {
     let domain = app
         .domain
         .as_ref()
-        .map(|d| d.unicode().to_string())
+        .map(|d| visible(d.unicode()).into_owned())
         .unwrap_or_default();
     row![
         text(fl!(lang, "app-name"))

@@ -3,6 +3,7 @@
 
 use super::parse::{Mechanism, Qualifier, SpfRecord, Term, parse_record};
 use super::unquote_spf;
+use crate::safe_text::has_hidden;
 
 /// The merged record, and what had to be left out to make it valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +49,12 @@ pub fn merge_include(
         };
     }
     let quoted = existing.iter().any(|t| unquote_spf(t).is_some());
+    // A record holding a hidden character (even one trimmed off above, such
+    // as a final line break) is published again, clean.
+    let hidden = existing.iter().any(|t| has_hidden(t));
     if texts.len() == 1
         && !quoted
+        && !hidden
         && already_authorised
         && let Ok(record) = parse_record(&texts[0])
         && record.all() != Some(Qualifier::Pass)
@@ -162,7 +167,7 @@ pub fn merge_include(
     }
     terms.extend(modifiers);
     let record = SpfRecord { terms }.to_text();
-    let changed = texts.len() != 1 || quoted || texts[0] != record;
+    let changed = texts.len() != 1 || quoted || hidden || texts[0] != record;
     Merged {
         record,
         dropped,
@@ -253,6 +258,31 @@ mod tests {
             "v=spf1 mx include:includespf.security-mail.net ~all"
         );
         assert_eq!(m.dropped, vec!["ip4:300.1.1.1".to_string()]);
+    }
+
+    #[test]
+    fn terms_with_control_characters_are_dropped_and_named() {
+        let m = merged(&["v=spf1 mx\u{1b}[2J a:x\u{7}.example.com ip4:192.0.2.1 ~all"]);
+        assert_eq!(
+            m.record,
+            "v=spf1 ip4:192.0.2.1 include:includespf.security-mail.net ~all"
+        );
+        assert_eq!(
+            m.dropped,
+            vec![
+                "mx\u{1b}[2J".to_string(),
+                "a:x\u{7}.example.com".to_string()
+            ]
+        );
+        assert!(m.changed);
+    }
+
+    #[test]
+    fn a_record_with_a_trailing_control_character_is_published_again() {
+        let existing = vec!["v=spf1 include:includespf.security-mail.net -all\r\n".to_string()];
+        let m = merge_include(&existing, GW, DEFAULT, true);
+        assert!(m.changed);
+        assert_eq!(m.record, DEFAULT);
     }
 
     #[test]

@@ -95,18 +95,7 @@ pub struct SpfOutcome {
 /// Text with every control, line-separator and direction character shown
 /// as its `\u{...}` escape, so that what DNS holds cannot rewrite a line.
 pub(crate) fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let hidden = c.is_control()
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{061c}' | '\u{feff}');
-        if hidden {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::safe_text::visible(text).into_owned()
 }
 
 #[cfg(test)]

@@ -127,6 +127,9 @@ pub enum SyntaxReason {
     InvalidMacro,
     /// A second `v=spf1` inside the record.
     RepeatedVersion,
+    /// A control, invisible or non-ASCII character: SPF terms are visible
+    /// ASCII (RFC 7208 §12), and such a term cannot be carried over.
+    InvalidCharacter,
 }
 
 impl SyntaxReason {
@@ -142,6 +145,7 @@ impl SyntaxReason {
             SyntaxReason::UnexpectedArgument => "unexpected-argument",
             SyntaxReason::InvalidMacro => "invalid-macro",
             SyntaxReason::RepeatedVersion => "repeated-version",
+            SyntaxReason::InvalidCharacter => "invalid-character",
         }
     }
 }
@@ -171,6 +175,10 @@ pub fn parse_record(text: &str) -> Result<SpfRecord, SpfSyntaxError> {
             term: word.to_string(),
             reason,
         };
+        // Said before anything else: "unknown mechanism" would hide why.
+        if !word.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(err(SyntaxReason::InvalidCharacter));
+        }
         let term = parse_term(word).map_err(err)?;
         match &term {
             Term::Redirect(_) if seen_redirect => return Err(err(SyntaxReason::DuplicateModifier)),
@@ -613,6 +621,18 @@ mod tests {
         assert_eq!(
             syntax_error("v=spf1 ptr/24"),
             ("ptr/24".into(), "invalid-prefix")
+        );
+        assert_eq!(
+            syntax_error("v=spf1 mx\u{1b}[2J -all"),
+            ("mx\u{1b}[2J".into(), "invalid-character")
+        );
+        assert_eq!(
+            syntax_error("v=spf1 include:spf.example.com\n-all"),
+            ("include:spf.example.com\n-all".into(), "invalid-character")
+        );
+        assert_eq!(
+            syntax_error("v=spf1 a:\u{202e}moc.example"),
+            ("a:\u{202e}moc.example".into(), "invalid-character")
         );
         assert_eq!(syntax_error("spf1 -all"), ("v=spf1".into(), "not-spf"));
         assert_eq!(syntax_error("v=spf10 -all"), ("v=spf1".into(), "not-spf"));

@@ -72,6 +72,29 @@ pub fn broken_zone() -> String {
     )
 }
 
+/// A domain whose records hold what a terminal, a zone file or a reader
+/// could be fooled by: ESC[2J (clear screen), ESC]0;…BEL (window title,
+/// in SPF: its `;` would split a DMARC tag), ESC[5m (blink),
+/// line breaks followed by a zone-file line, NUL, DEL, a C1 control and
+/// right-to-left overrides. Its DKIM key is RSA_2048's. Not part of
+/// `zones()`: tests that want it add it.
+///
+/// The characters are written raw inside the quoted strings: the zone
+/// parser of hickory 0.26 keeps them as they are, but reads `\DDD` as
+/// `(d1 << 16) + (d2 << 8) + d3` rather than a decimal byte.
+pub fn hostile_zone() -> String {
+    zone(
+        "hostile.test",
+        &format!(
+            "{GOOD_MX}\
+             @ IN TXT \"v=spf1 mx\u{1b}[2J ip4:192.0.2.1 a:x\u{1b}]0;title\u{7}.hostile.test include:_spf.mailhost.test\nevil.hostile.test. include:\u{202e}moc.example\u{0} include:includespf.security-mail.net -all\"\n\
+             _dmarc IN TXT \"v=DMARC1; p=quarantine; rua=mailto:dmarc@secuserve.com,https://r.example/\u{1b}[2J; foo=x\nevil.hostile.test. 60 IN A 6.6.6.6; bar=\u{1b}[5mblink\u{7}; baz=\u{202e}gnp.exe\u{7f}\u{9b}\"\n\
+             sec-sig-email._domainkey IN TXT \"v=DKIM1; k=rsa; n=\u{1b}[2J\n\u{202e}; \" {}\n",
+            txt(&format!("p={}", RSA_2048.trim()))
+        ),
+    )
+}
+
 /// One domain per situation: (name, zone body).
 pub fn situations() -> Vec<(&'static str, String)> {
     let spf_ok = "@ IN TXT \"v=spf1 include:includespf.security-mail.net -all\"\n";

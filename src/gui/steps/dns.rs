@@ -8,6 +8,7 @@ use crate::fl;
 use crate::gui::widgets::{check_block, dns_where, heading, hint, note, para, record_card, title};
 use crate::gui::{App, Message, style};
 use crate::records::Purpose;
+use crate::safe_text::visible;
 use crate::step::Step;
 
 /// Id of the DKIM key field.
@@ -86,7 +87,7 @@ pub fn spf(app: &App) -> Element<'_, Message> {
         for record in current {
             col = col.push(
                 container(
-                    text(record)
+                    text(visible(&record).into_owned())
                         .font(style::MONO)
                         .size(style::BODY_SIZE)
                         .width(Fill),
@@ -233,10 +234,13 @@ pub fn mx(app: &App) -> Element<'_, Message> {
             col = col.push(
                 container(
                     row![
-                        text(format!("{} {} {priority} {}", d.name, d.rtype, d.value))
-                            .font(style::MONO)
-                            .size(style::BODY_SIZE)
-                            .width(Fill),
+                        text(
+                            visible(&format!("{} {} {priority} {}", d.name, d.rtype, d.value))
+                                .into_owned()
+                        )
+                        .font(style::MONO)
+                        .size(style::BODY_SIZE)
+                        .width(Fill),
                         container(
                             text(format!("✗ {}", fl!(lang, "gui-mx-to-delete")))
                                 .size(style::SMALL_SIZE)
