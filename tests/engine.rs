@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use esm_assistant::check::{CheckId, Destination, Status};
 use esm_assistant::dkim::normalise_console_key;
 use esm_assistant::dns::{Dns, DnsOptions};
+use hickory_server::proto::rr::RecordType;
 use support::dns_server::{SilentDns, TestDns};
 use support::{codes, get, input, run, world};
 
@@ -456,4 +457,41 @@ async fn authoritative_mode_follows_aliases_out_of_the_zone() {
         "{:#?}",
         get(&r, CheckId::DmarcRecord)
     );
+}
+
+#[tokio::test]
+async fn records_of_other_owners_in_an_answer_are_not_the_domains() {
+    let dns = server();
+    // foreign.test has no MX, an SPF record without the gateway, and a DMARC
+    // record behind an alias; each answer also carries someone else's record.
+    dns.add_to_answer(
+        "foreign.test.",
+        RecordType::TXT,
+        "includespf.security-mail.net. IN TXT \"v=spf1 include:includespf.security-mail.net -all\"",
+    );
+    dns.add_to_answer(
+        "foreign.test.",
+        RecordType::MX,
+        "good.test. IN MX 10 france.security-mail.net.\ngood.test. IN MX 20 europe.security-mail.net.",
+    );
+    dns.add_to_answer(
+        "_dmarc.foreign.test.",
+        RecordType::TXT,
+        "_dmarc.good.test. IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@secuserve.com\"",
+    );
+    let r = run(&input("foreign.test"), dns.addr).await;
+    assert_eq!(codes(&r, CheckId::MxGateway), ["no-mx"]);
+    assert!(get(&r, CheckId::MxGateway).found.is_empty());
+    assert_eq!(
+        get(&r, CheckId::SpfRecord).found,
+        ["v=spf1 include:_spf.mailhost.test -all"]
+    );
+    assert_eq!(
+        get(&r, CheckId::SpfGateway).problems[0].text_arg("reason"),
+        Some("absent")
+    );
+    // The alias chain's record counts, the other owner's does not.
+    let dmarc = get(&r, CheckId::DmarcRecord);
+    assert_eq!(dmarc.status, Status::Pass, "{dmarc:#?}");
+    assert_eq!(dmarc.details["policy"], "none".into());
 }

@@ -7,6 +7,7 @@
 
 mod answer;
 mod authoritative;
+mod owner;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -220,9 +221,8 @@ impl Dns {
                 (answer_from_error(&e), referral)
             }
             Ok(Ok(lookup)) => {
-                let recs: Vec<Rec> = lookup
-                    .answers()
-                    .iter()
+                let recs: Vec<Rec> = owner::owned_by(name, lookup.answers())
+                    .into_iter()
                     .filter_map(|r| rec_from_rdata(&r.name.to_ascii(), &r.data))
                     .collect();
                 if recs.is_empty() {

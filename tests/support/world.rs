@@ -236,6 +236,15 @@ pub fn situations() -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "foreign.test",
+            format!(
+                "@ IN TXT \"v=spf1 include:_spf.mailhost.test -all\"\n\
+                 {dkim_ok}\
+                 _dmarc IN CNAME _dmarc.policy.foreign.test.\n\
+                 _dmarc.policy IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc@secuserve.com\"\n"
+            ),
+        ),
+        (
             "severalrua.test",
             format!(
                 "{GOOD_MX}{spf_ok}{dkim_ok}_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:reports@example.org!10m, mailto:DMARC@SecuServe.com\"\n"
