@@ -284,7 +284,8 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
         &dkim_published,
     );
     if let (Some(key), [published]) = (&input.dkim_key, dkim_published.as_slice())
-        && crate::dkim::parse_record(published).is_ok_and(|r| key.matches(&r))
+        && crate::dkim::parse_record(published)
+            .is_ok_and(|r| key.matches(&r) && r.usable_for_mail())
     {
         dkim_record.action = Action::Keep;
     }

@@ -495,3 +495,46 @@ async fn records_of_other_owners_in_an_answer_are_not_the_domains() {
     assert_eq!(dmarc.status, Status::Pass, "{dmarc:#?}");
     assert_eq!(dmarc.details["policy"], "none".into());
 }
+
+#[tokio::test]
+async fn dkim_records_that_verifiers_skip_fail_with_their_own_code() {
+    let dns = server();
+    let mut i = input("dkimservice.test");
+    i.dkim_key = Some(normalise_console_key(world::RSA_2048).unwrap());
+    let resolver = Dns::new(i.domain.ascii(), &support::options(dns.addr))
+        .await
+        .unwrap();
+    let (r, snap) = esm_assistant::check::run(&i, &resolver).await;
+    let dkim = get(&r, CheckId::DkimRecord);
+    assert_eq!(codes(&r, CheckId::DkimRecord), ["not-for-email"]);
+    assert_eq!(dkim.status, Status::Fail);
+    assert_eq!(dkim.problems[0].text_arg("services"), Some("tlsrpt"));
+    // The key is the console's: only the record around it is wrong.
+    assert_eq!(get(&r, CheckId::DkimMatch).status, Status::Pass);
+    // So the record to publish replaces it rather than keeping it.
+    let plan = esm_assistant::records::plan(&i, &snap);
+    let record = plan
+        .records
+        .iter()
+        .find(|r| r.purpose == esm_assistant::records::Purpose::Dkim)
+        .unwrap();
+    assert_eq!(record.action, esm_assistant::records::Action::Replace);
+
+    let r = run(&input("dkimsha1.test"), dns.addr).await;
+    assert_eq!(codes(&r, CheckId::DkimRecord), ["no-sha256"]);
+    assert_eq!(get(&r, CheckId::DkimRecord).status, Status::Fail);
+    assert_eq!(
+        get(&r, CheckId::DkimRecord).problems[0].text_arg("hashes"),
+        Some("sha1")
+    );
+}
+
+#[tokio::test]
+async fn a_key_over_4096_bits_warns() {
+    let r = report("dkimlarge.test").await;
+    let dkim = get(&r, CheckId::DkimRecord);
+    assert_eq!(codes(&r, CheckId::DkimRecord), ["large-key"]);
+    assert_eq!(dkim.status, Status::Warn);
+    assert_eq!(dkim.problems[0].args["bits"], 4608usize.into());
+    assert_eq!(dkim.details["key_bits"], 4608usize.into());
+}

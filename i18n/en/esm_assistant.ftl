@@ -136,6 +136,13 @@ fix-dkim-record-multiple-records = Keep only one record, with the key from the c
 problem-dkim-record-testing-mode = The DKIM record is in test mode (t=y): receivers may ignore failed signatures.
 fix-dkim-record-testing-mode = Remove “t=y” once signing works.
 
+problem-dkim-record-not-for-email = The DKIM record reserves its key for other services (s={ $services }): receivers skip it for mail, so no signature can be verified.
+fix-dkim-record-not-for-email = Replace the record's value with the one the assistant gives (it has no s= tag).
+problem-dkim-record-no-sha256 = The DKIM record allows only { $hashes } as hash algorithm (h=): receivers accept only sha256 signatures (RFC 8301), so they skip this key.
+fix-dkim-record-no-sha256 = Replace the record's value with the one the assistant gives (it has no h= tag).
+problem-dkim-record-large-key = The DKIM key is { $bits } bits long: receivers are only required to handle keys of up to 4096 bits, and some will not verify your signatures.
+fix-dkim-record-large-key = Generate a 2048-bit key in the console and publish it instead.
+
 problem-dkim-match-key-mismatch = The published DKIM key is not the one generated in the console: signed mail will fail DKIM.
 fix-dkim-match-key-mismatch = Replace the record's value with the one the assistant gives. Do not enable signing in the console until this check is green.
 

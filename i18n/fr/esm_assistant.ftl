@@ -144,6 +144,13 @@ fix-dkim-record-multiple-records = Ne gardez qu’un seul enregistrement, avec l
 problem-dkim-record-testing-mode = L’enregistrement DKIM est en mode test (t=y) : les serveurs destinataires peuvent ignorer les signatures en échec.
 fix-dkim-record-testing-mode = Retirez « t=y » une fois la signature opérationnelle.
 
+problem-dkim-record-not-for-email = L’enregistrement DKIM réserve sa clé à d’autres services (s={ $services }) : les serveurs destinataires l’ignorent pour le courrier, aucune signature ne peut donc être vérifiée.
+fix-dkim-record-not-for-email = Remplacez la valeur de l’enregistrement par celle que propose l’assistant (elle n’a pas de balise s=).
+problem-dkim-record-no-sha256 = L’enregistrement DKIM n’autorise que { $hashes } comme algorithme de hachage (h=) : les serveurs destinataires n’acceptent que les signatures sha256 (RFC 8301) et ignorent donc cette clé.
+fix-dkim-record-no-sha256 = Remplacez la valeur de l’enregistrement par celle que propose l’assistant (elle n’a pas de balise h=).
+problem-dkim-record-large-key = La clé DKIM fait { $bits } bits : les serveurs destinataires ne sont tenus d’accepter que les clés de 4096 bits au plus, et certains ne vérifieront pas vos signatures.
+fix-dkim-record-large-key = Générez une clé de 2048 bits dans la console et publiez-la à la place.
+
 problem-dkim-match-key-mismatch = La clé DKIM publiée n’est pas celle générée dans la console : le courrier signé échouera au contrôle DKIM.
 fix-dkim-match-key-mismatch = Remplacez la valeur de l’enregistrement par celle que propose l’assistant. N’activez pas la signature dans la console avant que cette vérification soit au vert.
 

@@ -87,6 +87,9 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                     Ok(DkimKey::Rsa { bits }) => {
                         details.push(("key_type", Arg::from("rsa")));
                         details.push(("key_bits", Arg::from(bits)));
+                        if bits > dkim::MAX_VERIFIED_BITS {
+                            problems.push(Problem::warn("large-key").arg("bits", bits));
+                        }
                     }
                     Ok(DkimKey::Ed25519) => details.push(("key_type", Arg::from("ed25519"))),
                     Err(e) => {
@@ -96,6 +99,19 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                         }
                         problems.push(p);
                     }
+                }
+                // Verifiers skip such a record as if it were absent.
+                if record.excludes_email() {
+                    problems.push(
+                        Problem::fail("not-for-email")
+                            .arg("services", Arg::shown(record.tag("s").unwrap_or_default())),
+                    );
+                }
+                if record.excludes_sha256() {
+                    problems.push(
+                        Problem::fail("no-sha256")
+                            .arg("hashes", Arg::shown(record.tag("h").unwrap_or_default())),
+                    );
                 }
                 if record.is_testing() {
                     problems.push(Problem::warn("testing-mode"));

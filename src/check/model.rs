@@ -114,6 +114,31 @@ pub enum Arg {
     List(Vec<String>),
 }
 
+/// Longest text from DNS shown in a problem, in characters.
+const SHOWN_MAX_CHARS: usize = 80;
+
+impl Arg {
+    /// A text read from DNS, as it may be shown: control and format
+    /// characters written as `U+XXXX`, cut after 80 characters.
+    pub fn shown(text: &str) -> Arg {
+        let mut out = String::new();
+        for (i, c) in text.chars().enumerate() {
+            if i == SHOWN_MAX_CHARS {
+                out.push('…');
+                break;
+            }
+            if c.is_control()
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+            {
+                out.push_str(&format!("U+{:04X}", u32::from(c)));
+            } else {
+                out.push(c);
+            }
+        }
+        Arg::Text(out)
+    }
+}
+
 impl From<&str> for Arg {
     fn from(s: &str) -> Arg {
         Arg::Text(s.to_string())
@@ -245,6 +270,25 @@ impl CheckResult {
 
     pub fn has_problem(&self, code: &str) -> bool {
         self.problems.iter().any(|p| p.code == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_from_dns_is_shown_without_control_characters_and_cut() {
+        assert_eq!(Arg::shown("s=tlsrpt"), Arg::from("s=tlsrpt"));
+        assert_eq!(
+            Arg::shown("a\u{1b}[2Jb\u{202e}c"),
+            Arg::from("aU+001B[2JbU+202Ec")
+        );
+        let Arg::Text(long) = Arg::shown(&"é".repeat(500)) else {
+            panic!("text expected");
+        };
+        assert_eq!(long.chars().count(), 81);
+        assert!(long.ends_with('…'));
     }
 }
 

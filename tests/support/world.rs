@@ -9,6 +9,8 @@ use super::dns_server::{txt, zone};
 
 pub const RSA_2048: &str = include_str!("../data/dkim-rsa-2048.b64");
 pub const RSA_1024: &str = include_str!("../data/dkim-rsa-1024.b64");
+/// More than the 4096 bits RFC 8301 verifiers must handle.
+pub const RSA_4608: &str = include_str!("../data/dkim-rsa-4608.b64");
 
 /// The gateway, as a test stands in for it.
 pub fn gateway_zone() -> String {
@@ -185,6 +187,27 @@ pub fn situations() -> Vec<(&'static str, String)> {
             "dkimsyntax.test",
             format!(
                 "{GOOD_MX}{spf_ok}sec-sig-email._domainkey IN TXT \"v=DKIM1; k=dsa; p=AAAA\"\n{GOOD_DMARC}"
+            ),
+        ),
+        (
+            "dkimservice.test",
+            format!(
+                "{GOOD_MX}{spf_ok}sec-sig-email._domainkey IN TXT {}\n{GOOD_DMARC}",
+                txt(&format!("v=DKIM1; k=rsa; s=tlsrpt; p={}", RSA_2048.trim()))
+            ),
+        ),
+        (
+            "dkimsha1.test",
+            format!(
+                "{GOOD_MX}{spf_ok}sec-sig-email._domainkey IN TXT {}\n{GOOD_DMARC}",
+                txt(&format!("v=DKIM1; k=rsa; h=sha1; p={}", RSA_2048.trim()))
+            ),
+        ),
+        (
+            "dkimlarge.test",
+            format!(
+                "{GOOD_MX}{spf_ok}sec-sig-email._domainkey IN TXT {}\n{GOOD_DMARC}",
+                dkim(RSA_4608)
             ),
         ),
         (
