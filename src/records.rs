@@ -305,10 +305,11 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     // DMARC: the existing policy kept, the gateway's report address added.
     let dmarc_name = input.dmarc_name();
     let dmarc_answer = snap.get(&dmarc_name, QType::Txt);
+    // A record whose version is misplaced is one to replace, not to add to.
     let dmarc_published: Vec<String> = dmarc_answer
         .txt_joined()
         .into_iter()
-        .filter(|t| dmarc::is_dmarc(t))
+        .filter(|t| dmarc::is_dmarc(t) || dmarc::has_late_version(t))
         .collect();
     // A damaged record keeps what receivers keep of it: its policy above all.
     let existing = dmarc_published.iter().find_map(|t| {

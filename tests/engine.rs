@@ -538,3 +538,40 @@ async fn a_key_over_4096_bits_warns() {
     assert_eq!(dkim.problems[0].args["bits"], 4608usize.into());
     assert_eq!(dkim.details["key_bits"], 4608usize.into());
 }
+
+#[tokio::test]
+async fn a_dmarc_record_whose_version_is_not_first_is_named_and_replaced() {
+    let dns = server();
+    let i = input("dmarclate.test");
+    let resolver = Dns::new(i.domain.ascii(), &support::options(dns.addr))
+        .await
+        .unwrap();
+    let (r, snap) = esm_assistant::check::run(&i, &resolver).await;
+    let dmarc = get(&r, CheckId::DmarcRecord);
+    assert_eq!(codes(&r, CheckId::DmarcRecord), ["syntax"], "{dmarc:#?}");
+    assert_eq!(dmarc.problems[0].text_arg("tag"), Some("v"));
+    assert_eq!(
+        dmarc.problems[0].text_arg("reason"),
+        Some("version-not-first")
+    );
+    assert_eq!(
+        dmarc.found,
+        ["p=none; v=DMARC1; rua=mailto:reports@dmarclate.test"]
+    );
+    // The record to publish replaces it, keeping its policy and reports.
+    let plan = esm_assistant::records::plan(&i, &snap);
+    let record = plan
+        .records
+        .iter()
+        .find(|r| r.purpose == esm_assistant::records::Purpose::Dmarc)
+        .unwrap();
+    assert_eq!(record.action, esm_assistant::records::Action::Replace);
+    assert_eq!(
+        record.value.as_deref(),
+        Some("v=DMARC1; p=none; rua=mailto:reports@dmarclate.test,mailto:dmarc@secuserve.com")
+    );
+    assert_eq!(
+        record.replaces,
+        ["p=none; v=DMARC1; rua=mailto:reports@dmarclate.test"]
+    );
+}

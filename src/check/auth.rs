@@ -154,6 +154,8 @@ pub fn dkim_match(input: &CheckInput, snap: &Snapshot) -> Option<CheckResult> {
 /// The DMARC records at `_dmarc.<domain>`.
 struct DmarcTexts {
     records: Vec<String>,
+    /// Records whose `v=DMARC1` is not the first tag: ignored by receivers.
+    misordered: Vec<String>,
     quoted: Vec<String>,
     appended: Vec<String>,
     failure: Option<Problem>,
@@ -169,6 +171,11 @@ impl DmarcTexts {
             records: texts
                 .iter()
                 .filter(|t| dmarc::is_dmarc(t))
+                .cloned()
+                .collect(),
+            misordered: texts
+                .iter()
+                .filter(|t| dmarc::has_late_version(t))
                 .cloned()
                 .collect(),
             quoted: texts
@@ -203,7 +210,13 @@ pub fn dmarc_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let name = input.dmarc_name();
     let texts = DmarcTexts::of(input, snap);
     let expected = vec![input.provider.dmarc.default_record.clone()];
-    let found: Vec<String> = texts.records.iter().chain(&texts.quoted).cloned().collect();
+    let found: Vec<String> = texts
+        .records
+        .iter()
+        .chain(&texts.misordered)
+        .chain(&texts.quoted)
+        .cloned()
+        .collect();
     if let Some(p) = texts.failure {
         return CheckResult::new(CheckId::DmarcRecord, found, expected, vec![p]);
     }
@@ -212,6 +225,11 @@ pub fn dmarc_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
         [] if !texts.quoted.is_empty() => {
             problems.push(Problem::fail("quoted-value").arg("value", &texts.quoted[0]));
         }
+        [] if !texts.misordered.is_empty() => problems.push(
+            Problem::fail("syntax")
+                .arg("tag", "v")
+                .arg("reason", "version-not-first"),
+        ),
         [] if !texts.appended.is_empty() => problems.push(
             Problem::fail("domain-appended")
                 .arg("name", format!("{}.", input.appended(&name)))

@@ -229,6 +229,12 @@ pub fn situations() -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "dmarclate.test",
+            format!(
+                "{GOOD_MX}{spf_ok}{dkim_ok}_dmarc IN TXT \"p=none; v=DMARC1; rua=mailto:reports@dmarclate.test\"\n"
+            ),
+        ),
+        (
             "unknowntag.test",
             format!(
                 "{GOOD_MX}{spf_ok}{dkim_ok}_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc@secuserve.com; foo=bar\"\n"
