@@ -13,9 +13,12 @@ use crate::domain::normalise_name;
 /// §3.6.2 asks them to detect loops, and hickory stops at 8 hops).
 const MAX_ALIASES: usize = 16;
 
-/// The names that answer for `name`: itself, then each alias target in turn.
-fn chain(name: &str, records: &[Record]) -> Vec<String> {
+/// The names that answer for `name`: itself, then each alias target in
+/// turn; `answered`, the name the resolver says it answered for, is one of
+/// them even when the aliases that lead to it are not in the answer.
+fn chain(name: &str, answered: &str, records: &[Record]) -> Vec<String> {
     let mut chain = vec![normalise_name(name)];
+    let answered = normalise_name(answered);
     for _ in 0..MAX_ALIASES {
         let Some(current) = chain.last() else {
             break;
@@ -26,18 +29,23 @@ fn chain(name: &str, records: &[Record]) -> Vec<String> {
             }
             _ => None,
         });
-        match next {
-            Some(next) if !chain.contains(&next) => chain.push(next),
-            _ => break,
+        let next = match next {
+            Some(next) => next,
+            None if !chain.contains(&answered) => answered.clone(),
+            None => break,
+        };
+        if chain.contains(&next) {
+            break;
         }
+        chain.push(next);
     }
     chain
 }
 
 /// The records owned by `name` or by a name of its alias chain, in the
-/// order of the answer.
-pub fn owned_by<'a>(name: &str, records: &'a [Record]) -> Vec<&'a Record> {
-    let chain = chain(name, records);
+/// order of the answer. `answered` is the name the resolver answered for.
+pub fn owned_by<'a>(name: &str, answered: &str, records: &'a [Record]) -> Vec<&'a Record> {
+    let chain = chain(name, answered, records);
     records
         .iter()
         .filter(|r| chain.contains(&normalise_name(&r.name.to_ascii())))
@@ -83,19 +91,40 @@ mod tests {
             txt("_dmarc.other.test.", "v=DMARC1; p=reject"),
         ];
         assert_eq!(
-            owners(owned_by("_dmarc.example.com", &answer)),
+            owners(owned_by(
+                "_dmarc.example.com",
+                "_dmarc.example.com",
+                &answer
+            )),
             [
                 "_dmarc.Example.com.",
                 "_dmarc.hosted.test.",
                 "policy.hosted.test."
             ]
         );
-        assert!(owned_by("example.com", &answer).is_empty());
+        assert!(owned_by("example.com", "example.com", &answer).is_empty());
+    }
+
+    #[test]
+    fn the_name_answered_for_counts_when_the_aliases_are_left_out() {
+        // A resolver's cache answers for the alias's target, without the alias.
+        let answer = vec![
+            txt("france.security-mail.net.", "192.0.2.10"),
+            txt("other.test.", "192.0.2.99"),
+        ];
+        assert_eq!(
+            owners(owned_by(
+                "mx.example.com",
+                "france.security-mail.net.",
+                &answer
+            )),
+            ["france.security-mail.net."]
+        );
     }
 
     #[test]
     fn an_alias_loop_ends() {
         let answer = vec![cname("a.test.", "b.test."), cname("b.test.", "a.test.")];
-        assert_eq!(owned_by("a.test.", &answer).len(), 2);
+        assert_eq!(owned_by("a.test.", "a.test.", &answer).len(), 2);
     }
 }
