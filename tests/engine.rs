@@ -118,6 +118,26 @@ async fn mx_target_that_is_an_alias() {
 }
 
 #[tokio::test]
+async fn an_mx_that_is_an_alias_of_the_gateway_is_not_an_old_mx() {
+    let r = report("mxalias.test").await;
+    let mx = get(&r, CheckId::MxGateway);
+    assert_eq!(codes(&r, CheckId::MxGateway), ["mx-cname"], "{mx:#?}");
+    assert_eq!(mx.status, Status::Warn);
+    let p = &mx.problems[0];
+    assert_eq!(p.text_arg("host"), Some("mx.mxalias.test"));
+    assert_eq!(p.text_arg("target"), Some("france.security-mail.net"));
+    assert_eq!(p.args["gateway"], true.into());
+    // An alias of someone else's host stays an old MX.
+    let r = report("leftover.test").await;
+    let alias = get(&r, CheckId::MxGateway)
+        .problems
+        .iter()
+        .find(|p| p.code == "mx-cname")
+        .unwrap();
+    assert_eq!(alias.args["gateway"], false.into());
+}
+
+#[tokio::test]
 async fn gateway_host_with_the_domain_appended() {
     let r = report("appended.test").await;
     let mx = get(&r, CheckId::MxGateway);

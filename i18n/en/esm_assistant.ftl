@@ -58,8 +58,14 @@ problem-mx-gateway-leftover-mx = { $bypass ->
 fix-mx-gateway-leftover-mx = Delete the MX record { $host } in your DNS host's zone editor. Keep only the gateway's MX records.
 problem-mx-gateway-domain-appended = The MX record points to { $host }: your DNS host added your domain to the end of the gateway's name.
 fix-mx-gateway-domain-appended = Edit the record and type the target with a final dot: { $expected }
-problem-mx-gateway-mx-cname = The MX target { $host } is an alias (CNAME) of { $target }. MX records must point to a name with an address, not to an alias.
-fix-mx-gateway-mx-cname = Make the MX record point to a host name that has A records, such as the gateway's MX hosts.
+problem-mx-gateway-mx-cname = { $gateway ->
+    [true] The MX record points to { $host }, an alias (CNAME) of the gateway's host { $target }. Mail does reach the gateway, but an MX record must not point to an alias (RFC 2181), and some senders do not follow it.
+   *[false] The MX target { $host } is an alias (CNAME) of { $target }. MX records must point to a name with an address, not to an alias.
+}
+fix-mx-gateway-mx-cname = { $gateway ->
+    [true] Point the MX record to the gateway's host name directly: replace { $host } with { $target }
+   *[false] Make the MX record point to a host name that has A records, such as the gateway's MX hosts.
+}
 problem-mx-gateway-missing-gateway = The gateway's main MX record ({ $preference } { $host }) is missing.
 fix-mx-gateway-missing-gateway = Create an MX record with priority { $preference } pointing to { $host }.
 problem-mx-gateway-missing-backup = The gateway's backup MX record ({ $preference } { $host }) is missing: if the main one is unreachable, mail will wait instead of being received by the backup.

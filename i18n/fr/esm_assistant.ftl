@@ -64,8 +64,14 @@ problem-mx-gateway-leftover-mx = { $bypass ->
 fix-mx-gateway-leftover-mx = Supprimez l’enregistrement MX { $host } dans l’éditeur de zone de votre hébergeur DNS. Ne gardez que les MX de la passerelle.
 problem-mx-gateway-domain-appended = L’enregistrement MX pointe vers { $host } : votre hébergeur DNS a ajouté votre domaine à la fin du nom de la passerelle.
 fix-mx-gateway-domain-appended = Modifiez l’enregistrement et saisissez la cible avec un point final : { $expected }
-problem-mx-gateway-mx-cname = La cible MX { $host } est un alias (CNAME) de { $target }. Un MX doit pointer vers un nom qui a une adresse, pas vers un alias.
-fix-mx-gateway-mx-cname = Faites pointer l’enregistrement MX vers un nom d’hôte qui a des enregistrements A, comme les MX de la passerelle.
+problem-mx-gateway-mx-cname = { $gateway ->
+    [true] L’enregistrement MX pointe vers { $host }, un alias (CNAME) de l’hôte de la passerelle { $target }. Le courrier arrive bien à la passerelle, mais un MX ne doit pas pointer vers un alias (RFC 2181) et certains expéditeurs ne le suivent pas.
+   *[false] La cible MX { $host } est un alias (CNAME) de { $target }. Un MX doit pointer vers un nom qui a une adresse, pas vers un alias.
+}
+fix-mx-gateway-mx-cname = { $gateway ->
+    [true] Faites pointer l’enregistrement MX directement vers le nom d’hôte de la passerelle : remplacez { $host } par { $target }
+   *[false] Faites pointer l’enregistrement MX vers un nom d’hôte qui a des enregistrements A, comme les MX de la passerelle.
+}
 problem-mx-gateway-missing-gateway = L’enregistrement MX principal de la passerelle ({ $preference } { $host }) est absent.
 fix-mx-gateway-missing-gateway = Créez un enregistrement MX de priorité { $preference } pointant vers { $host }.
 problem-mx-gateway-missing-backup = L’enregistrement MX de secours de la passerelle ({ $preference } { $host }) est absent : si le MX principal est injoignable, le courrier restera en attente au lieu d’être reçu par le MX de secours.

@@ -104,6 +104,12 @@ pub fn situations() -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "mxalias.test",
+            format!(
+                "@ IN MX 10 mx.mxalias.test.\n@ IN MX 20 europe.security-mail.net.\nmx IN CNAME france.security-mail.net.\n{spf_ok}{rest}"
+            ),
+        ),
+        (
             "nobackup.test",
             format!("@ IN MX 10 france.security-mail.net.\n{spf_ok}{rest}"),
         ),
