@@ -115,6 +115,11 @@ fn bad_input_exits_2_with_a_message_and_no_panic() {
         (vec!["check", "-bad.com"], "hyphen"),
         (vec!["check", "example..com"], "two dots"),
         (vec!["check", ""], "Enter a domain name"),
+        (vec!["check", "1.2.3.4"], "IP address"),
+        (vec!["check", "[2001:db8::1]"], "IP address"),
+        (vec!["records", "https://192.0.2.1/"], "IP address"),
+        (vec!["check", "exa\u{7}mple.com"], "“U+0007”"),
+        (vec!["check", "example.com\u{200b}"], "“U+200B”"),
         (
             vec!["check", "example.com", "--destination", "bad host"],
             "destination server",
@@ -147,6 +152,21 @@ fn bad_input_exits_2_with_a_message_and_no_panic() {
         assert!(stderr(&out).contains(needle), "{args:?}: {}", stderr(&out));
         assert!(!stderr(&out).contains("panicked"), "{args:?}");
     }
+}
+
+#[test]
+fn a_pasted_web_address_checks_the_site_domain() {
+    let dns = TestDns::start(&world::zones());
+    let out = esm(&[
+        "check",
+        "https://www.good.test/contact",
+        "--nameserver",
+        &dns.addr.to_string(),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["domain"], "good.test");
 }
 
 #[test]

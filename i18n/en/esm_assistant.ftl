@@ -206,6 +206,8 @@ domain-error-hyphen = The part “{ $label }” starts or ends with a hyphen.
 domain-error-invalid-character = The character “{ $character }” is not allowed in a domain name.
 domain-error-single-label = Enter the full domain name, with its extension (for example example.com).
 domain-error-idna = This international domain name is not valid.
+domain-error-ip-address = This is an IP address: enter the domain name instead (for example example.com).
+domain-error-numeric-tld = A domain name cannot end with a number: enter the full domain name (for example example.com).
 
 ## Records to publish
 

@@ -214,6 +214,8 @@ domain-error-hyphen = La partie « { $label } » commence ou se termine par un
 domain-error-invalid-character = Le caractère « { $character } » n’est pas autorisé dans un nom de domaine.
 domain-error-single-label = Saisissez le nom de domaine complet, avec son extension (par exemple example.com).
 domain-error-idna = Ce nom de domaine international n’est pas valide.
+domain-error-ip-address = Ceci est une adresse IP : saisissez plutôt le nom de domaine (par exemple example.com).
+domain-error-numeric-tld = Un nom de domaine ne peut pas se terminer par un nombre : saisissez le nom de domaine complet (par exemple example.com).
 
 ## Enregistrements à publier
 
