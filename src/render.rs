@@ -106,6 +106,34 @@ pub fn domain_error(lang: Lang, error: &crate::domain::DomainError) -> String {
         .unwrap_or_else(|| error.to_string())
 }
 
+/// The domain as shown: its Unicode form, with beside it the ASCII form
+/// DNS knows it by when the two differ.
+pub fn domain_shown(lang: Lang, domain: &crate::domain::DomainName) -> String {
+    if domain.unicode() == domain.ascii() {
+        domain.ascii().to_string()
+    } else {
+        fl!(
+            lang,
+            "domain-shown",
+            unicode = domain.unicode(),
+            ascii = domain.ascii()
+        )
+    }
+}
+
+/// A warning for a name that may imitate another one, if it may.
+pub fn lookalike_warning(lang: Lang, domain: &crate::domain::DomainName) -> Option<String> {
+    crate::lookalike::check(domain).map(|kind| {
+        fl!(
+            lang,
+            "domain-lookalike",
+            kind = kind.code(),
+            unicode = domain.unicode(),
+            ascii = domain.ascii()
+        )
+    })
+}
+
 /// What to do with a record to publish, in words.
 pub fn action_word(lang: Lang, action: Action) -> String {
     match action {
@@ -124,10 +152,16 @@ fn pad(s: &str, width: usize) -> String {
 /// The records to publish, one block each, then the records to delete.
 pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) -> String {
     let mut out = String::new();
-    let domain = crate::domain::DomainName::parse(&publication.domain)
-        .map(|d| d.unicode().to_string())
+    let parsed = crate::domain::DomainName::parse_host(&publication.domain);
+    let domain = parsed
+        .as_ref()
+        .map(|d| domain_shown(lang, d))
         .unwrap_or_else(|_| publication.domain.clone());
-    let _ = writeln!(out, "{}\n", fl!(lang, "records-title", domain = domain));
+    let _ = writeln!(out, "{}", fl!(lang, "records-title", domain = domain));
+    if let Some(warning) = parsed.ok().and_then(|d| lookalike_warning(lang, &d)) {
+        let _ = writeln!(out, "! {warning}");
+    }
+    out.push('\n');
     let labels = [
         fl!(lang, "record-name"),
         fl!(lang, "record-full-name"),

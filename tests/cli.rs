@@ -170,6 +170,59 @@ fn a_pasted_web_address_checks_the_site_domain() {
 }
 
 #[test]
+fn a_lookalike_name_is_shown_with_its_ascii_form_and_a_warning() {
+    let dns = TestDns::start(&world::zones());
+    let ns = dns.addr.to_string();
+    let en = stdout(&esm(&[
+        "check",
+        "xn--80ak6aa92e.com",
+        "--nameserver",
+        &ns,
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        en.contains("Checks for аррӏе.com (xn--80ak6aa92e.com)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("! “аррӏе.com” is written in letters of another alphabet"),
+        "{en}"
+    );
+    let fr = stdout(&esm(&[
+        "records",
+        "аррӏе.com",
+        "--nameserver",
+        &ns,
+        "--lang",
+        "fr",
+    ]));
+    assert!(
+        fr.contains("Enregistrements à publier pour аррӏе.com (xn--80ak6aa92e.com)"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("dans le DNS, ce domaine s’écrit xn--80ak6aa92e.com"),
+        "{fr}"
+    );
+    // For programs, the output stays JSON and the warning goes to stderr.
+    let out = esm(&["check", "xn--80ak6aa92e.com", "--nameserver", &ns, "--json"]);
+    assert!(serde_json::from_str::<serde_json::Value>(&stdout(&out)).is_ok());
+    assert!(
+        stderr(&out).contains("xn--80ak6aa92e.com"),
+        "{}",
+        stderr(&out)
+    );
+    // An ordinary international name is shown with its ASCII form, no warning.
+    let out = stdout(&esm(&["check", "café.test", "--nameserver", &ns]));
+    assert!(
+        out.contains("Checks for café.test (xn--caf-dma.test)"),
+        "{out}"
+    );
+    assert!(!out.contains("alphabet"), "{out}");
+}
+
+#[test]
 fn a_bad_provider_profile_names_the_field() {
     let dir = std::env::temp_dir().join(format!("esm-provider-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -209,6 +209,14 @@ domain-error-idna = This international domain name is not valid.
 domain-error-ip-address = This is an IP address: enter the domain name instead (for example example.com).
 domain-error-numeric-tld = A domain name cannot end with a number: enter the full domain name (for example example.com).
 
+## International names that may imitate others
+
+domain-shown = { $unicode } ({ $ascii })
+domain-lookalike = { $kind ->
+    [mixed] “{ $unicode }” mixes letters from different alphabets
+   *[latin] “{ $unicode }” is written in letters of another alphabet that look like Latin ones
+}: in DNS, this domain is { $ascii }. Make sure it really is your domain before publishing anything.
+
 ## Records to publish
 
 records-title = Records to publish for { $domain }

@@ -217,6 +217,14 @@ domain-error-idna = Ce nom de domaine international n’est pas valide.
 domain-error-ip-address = Ceci est une adresse IP : saisissez plutôt le nom de domaine (par exemple example.com).
 domain-error-numeric-tld = Un nom de domaine ne peut pas se terminer par un nombre : saisissez le nom de domaine complet (par exemple example.com).
 
+## Noms internationaux qui peuvent en imiter d’autres
+
+domain-shown = { $unicode } ({ $ascii })
+domain-lookalike = { $kind ->
+    [mixed] « { $unicode } » mélange des lettres de plusieurs alphabets
+   *[latin] « { $unicode } » est écrit avec des lettres d’un autre alphabet qui ressemblent à des lettres latines
+} : dans le DNS, ce domaine s’écrit { $ascii }. Vérifiez qu’il s’agit bien de votre domaine avant de publier quoi que ce soit.
+
 ## Enregistrements à publier
 
 records-title = Enregistrements à publier pour { $domain }

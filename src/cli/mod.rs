@@ -311,6 +311,9 @@ fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageErr
     let input = check_input(common, &args.target, args.destination.as_deref())?;
     let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
     let report = check::evaluate(&input, &snap);
+    if args.json {
+        warn_lookalike(lang, &input.domain);
+    }
     let out = if args.json {
         serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
     } else {
@@ -329,6 +332,9 @@ fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, Usag
     let input = check_input(common, &args.target, None)?;
     let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
     let publication = records::plan(&input, &snap);
+    if args.json || args.zone {
+        warn_lookalike(lang, &input.domain);
+    }
     let out = if args.json {
         serde_json::to_string_pretty(&publication).unwrap_or_default() + "\n"
     } else if args.zone {
@@ -487,6 +493,14 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
     };
     print(&out);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the output is for programs, a lookalike name is still said, on
+/// stderr.
+fn warn_lookalike(lang: Lang, domain: &DomainName) {
+    if let Some(warning) = render::lookalike_warning(lang, domain) {
+        eprintln!("esm-assistant: {warning}");
+    }
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
