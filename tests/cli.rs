@@ -5,7 +5,7 @@ mod support;
 
 use std::process::{Command, Output};
 
-use support::dns_server::TestDns;
+use support::dns_server::{SilentDns, TestDns};
 use support::world;
 
 fn esm(args: &[&str]) -> Output {
@@ -321,7 +321,7 @@ fn records_that_cannot_be_read_are_not_proposed() {
         &dns.addr.to_string(),
         "--json",
     ]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     for r in json["records"].as_array().unwrap() {
         assert_eq!(r["action"], "unknown", "{r}");
@@ -330,4 +330,52 @@ fn records_that_cannot_be_read_are_not_proposed() {
         }
     }
     assert!(json["delete"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn check_exits_3_when_nothing_failed_but_something_could_not_be_checked() {
+    // A resolver that never answers: nothing checked, nothing failed.
+    let silent = SilentDns::start();
+    let out = esm(&[
+        "check",
+        "good.test",
+        "--nameserver",
+        &silent.addr.to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    assert!(stdout(&out).contains("0 failed"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("0 OK"), "{}", stdout(&out));
+
+    // Lookups refused for the domain: the same.
+    let dns = TestDns::start(&world::zones());
+    let ns = dns.addr.to_string();
+    let out = esm(&["check", "elsewhere.example", "--nameserver", &ns, "--json"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+
+    // A failure wins over what could not be checked; all checked and
+    // nothing failed is 0; a warning alone is still 0.
+    let out = esm(&["check", "broken.test", "--nameserver", &ns]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = esm(&["check", "good.test", "--nameserver", &ns]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let out = esm(&["check", "soft.test", "--nameserver", &ns]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn help_gives_the_exit_codes() {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["records", "--help"],
+    ] {
+        let out = esm(&args);
+        assert_eq!(out.status.code(), Some(0));
+        let help = stdout(&out);
+        assert!(help.contains("Exit codes:"), "{args:?}: {help}");
+        assert!(
+            help.contains("3  nothing failed, but something could not be checked"),
+            "{help}"
+        );
+    }
 }

@@ -309,4 +309,9 @@ impl Report {
     pub fn has_failure(&self) -> bool {
         self.checks.iter().any(|c| c.status == Status::Fail)
     }
+
+    /// Could any check not be made?
+    pub fn has_unknown(&self) -> bool {
+        self.checks.iter().any(|c| c.status == Status::Unknown)
+    }
 }

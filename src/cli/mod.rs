@@ -20,12 +20,26 @@ use crate::provider::Provider;
 use crate::records;
 use crate::render;
 
+/// Exit codes, for scripts: what `--help` says, and what the commands return.
+const EXIT_FAILED: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+const EXIT_UNCHECKED: u8 = 3;
+
+const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  nothing failed and everything could be checked
+  1  a check failed (check)
+  2  bad input: a domain, option or file that cannot be used
+  3  nothing failed, but something could not be checked or read: a DNS
+     lookup got no answer (check, records)";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "esm-assistant",
     version,
     about = "Set up a domain for the e-securemail filtering gateway: the records to publish, checked live against DNS.",
-    long_about = None
+    long_about = None,
+    after_help = EXIT_CODES_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -37,8 +51,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check what DNS publishes for a domain against what the gateway needs.
+    #[command(after_help = EXIT_CODES_HELP)]
     Check(CheckArgs),
     /// Print the records to publish, merged with what the domain already has.
+    #[command(after_help = EXIT_CODES_HELP)]
     Records(RecordsArgs),
     /// Write the printable checklist (PDF) of the domain's setup.
     Checklist(ChecklistArgs),
@@ -320,8 +336,12 @@ fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageErr
         text::report(lang, &report, common, snap.authoritative)
     };
     print(&out);
+    // A check that could not be made is not a success: a script must not
+    // read "nothing checked" as "all good".
     Ok(if report.has_failure() {
-        ExitCode::from(1)
+        ExitCode::from(EXIT_FAILED)
+    } else if report.has_unknown() {
+        ExitCode::from(EXIT_UNCHECKED)
     } else {
         ExitCode::SUCCESS
     })
@@ -343,10 +363,12 @@ fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, Usag
         render::records_text(lang, &publication, &input.provider)
     };
     print(&out);
+    // Records to change are the plan, not a failure; records that could not
+    // be read leave it incomplete.
     Ok(if publication.is_complete() {
         ExitCode::SUCCESS
     } else {
-        ExitCode::from(1)
+        ExitCode::from(EXIT_UNCHECKED)
     })
 }
 
@@ -522,7 +544,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Ok(code) => code,
         Err(UsageError(message)) => {
             eprintln!("esm-assistant: {message}");
-            ExitCode::from(2)
+            ExitCode::from(EXIT_USAGE)
         }
     })
 }
