@@ -9,6 +9,8 @@ use crate::check::{CheckInput, Problem, Snapshot, SpfTexts};
 use crate::dmarc;
 use crate::dns::{Answer, QType, Rec};
 use crate::domain::normalise_name;
+use crate::fl;
+use crate::localize::Lang;
 use crate::spf::{self, Evaluation, merge::merge_include};
 
 /// Longest character-string in a TXT record (RFC 1035 §3.3).
@@ -371,15 +373,26 @@ impl Publication {
         self.records.iter().all(|r| r.action != Action::Unknown)
     }
 
-    /// A BIND zone-file snippet of the records to publish.
-    pub fn to_zone(&self) -> String {
+    /// A BIND zone-file snippet of the records to publish; comments, in
+    /// `lang`, stand for the records without a value and those to delete.
+    pub fn to_zone(&self, lang: Lang) -> String {
         let mut out = String::new();
         for r in &self.records {
             let Some(value) = &r.value else {
-                out.push_str(&format!(
-                    "; {} {} {} IN TXT (key from the console)\n",
-                    r.fqdn, r.ttl, r.rtype
-                ));
+                let reason = match r.action {
+                    Action::Unknown => "unknown",
+                    Action::Keep => "keep",
+                    Action::Create | Action::Replace => "key",
+                };
+                let comment = fl!(
+                    lang,
+                    "record-zone-no-value",
+                    name = r.fqdn.as_str(),
+                    ttl = r.ttl,
+                    rtype = r.rtype,
+                    reason = reason
+                );
+                out.push_str(&format!("; {comment}\n"));
                 continue;
             };
             let data = match r.priority {
@@ -398,7 +411,14 @@ impl Publication {
                 Some(p) => format!("{p} {}", d.value),
                 None => d.value.clone(),
             };
-            out.push_str(&format!("; delete: {} IN {} {}\n", d.fqdn, d.rtype, data));
+            let comment = fl!(
+                lang,
+                "record-zone-delete",
+                name = d.fqdn.as_str(),
+                rtype = d.rtype,
+                value = data
+            );
+            out.push_str(&format!("; {comment}\n"));
         }
         out
     }
@@ -427,5 +447,70 @@ mod tests {
     #[test]
     fn zone_strings_are_escaped() {
         assert_eq!(zone_string(r#"a"b\c"#), r#""a\"b\\c""#);
+    }
+
+    fn record(rtype: &'static str, value: Option<&str>, action: Action) -> PublishRecord {
+        PublishRecord {
+            purpose: Purpose::Dkim,
+            name: "sel._domainkey".into(),
+            fqdn: "sel._domainkey.example.com.".into(),
+            rtype,
+            ttl: 3600,
+            priority: None,
+            value: value.map(str::to_string),
+            strings: value.map(split_txt).unwrap_or_default(),
+            action,
+            replaces: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn zone_comments_are_in_the_chosen_language() {
+        let publication = Publication {
+            domain: "example.com".into(),
+            records: vec![
+                record("TXT", None, Action::Create),
+                record("TXT", None, Action::Unknown),
+                record("TXT", Some("v=DKIM1; p=AAAA"), Action::Create),
+            ],
+            delete: vec![DeleteRecord {
+                name: "@".into(),
+                fqdn: "example.com.".into(),
+                rtype: "MX",
+                priority: Some(5),
+                value: "mx1.oldhost.test.".into(),
+            }],
+        };
+        let fr = publication.to_zone(Lang::Fr);
+        let en = publication.to_zone(Lang::En);
+        for zone in [&fr, &en] {
+            assert!(!zone.contains("TXT IN TXT"), "{zone}");
+            assert!(
+                zone.contains("sel._domainkey.example.com. 3600 IN TXT \"v=DKIM1; p=AAAA\"\n"),
+                "{zone}"
+            );
+            // Every line that is not a record is a comment.
+            for line in zone.lines().filter(|l| !l.contains("\"v=DKIM1")) {
+                assert!(line.starts_with("; "), "{line}");
+            }
+        }
+        assert!(
+            fr.contains("; sel._domainkey.example.com. 3600 IN TXT\u{a0}: sa valeur est la clé générée dans la console"),
+            "{fr}"
+        );
+        assert!(fr.contains("n’a pas pu être lu"), "{fr}");
+        assert!(
+            fr.contains("; à supprimer\u{a0}: example.com. IN MX 5 mx1.oldhost.test."),
+            "{fr}"
+        );
+        assert!(
+            en.contains("; sel._domainkey.example.com. 3600 IN TXT: its value is the key generated in the console"),
+            "{en}"
+        );
+        assert!(
+            en.contains("; to delete: example.com. IN MX 5 mx1.oldhost.test."),
+            "{en}"
+        );
     }
 }

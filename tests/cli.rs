@@ -295,6 +295,27 @@ fn records_text_json_and_zone() {
         zone.contains("nospf.test. 3600 IN MX 10 france.security-mail.net."),
         "{zone}"
     );
+    // The DKIM record has no value until the console's key is given: a
+    // comment says so, in the language asked for.
+    let zone_fr = stdout(&esm(&[
+        "records",
+        "nodkim.test",
+        "--nameserver",
+        &ns,
+        "--zone",
+        "--lang",
+        "fr",
+    ]));
+    let comment = zone_fr
+        .lines()
+        .find(|l| l.starts_with("; sec-sig-email._domainkey.nodkim.test."))
+        .unwrap_or_else(|| panic!("{zone_fr}"));
+    assert!(
+        comment.ends_with(
+            " IN TXT\u{a0}: sa valeur est la clé générée dans la console, encore à fournir"
+        ),
+        "{comment}"
+    );
 
     let text = stdout(&esm(&[
         "records",

@@ -239,6 +239,12 @@ record-delete-title = Records to delete
 record-dkim-needs-key = Generate the key in the console ({ $path }), then give it with --dkim-key.
 record-note-merge-too-many-lookups = With the gateway added, the SPF record would need { $count } DNS lookups, more than 10: remove unused includes first.
 record-note-dropped-terms = These terms were not valid and were left out: { $terms }
+record-zone-no-value = { $name } { $ttl } IN { $rtype }: { $reason ->
+    [unknown] what is published could not be read; check again before changing anything
+    [keep] already published, nothing to do
+   *[key] its value is the key generated in the console, still to be given
+}
+record-zone-delete = to delete: { $name } IN { $rtype } { $value }
 
 ## Command line
 

@@ -247,6 +247,12 @@ record-delete-title = Enregistrements à supprimer
 record-dkim-needs-key = Générez la clé dans la console ({ $path }), puis indiquez-la avec --dkim-key.
 record-note-merge-too-many-lookups = Avec la passerelle, l’enregistrement SPF nécessiterait { $count } requêtes DNS, plus de 10 : retirez d’abord les includes inutilisés.
 record-note-dropped-terms = Ces termes n’étaient pas valides et ont été retirés : { $terms }
+record-zone-no-value = { $name } { $ttl } IN { $rtype } : { $reason ->
+    [unknown] ce qui est publié n’a pas pu être lu ; vérifiez de nouveau avant de modifier quoi que ce soit
+    [keep] déjà publié, rien à faire
+   *[key] sa valeur est la clé générée dans la console, encore à fournir
+}
+record-zone-delete = à supprimer : { $name } IN { $rtype } { $value }
 
 ## Ligne de commande
 

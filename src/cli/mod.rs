@@ -358,7 +358,7 @@ fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, Usag
     let out = if args.json {
         serde_json::to_string_pretty(&publication).unwrap_or_default() + "\n"
     } else if args.zone {
-        publication.to_zone()
+        publication.to_zone(lang)
     } else {
         render::records_text(lang, &publication, &input.provider)
     };
