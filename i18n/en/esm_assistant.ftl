@@ -393,7 +393,6 @@ gui-saved-no-dialog = No save dialog can open here, so { $kind ->
     [script] the file was saved as
    *[records] the records were saved as
 } { $path }
-} in your Documents folder: { $path }
 gui-save-file-failed = The file could not be saved: { $error }. Nothing was written.
 gui-summary-all-done = Everything is in place.
 gui-summary-manual = { $step }: to confirm by hand

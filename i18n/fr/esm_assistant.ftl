@@ -60,7 +60,6 @@ problem-mx-gateway-leftover-mx = { $bypass ->
     [true] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent, avec une priorité égale ou supérieure à celle de la passerelle : les expéditeurs l’utiliseront et le courrier contournera le filtrage.
    *[false] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent : les spammeurs peuvent s’en servir pour contourner le filtrage.
 }
-}
 fix-mx-gateway-leftover-mx = Supprimez l’enregistrement MX { $host } dans l’éditeur de zone de votre hébergeur DNS. Ne gardez que les MX de la passerelle.
 problem-mx-gateway-domain-appended = L’enregistrement MX pointe vers { $host } : votre hébergeur DNS a ajouté votre domaine à la fin du nom de la passerelle.
 fix-mx-gateway-domain-appended = Modifiez l’enregistrement et saisissez la cible avec un point final : { $expected }
@@ -105,7 +104,6 @@ problem-spf-gateway-gateway-not-authorised = { $reason ->
     [invalid-record] L’enregistrement SPF n’est pas valide, les serveurs destinataires l’ignorent : la passerelle n’est pas autorisée.
    *[absent] L’enregistrement SPF n’autorise pas la passerelle : il manque include:{ $include }.
 }
-}
 problem-spf-gateway-not-evaluable = La politique SPF dépend du serveur d’envoi (elle utilise des macros %{"{"}…{"}"} avant d’atteindre la passerelle) : impossible d’évaluer d’ici si elle autorise la passerelle.
 fix-spf-gateway-not-evaluable = Vérifiez auprès du gestionnaire de ces macros que la passerelle (include:{ $include }) est bien autorisée.
 fix-spf-gateway-gateway-not-authorised = Publiez l’enregistrement SPF fusionné proposé par l’assistant : il garde vos serveurs actuels et ajoute include:{ $include } avant « all ».
@@ -138,7 +136,6 @@ problem-dkim-record-invalid-key = { $reason ->
     [base64] La clé DKIM (p=) n’est pas un texte base64 valide : une partie s’est peut-être perdue au copier-coller.
     [not-rsa] La clé DKIM n’est pas une clé RSA, alors que l’enregistrement l’annonce.
    *[other] La clé DKIM (p=) est corrompue : une partie s’est peut-être perdue au copier-coller.
-}
 }
 fix-dkim-record-invalid-key = Copiez à nouveau la clé entière depuis la console et remplacez la valeur de l’enregistrement.
 problem-dkim-record-syntax = L’enregistrement DKIM n’est pas valide : balise « { $tag } » ({ $reason_text }).
@@ -396,14 +393,11 @@ gui-saved = { $kind ->
     [script] Le fichier a été enregistré :
    *[records] Les enregistrements DNS ont été exportés :
 } { $path }
-} { $path }
 gui-saved-no-dialog = Aucune boîte de dialogue d’enregistrement ne peut s’ouvrir ici : { $kind ->
     [checklist] la liste de contrôle a donc été enregistrée sous
     [script] le fichier a donc été enregistré sous
    *[records] les enregistrements DNS ont donc été exportés sous
 } { $path }
-} dans votre dossier Documents : { $path }
-} dans votre dossier Documents : { $path }
 gui-save-file-failed = Le fichier n’a pas pu être enregistré : { $error }. Rien n’a été écrit.
 gui-summary-all-done = Tout est en place.
 gui-summary-manual = { $step } : à confirmer à la main
