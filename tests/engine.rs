@@ -595,3 +595,99 @@ async fn a_dmarc_record_whose_version_is_not_first_is_named_and_replaced() {
         ["p=none; v=DMARC1; rua=mailto:reports@dmarclate.test"]
     );
 }
+
+/// Every problem the test world gives is in the list of codes with the
+/// arguments it carries, and its words are complete in both languages with
+/// the arguments it really has: what the list-based test cannot see.
+#[tokio::test]
+async fn every_problem_the_world_gives_is_listed_and_reads_in_both_languages() {
+    use esm_assistant::check::codes::{ArgKind, note_spec, problem_spec};
+    use esm_assistant::check::{Arg, Problem};
+    use esm_assistant::localize::{Lang, StrictBundle};
+    use esm_assistant::render::problem_words_strict;
+
+    fn matches(kind: ArgKind, value: &Arg) -> bool {
+        match (kind, value) {
+            (ArgKind::Text, Arg::Text(_)) | (ArgKind::Int, Arg::Int(_)) => true,
+            (ArgKind::Bool, Arg::Bool(_)) | (ArgKind::List, Arg::List(_)) => true,
+            (ArgKind::OneOf(codes), Arg::Text(t)) => codes.contains(&t.as_str()),
+            _ => false,
+        }
+    }
+    fn compare(
+        what: &str,
+        specs: &[esm_assistant::check::codes::ArgSpec],
+        p: &Problem,
+        errors: &mut Vec<String>,
+    ) {
+        for spec in specs.iter().filter(|s| s.always) {
+            if !p.args.contains_key(spec.name) {
+                errors.push(format!("{what}: no {}", spec.name));
+            }
+        }
+        for (name, value) in &p.args {
+            match specs.iter().find(|s| s.name == *name) {
+                Some(spec) if matches(spec.kind, value) => {}
+                Some(_) => errors.push(format!("{what}: {name} = {value:?} not as listed")),
+                None => errors.push(format!("{what}: {name} is not listed")),
+            }
+        }
+    }
+
+    let dns = server();
+    dns.add_to_answer(
+        "foreign.test.",
+        RecordType::TXT,
+        "includespf.security-mail.net. IN TXT \"v=spf1 -all\"",
+    );
+    let mut domains: Vec<&str> = world::situations().iter().map(|(d, _)| *d).collect();
+    domains.extend([
+        "good.test",
+        "broken.test",
+        "missing.test",
+        "elsewhere.example",
+    ]);
+    let bundles = Lang::ALL.map(|lang| (lang, StrictBundle::new(lang).unwrap()));
+    let mut errors = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for domain in domains {
+        let mut i = input(domain);
+        i.dkim_key = Some(normalise_console_key(world::RSA_1024).unwrap());
+        i.destination = Some(Destination::parse(&format!("nohost.{domain}")).unwrap());
+        let resolver = Dns::new(i.domain.ascii(), &support::options(dns.addr))
+            .await
+            .unwrap();
+        let (r, snap) = esm_assistant::check::run(&i, &resolver).await;
+        for check in &r.checks {
+            for p in &check.problems {
+                let what = format!("{domain} {} {}", check.id.as_str(), p.code);
+                seen.insert((check.id, p.code));
+                match problem_spec(check.id, p.code) {
+                    None => errors.push(format!("{what}: not in ALL_PROBLEMS")),
+                    Some(specs) => compare(&what, specs, p, &mut errors),
+                }
+                for (lang, bundle) in &bundles {
+                    if let Err(e) = problem_words_strict(bundle, Some(check.id), p) {
+                        errors.push(format!("{what} ({}): {e}", lang.code()));
+                    }
+                }
+            }
+        }
+        let plan = esm_assistant::records::plan(&i, &snap);
+        for note in plan.records.iter().flat_map(|r| &r.notes) {
+            let what = format!("{domain} note {}", note.code);
+            match note_spec(note.code) {
+                None => errors.push(format!("{what}: not in RECORD_NOTES")),
+                Some(specs) => compare(&what, specs, note, &mut errors),
+            }
+            for (lang, bundle) in &bundles {
+                if let Err(e) = problem_words_strict(bundle, None, note) {
+                    errors.push(format!("{what} ({}): {e}", lang.code()));
+                }
+            }
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    // The world gives most of the codes: a test that met none would prove nothing.
+    assert!(seen.len() > 40, "{} codes met: {seen:?}", seen.len());
+}

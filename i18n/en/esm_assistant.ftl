@@ -75,7 +75,7 @@ fix-mx-gateway-wrong-preference = Change the priority of { $host } to { $expecte
 
 problem-spf-record-missing = { $name } has no SPF record.
 fix-spf-record-missing = Create the TXT record the assistant gives, at the root of your domain.
-problem-spf-record-multiple-records = { $name } has { $count } SPF records. Receivers then reject the SPF check entirely (permanent error).
+problem-spf-record-multiple-records = Your domain has { $count } SPF records. Receivers then reject the SPF check entirely (permanent error).
 fix-spf-record-multiple-records = Delete all the SPF records and create only the merged record the assistant gives.
 problem-spf-record-syntax = The SPF record is not valid: the term “{ $term }” is wrong ({ $reason_text }).
 fix-spf-record-syntax = Replace the record with the one the assistant gives, or correct “{ $term }”.

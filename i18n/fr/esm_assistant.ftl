@@ -80,7 +80,7 @@ fix-mx-gateway-wrong-preference = Passez la priorité de { $host } à { $expecte
 
 problem-spf-record-missing = { $name } n’a pas d’enregistrement SPF.
 fix-spf-record-missing = Créez l’enregistrement TXT proposé par l’assistant, à la racine de votre domaine.
-problem-spf-record-multiple-records = { $name } a { $count } enregistrements SPF. Les serveurs destinataires considèrent alors le SPF comme en erreur permanente (permerror) et n’en tiennent aucun compte.
+problem-spf-record-multiple-records = Votre domaine a { $count } enregistrements SPF. Les serveurs destinataires considèrent alors le SPF comme en erreur permanente (permerror) et n’en tiennent aucun compte.
 fix-spf-record-multiple-records = Supprimez tous les enregistrements SPF et créez uniquement l’enregistrement fusionné proposé par l’assistant.
 problem-spf-record-syntax = L’enregistrement SPF n’est pas valide : le terme « { $term } » est incorrect ({ $reason_text }).
 fix-spf-record-syntax = Remplacez l’enregistrement par celui que propose l’assistant, ou corrigez « { $term } ».
