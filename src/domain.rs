@@ -239,7 +239,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// A character as it may be shown in a message: invisible ones as `U+XXXX`.
-fn shown_char(c: char) -> String {
+pub(crate) fn shown_char(c: char) -> String {
     if is_invisible(c) {
         format!("U+{:04X}", u32::from(c))
     } else {

@@ -127,13 +127,7 @@ impl Arg {
                 out.push('…');
                 break;
             }
-            if c.is_control()
-                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-            {
-                out.push_str(&format!("U+{:04X}", u32::from(c)));
-            } else {
-                out.push(c);
-            }
+            out.push_str(&crate::domain::shown_char(c));
         }
         Arg::Text(out)
     }
