@@ -11,6 +11,10 @@ use rsa::traits::PublicKeyParts;
 /// OID of rsaEncryption, the algorithm of an RSA SubjectPublicKeyInfo.
 const RSA_ENCRYPTION_OID: &str = "1.2.840.113549.1.1.1";
 
+/// Largest RSA key verifiers must handle (RFC 8301 §3.2); larger keys are
+/// accepted here up to what the `rsa` crate decodes, with a warning.
+pub const MAX_VERIFIED_BITS: usize = 4096;
+
 /// A parsed key record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DkimRecord {
@@ -122,6 +126,34 @@ impl DkimRecord {
     pub fn is_ed25519(&self) -> bool {
         self.tag("k")
             .is_some_and(|k| k.eq_ignore_ascii_case("ed25519"))
+    }
+
+    /// The items of a colon-separated tag (`s=`, `h=`, `t=`), trimmed.
+    fn items(&self, name: &str) -> Option<Vec<&str>> {
+        self.tag(name)
+            .map(|v| v.split(':').map(str::trim).collect::<Vec<_>>())
+    }
+
+    /// `s=` names services and neither `*` nor `email`: mail verifiers
+    /// skip the key (RFC 6376 §3.6.1).
+    pub fn excludes_email(&self) -> bool {
+        self.items("s").is_some_and(|services| {
+            !services
+                .iter()
+                .any(|s| *s == "*" || s.eq_ignore_ascii_case("email"))
+        })
+    }
+
+    /// `h=` lists hash algorithms without sha256, the only one verifiers
+    /// accept (RFC 8301 §3.1): they skip the key.
+    pub fn excludes_sha256(&self) -> bool {
+        self.items("h")
+            .is_some_and(|hashes| !hashes.iter().any(|h| h.eq_ignore_ascii_case("sha256")))
+    }
+
+    /// Would a mail verifier use this key at all?
+    pub fn usable_for_mail(&self) -> bool {
+        !self.excludes_email() && !self.excludes_sha256()
     }
 
     /// `t=y`: the domain is testing DKIM.
@@ -289,6 +321,8 @@ pub(crate) mod tests {
     pub const RSA_2048: &str = include_str!("../tests/data/dkim-rsa-2048.b64");
     /// A 1024-bit key, the size the gateway's console has been seen to issue.
     pub const RSA_1024: &str = include_str!("../tests/data/dkim-rsa-1024.b64");
+    /// A 4608-bit key: more than RFC 8301 verifiers must handle.
+    pub const RSA_4608: &str = include_str!("../tests/data/dkim-rsa-4608.b64");
     /// A 512-bit key: too short for RFC 8301.
     pub const RSA_512: &str = include_str!("../tests/data/dkim-rsa-512.b64");
 
@@ -318,6 +352,32 @@ pub(crate) mod tests {
         assert_eq!(r.key(), Ok(DkimKey::Ed25519));
         let r = parse_record("v=DKIM1; k=ed25519; p=AAAA").unwrap();
         assert_eq!(r.key().unwrap_err().reason, "ed25519-length");
+    }
+
+    #[test]
+    fn services_and_hashes_that_verifiers_skip() {
+        let record = |tags: &str| parse_record(&format!("v=DKIM1; {tags}; p=AAAA")).unwrap();
+        for usable in [
+            "k=rsa",
+            "s=email",
+            "s=*",
+            "s=tlsrpt:Email",
+            "h=sha1:sha256",
+            "h=SHA256",
+        ] {
+            assert!(record(usable).usable_for_mail(), "{usable}");
+        }
+        let r = record("s=tlsrpt");
+        assert!(r.excludes_email() && !r.excludes_sha256());
+        let r = record("h=sha1");
+        assert!(r.excludes_sha256() && !r.excludes_email());
+        assert!(!record("s=; h=sha256").usable_for_mail());
+    }
+
+    #[test]
+    fn keys_over_4096_bits_are_decoded_with_their_size() {
+        let r = parse_record(&format!("v=DKIM1; p={}", RSA_4608.trim())).unwrap();
+        assert_eq!(r.key(), Ok(DkimKey::Rsa { bits: 4608 }));
     }
 
     #[test]

@@ -46,6 +46,18 @@ pub fn is_dmarc(text: &str) -> bool {
             .is_some_and(|v| v.eq_ignore_ascii_case("dmarc1"))
 }
 
+/// Does a TXT text carry `v=DMARC1` after another tag? Receivers ignore
+/// it (the version must come first, RFC 7489 §6.3), but an admin looking at
+/// the zone sees a DMARC record there: it is to be named and replaced.
+pub fn has_late_version(text: &str) -> bool {
+    !is_dmarc(text)
+        && text.split(';').skip(1).any(|part| {
+            part.split_once('=').is_some_and(|(name, value)| {
+                name.trim().eq_ignore_ascii_case("v") && value.trim().eq_ignore_ascii_case("dmarc1")
+            })
+        })
+}
+
 pub fn parse_record(text: &str) -> Result<DmarcRecord, DmarcSyntaxError> {
     let mut tags: Vec<(String, String)> = Vec::new();
     let mut unknown_tags = Vec::new();
@@ -455,6 +467,17 @@ mod tests {
         // A clean record is left as it is.
         let r = parse_record("v=DMARC1; p=none; foo=bar").unwrap();
         assert_eq!(r.without_unsafe(), (r.clone(), Vec::new()));
+    }
+
+    #[test]
+    fn a_version_after_other_tags_is_seen() {
+        assert!(has_late_version(
+            "p=none; v=DMARC1; rua=mailto:a@example.com"
+        ));
+        assert!(has_late_version("p=reject;v = dmarc1"));
+        assert!(!has_late_version("v=DMARC1; p=none"));
+        assert!(!has_late_version("p=none; v=spf1"));
+        assert!(!has_late_version("google-site-verification=v=DMARC1"));
     }
 
     #[test]

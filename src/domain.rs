@@ -41,6 +41,10 @@ pub enum DomainError {
     SingleLabel,
     #[error("not a valid internationalised name")]
     Idna,
+    #[error("an IP address, not a domain name")]
+    IpAddress,
+    #[error("the last label is a number")]
+    NumericTld,
 }
 
 impl DomainError {
@@ -56,6 +60,8 @@ impl DomainError {
             DomainError::InvalidCharacter { .. } => "invalid-character",
             DomainError::SingleLabel => "single-label",
             DomainError::Idna => "idna",
+            DomainError::IpAddress => "ip-address",
+            DomainError::NumericTld => "numeric-tld",
         }
     }
 
@@ -68,7 +74,7 @@ impl DomainError {
             DomainError::NameTooLong { bytes } => vec![("bytes", bytes.to_string())],
             DomainError::Hyphen { label } => vec![("label", label.clone())],
             DomainError::InvalidCharacter { character } => {
-                vec![("character", character.to_string())]
+                vec![("character", shown_char(*character))]
             }
             _ => Vec::new(),
         }
@@ -77,9 +83,12 @@ impl DomainError {
 
 impl DomainName {
     /// Accepts what admins paste: surrounding spaces, upper case, a trailing
-    /// dot, a URL (`https://host/path`), an address (`user@domain`), Unicode.
+    /// dot, a web address (`https://www.host/path`, whose `www.` is
+    /// dropped: the mail domain is the site's), an e-mail address
+    /// (`user@domain`), Unicode.
     pub fn parse(input: &str) -> Result<Self, DomainError> {
-        let host = strip_decorations(input);
+        let (host, web) = strip_decorations(input);
+        let host = if web { strip_www(host) } else { host };
         Self::parse_host(host)
     }
 
@@ -87,12 +96,29 @@ impl DomainName {
     /// or address is stripped, only spaces and a trailing dot.
     pub fn parse_host(host: &str) -> Result<Self, DomainError> {
         let host = host.trim();
+        if host.len() > MAX_INPUT_BYTES {
+            return Err(DomainError::NameTooLong { bytes: host.len() });
+        }
         let host = host.strip_suffix('.').unwrap_or(host);
         if host.is_empty() {
             return Err(DomainError::Empty);
         }
         if host.chars().any(char::is_whitespace) {
             return Err(DomainError::Space);
+        }
+        if host
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .unwrap_or(host)
+            .parse::<std::net::IpAddr>()
+            .is_ok()
+        {
+            return Err(DomainError::IpAddress);
+        }
+        // Invisible characters come with pasted text; a name that holds
+        // one is not the name the admin sees.
+        if let Some(character) = host.chars().find(|c| is_invisible(*c)) {
+            return Err(DomainError::InvalidCharacter { character });
         }
         if let Some(character) = host
             .chars()
@@ -147,12 +173,21 @@ impl fmt::Display for DomainName {
     }
 }
 
+/// Longest text looked at as a name: more than any name with its URL
+/// decorations, far less than what would make the checks slow.
+const MAX_INPUT_BYTES: usize = 1024;
+
 /// Removes what surrounds a domain in what admins paste: a URL's scheme, path,
-/// port and credentials, or the local part of an address.
-fn strip_decorations(input: &str) -> &str {
+/// port and credentials, or the local part of an address. Says whether the
+/// text was a web address (a scheme, or a path after the name).
+fn strip_decorations(input: &str) -> (&str, bool) {
     let mut s = input.trim();
-    if let Some(pos) = s.find("://") {
-        s = &s[pos + 3..];
+    let scheme = s.find("://");
+    let web = scheme.is_some() || (!s.contains('@') && s.contains('/'));
+    if web {
+        if let Some(pos) = scheme {
+            s = &s[pos + 3..];
+        }
         if let Some(end) = s.find(['/', '?', '#']) {
             s = &s[..end];
         }
@@ -161,6 +196,7 @@ fn strip_decorations(input: &str) -> &str {
         }
         if let Some(colon) = s.rfind(':')
             && s[colon + 1..].chars().all(|c| c.is_ascii_digit())
+            && (s.starts_with('[') == s[..colon].ends_with(']'))
         {
             s = &s[..colon];
         }
@@ -168,7 +204,47 @@ fn strip_decorations(input: &str) -> &str {
         s = &s[at + 1..];
     }
     let s = s.strip_prefix("mailto:").unwrap_or(s);
-    s.trim()
+    (s.trim(), web)
+}
+
+/// `www.example.com` of a web address to `example.com`, unless nothing
+/// but a single label would be left.
+fn strip_www(host: &str) -> &str {
+    match host.get(..4) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("www.") && host[4..].contains('.') => {
+            &host[4..]
+        }
+        _ => host,
+    }
+}
+
+/// Control characters, and format characters that show nothing (bidi
+/// controls, zero-width spaces, soft hyphen, tags). The zero-width joiners
+/// some scripts need are left to IDNA's rules.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{61c}'
+                | '\u{180e}'
+                | '\u{200b}'
+                | '\u{200e}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
+}
+
+/// A character as it may be shown in a message: invisible ones as `U+XXXX`.
+pub(crate) fn shown_char(c: char) -> String {
+    if is_invisible(c) {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        c.to_string()
+    }
 }
 
 fn check_ascii_structure(ascii: &str) -> Result<(), DomainError> {
@@ -202,6 +278,15 @@ fn check_ascii_structure(ascii: &str) -> Result<(), DomainError> {
     if labels < 2 {
         return Err(DomainError::SingleLabel);
     }
+    // A top-level domain is never all digits (RFC 3696 §2): `10.0.0` is
+    // an address with a part missing, not a name.
+    if ascii
+        .rsplit('.')
+        .next()
+        .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Err(DomainError::NumericTld);
+    }
     Ok(())
 }
 
@@ -222,10 +307,54 @@ mod tests {
     #[test]
     fn accepts_what_admins_paste() {
         assert_eq!(ascii("  Example.COM.  "), "example.com");
-        assert_eq!(ascii("https://www.example.com/path?q=1"), "www.example.com");
+        assert_eq!(ascii("https://www.example.com/path?q=1"), "example.com");
         assert_eq!(ascii("http://user:pw@example.fr:8080/"), "example.fr");
         assert_eq!(ascii("jean.dupont@Exemple.fr"), "exemple.fr");
         assert_eq!(ascii("mailto:contact@exemple.fr"), "exemple.fr");
+    }
+
+    #[test]
+    fn a_web_address_loses_its_www_a_typed_name_keeps_it() {
+        assert_eq!(ascii("https://www.example.com/contact"), "example.com");
+        assert_eq!(ascii("http://WWW.Example.fr"), "example.fr");
+        assert_eq!(ascii("www.example.com/contact"), "example.com");
+        assert_eq!(ascii("https://www.example.com:8443/"), "example.com");
+        assert_eq!(ascii("www.example.com"), "www.example.com");
+        assert_eq!(ascii("contact@www.example.com"), "www.example.com");
+        // Nothing but a top-level domain would be left.
+        assert_eq!(ascii("https://www.com/"), "www.com");
+        assert_eq!(ascii("https://www2.example.com/"), "www2.example.com");
+    }
+
+    #[test]
+    fn refuses_addresses_and_invisible_characters() {
+        let err = |s: &str| DomainName::parse(s).unwrap_err();
+        assert_eq!(err("1.2.3.4"), DomainError::IpAddress);
+        assert_eq!(err("[2001:db8::1]"), DomainError::IpAddress);
+        assert_eq!(err("2001:db8::1"), DomainError::IpAddress);
+        assert_eq!(err("http://192.0.2.1:8080/admin"), DomainError::IpAddress);
+        assert_eq!(err("https://[2001:db8::1]:8443/"), DomainError::IpAddress);
+        assert_eq!(err("10.0.0"), DomainError::NumericTld);
+        for (input, c) in [
+            ("exa\u{7}mple.com", '\u{7}'),
+            ("example.com\u{200b}", '\u{200b}'),
+            ("exa\u{ad}mple.com", '\u{ad}'),
+            ("\u{202e}moc.example", '\u{202e}'),
+            ("exa\u{85}mple.com", '\u{85}'),
+        ] {
+            let e = DomainName::parse(input);
+            assert!(
+                matches!(e, Err(DomainError::InvalidCharacter { character }) if character == c)
+                    || matches!(e, Err(DomainError::Space)),
+                "{input:?}: {e:?}"
+            );
+        }
+        let e = err("exa\u{7}mple.com");
+        assert_eq!(e.args(), [("character", "U+0007".to_string())]);
+        assert!(matches!(
+            err(&"a".repeat(5000)),
+            DomainError::NameTooLong { bytes: 5000 }
+        ));
     }
 
     #[test]

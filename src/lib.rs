@@ -19,6 +19,7 @@ pub mod fonts;
 pub mod gui;
 pub mod localize;
 pub mod lockdown;
+pub mod lookalike;
 pub mod mtasts;
 pub mod platform;
 pub mod progress;

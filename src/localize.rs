@@ -123,6 +123,87 @@ pub fn text(lang: Lang, id: &str, args: &[(String, FluentValue<'static>)]) -> Op
     Some(loader.get_args_concrete(id, map))
 }
 
+/// The text of a language's own file, embedded.
+fn file_text(lang: Lang) -> Option<String> {
+    let file = format!("{}/{}.ftl", lang.code(), loader(lang).domain());
+    Localizations::get(&file).map(|content| String::from_utf8_lossy(&content.data).into_owned())
+}
+
+/// One language's messages from its own file alone, with no other language
+/// to fall back on, formatted so as to say what is wrong: a message that is
+/// missing, a variable not given, a selector without its value. For checking
+/// that every message a code can produce is complete in every language.
+pub struct StrictBundle {
+    bundle: fluent::FluentBundle<fluent::FluentResource>,
+}
+
+impl StrictBundle {
+    /// The bundle of `lang`; `Err` lists the file's syntax errors.
+    pub fn new(lang: Lang) -> Result<StrictBundle, String> {
+        let text = file_text(lang).ok_or_else(|| format!("no file for {}", lang.code()))?;
+        let resource = fluent::FluentResource::try_new(text.clone()).map_err(|(_, errors)| {
+            let lines: Vec<String> = errors
+                .iter()
+                .map(|e| {
+                    let before = text.get(..e.pos.start).unwrap_or(&text);
+                    let line = before.lines().count() + 1;
+                    format!("line {line}: {:?}", e.kind)
+                })
+                .collect();
+            format!(
+                "{}/{}.ftl: {}",
+                lang.code(),
+                loader(lang).domain(),
+                lines.join("; ")
+            )
+        })?;
+        let id: LanguageIdentifier = lang
+            .code()
+            .parse()
+            .map_err(|e| format!("{}: {e}", lang.code()))?;
+        let mut bundle = fluent::FluentBundle::new(vec![id]);
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(resource)
+            .map_err(|errors| format!("{}: {errors:?}", lang.code()))?;
+        Ok(StrictBundle { bundle })
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// The message `id` with `args`; `Err` says what went wrong.
+    pub fn format(
+        &self,
+        id: &str,
+        args: &[(String, FluentValue<'static>)],
+    ) -> Result<String, String> {
+        let pattern = self
+            .bundle
+            .get_message(id)
+            .and_then(|m| m.value())
+            .ok_or_else(|| format!("no message {id}"))?;
+        let mut fluent_args = fluent::FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(name.as_str(), value.clone());
+        }
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned();
+        if !errors.is_empty() {
+            return Err(format!("{id}: {errors:?}"));
+        }
+        // Fluent writes what it could not fill in as `{$name}`.
+        if text.trim().is_empty() || text.contains("{$") || text.contains("{ $") {
+            return Err(format!("{id}: “{text}”"));
+        }
+        Ok(text)
+    }
+}
+
 /// Every message id of a language's file.
 pub fn message_ids(lang: Lang) -> Vec<String> {
     let file = format!("{}/{}.ftl", lang.code(), loader(lang).domain());
@@ -174,6 +255,27 @@ mod tests {
             let text = super::text(lang, "cli-report-title", &args).unwrap_or_default();
             assert!(text.contains("a\\u{202e}b"), "{text}");
         }
+    }
+
+    #[test]
+    fn each_file_parses_without_error() {
+        for lang in Lang::ALL {
+            if let Err(e) = StrictBundle::new(lang) {
+                panic!("{e}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_strict_bundle_says_what_is_missing() {
+        let fr = StrictBundle::new(Lang::Fr).unwrap();
+        let args = vec![("domain".to_string(), FluentValue::from("example.com"))];
+        assert_eq!(
+            fr.format("cli-report-title", &args).as_deref(),
+            Ok("Vérifications pour example.com")
+        );
+        assert!(fr.format("cli-report-title", &[]).is_err());
+        assert!(fr.format("no-such-message", &args).is_err());
     }
 
     #[test]

@@ -9,6 +9,8 @@ use crate::check::{CheckInput, Problem, Snapshot, SpfTexts};
 use crate::dmarc;
 use crate::dns::{Answer, QType, Rec};
 use crate::domain::normalise_name;
+use crate::fl;
+use crate::localize::Lang;
 use crate::safe_text::has_hidden;
 use crate::spf::{self, merge::merge_include};
 
@@ -323,7 +325,8 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
         &dkim_published,
     );
     if let (Some(key), [published]) = (&input.dkim_key, dkim_published.as_slice())
-        && crate::dkim::parse_record(published).is_ok_and(|r| key.matches(&r))
+        && crate::dkim::parse_record(published)
+            .is_ok_and(|r| key.matches(&r) && r.usable_for_mail())
     {
         dkim_record.action = Action::Keep;
     }
@@ -344,10 +347,11 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     // DMARC: the existing policy kept, the gateway's report address added.
     let dmarc_name = input.dmarc_name();
     let dmarc_answer = snap.get(&dmarc_name, QType::Txt);
+    // A record whose version is misplaced is one to replace, not to add to.
     let dmarc_published: Vec<String> = dmarc_answer
         .txt_joined()
         .into_iter()
-        .filter(|t| dmarc::is_dmarc(t))
+        .filter(|t| dmarc::is_dmarc(t) || dmarc::has_late_version(t))
         .collect();
     // A damaged record keeps what receivers keep of it: its policy above all.
     let existing = dmarc_published.iter().find_map(|t| {
@@ -490,8 +494,9 @@ impl Publication {
         self.records.iter().all(|r| r.action != Action::Unknown)
     }
 
-    /// A BIND zone-file snippet of the records to publish.
-    pub fn to_zone(&self) -> String {
+    /// A BIND zone-file snippet of the records to publish; comments, in
+    /// `lang`, stand for the records without a value and those to delete.
+    pub fn to_zone(&self, lang: Lang) -> String {
         let mut out = String::new();
         for r in &self.records {
             match zone_line(r) {
@@ -499,12 +504,22 @@ impl Publication {
                     out.push_str(&line);
                     out.push('\n');
                 }
-                None => out.push_str(&format!(
-                    "; {} {} IN {} (key from the console)\n",
-                    zone_comment(&r.fqdn),
-                    r.ttl,
-                    r.rtype
-                )),
+                None => {
+                    let reason = match r.action {
+                        Action::Unknown => "unknown",
+                        Action::Keep => "keep",
+                        Action::Create | Action::Replace => "key",
+                    };
+                    let comment = fl!(
+                        lang,
+                        "record-zone-no-value",
+                        name = zone_comment(&r.fqdn),
+                        ttl = r.ttl,
+                        rtype = r.rtype,
+                        reason = reason
+                    );
+                    out.push_str(&format!("; {comment}\n"));
+                }
             }
         }
         for d in &self.delete {
@@ -512,12 +527,14 @@ impl Publication {
                 Some(p) => format!("{p} {}", d.value),
                 None => d.value.clone(),
             };
-            out.push_str(&format!(
-                "; delete: {} IN {} {}\n",
-                zone_comment(&d.fqdn),
-                d.rtype,
-                zone_comment(&data)
-            ));
+            let comment = fl!(
+                lang,
+                "record-zone-delete",
+                name = zone_comment(&d.fqdn),
+                rtype = d.rtype,
+                value = zone_comment(&data)
+            );
+            out.push_str(&format!("; {comment}\n"));
         }
         out
     }
@@ -579,5 +596,70 @@ mod tests {
         assert_eq!(quoted[NAMED_MAX], "…");
         assert!(quoted.iter().all(|q| q.chars().count() <= 81));
         assert_eq!(quoted_list(&["a", "b"]), ["a", "b"]);
+    }
+
+    fn record(rtype: &'static str, value: Option<&str>, action: Action) -> PublishRecord {
+        PublishRecord {
+            purpose: Purpose::Dkim,
+            name: "sel._domainkey".into(),
+            fqdn: "sel._domainkey.example.com.".into(),
+            rtype,
+            ttl: 3600,
+            priority: None,
+            value: value.map(str::to_string),
+            strings: value.map(split_txt).unwrap_or_default(),
+            action,
+            replaces: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn zone_comments_are_in_the_chosen_language() {
+        let publication = Publication {
+            domain: "example.com".into(),
+            records: vec![
+                record("TXT", None, Action::Create),
+                record("TXT", None, Action::Unknown),
+                record("TXT", Some("v=DKIM1; p=AAAA"), Action::Create),
+            ],
+            delete: vec![DeleteRecord {
+                name: "@".into(),
+                fqdn: "example.com.".into(),
+                rtype: "MX",
+                priority: Some(5),
+                value: "mx1.oldhost.test.".into(),
+            }],
+        };
+        let fr = publication.to_zone(Lang::Fr);
+        let en = publication.to_zone(Lang::En);
+        for zone in [&fr, &en] {
+            assert!(!zone.contains("TXT IN TXT"), "{zone}");
+            assert!(
+                zone.contains("sel._domainkey.example.com. 3600 IN TXT \"v=DKIM1; p=AAAA\"\n"),
+                "{zone}"
+            );
+            // Every line that is not a record is a comment.
+            for line in zone.lines().filter(|l| !l.contains("\"v=DKIM1")) {
+                assert!(line.starts_with("; "), "{line}");
+            }
+        }
+        assert!(
+            fr.contains("; sel._domainkey.example.com. 3600 IN TXT\u{a0}: sa valeur est la clé générée dans la console"),
+            "{fr}"
+        );
+        assert!(fr.contains("n’a pas pu être lu"), "{fr}");
+        assert!(
+            fr.contains("; à supprimer\u{a0}: example.com. IN MX 5 mx1.oldhost.test."),
+            "{fr}"
+        );
+        assert!(
+            en.contains("; sel._domainkey.example.com. 3600 IN TXT: its value is the key generated in the console"),
+            "{en}"
+        );
+        assert!(
+            en.contains("; to delete: example.com. IN MX 5 mx1.oldhost.test."),
+            "{en}"
+        );
     }
 }

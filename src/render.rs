@@ -5,7 +5,7 @@ use crate::check::{Arg, CheckId, CheckResult, Problem, Status};
 use std::fmt::Write;
 
 use crate::fl;
-use crate::localize::{FluentValue, Lang, text};
+use crate::localize::{FluentValue, Lang, StrictBundle, text};
 use crate::provider::Provider;
 use crate::records::{Action, Publication};
 use crate::safe_text::visible;
@@ -14,12 +14,20 @@ pub(crate) fn fluent_args(
     lang: Lang,
     args: &[(&str, &Arg)],
 ) -> Vec<(String, FluentValue<'static>)> {
+    fluent_args_with(|id| text(lang, id, &[]), args)
+}
+
+/// The arguments of a message, with `word` giving the word of a code.
+fn fluent_args_with(
+    word: impl Fn(&str) -> Option<String>,
+    args: &[(&str, &Arg)],
+) -> Vec<(String, FluentValue<'static>)> {
     let mut out = Vec::new();
     for (name, value) in args {
         let v = match value {
             Arg::Text(s) => {
                 // A code with a word of its own gets `<name>_text` beside it.
-                if let Some(word) = text(lang, &format!("arg-{name}-{s}"), &[]) {
+                if let Some(word) = word(&format!("arg-{name}-{s}")) {
                     out.push((format!("{name}_text"), FluentValue::from(word)));
                 }
                 FluentValue::from(s.clone())
@@ -45,6 +53,42 @@ fn problem_text(lang: Lang, prefix: &str, check: CheckId, problem: &Problem) -> 
     )
     .or_else(|| text(lang, &format!("{prefix}-{}", problem.code), &args))
     .unwrap_or_else(|| format!("{} ({})", problem.code, check.as_str()))
+}
+
+/// The message and the fix of a problem (of a check, or a record's note
+/// when `check` is `None`), formatted from one language's file alone: `Err`
+/// says what is missing or left unfilled. For tests that go through every
+/// code and every argument value.
+pub fn problem_words_strict(
+    bundle: &StrictBundle,
+    check: Option<CheckId>,
+    problem: &Problem,
+) -> Result<Vec<String>, String> {
+    let args: Vec<(&str, &Arg)> = problem.args.iter().map(|(k, v)| (*k, v)).collect();
+    let args = fluent_args_with(
+        |id| {
+            bundle
+                .has(id)
+                .then(|| bundle.format(id, &[]).ok())
+                .flatten()
+        },
+        &args,
+    );
+    let ids: Vec<String> = match check {
+        None => vec![format!("record-note-{}", problem.code)],
+        Some(check) => ["problem", "fix"]
+            .iter()
+            .map(|prefix| {
+                let specific = format!("{prefix}-{}-{}", check.key(), problem.code);
+                if bundle.has(&specific) {
+                    specific
+                } else {
+                    format!("{prefix}-{}", problem.code)
+                }
+            })
+            .collect(),
+    };
+    ids.iter().map(|id| bundle.format(id, &args)).collect()
 }
 
 /// What is wrong.
@@ -110,6 +154,34 @@ pub fn domain_error(lang: Lang, error: &crate::domain::DomainError) -> String {
         .unwrap_or_else(|| error.to_string())
 }
 
+/// The domain as shown: its Unicode form, with beside it the ASCII form
+/// DNS knows it by when the two differ.
+pub fn domain_shown(lang: Lang, domain: &crate::domain::DomainName) -> String {
+    if domain.unicode() == domain.ascii() {
+        domain.ascii().to_string()
+    } else {
+        fl!(
+            lang,
+            "domain-shown",
+            unicode = domain.unicode(),
+            ascii = domain.ascii()
+        )
+    }
+}
+
+/// A warning for a name that may imitate another one, if it may.
+pub fn lookalike_warning(lang: Lang, domain: &crate::domain::DomainName) -> Option<String> {
+    crate::lookalike::check(domain).map(|kind| {
+        fl!(
+            lang,
+            "domain-lookalike",
+            kind = kind.code(),
+            unicode = domain.unicode(),
+            ascii = domain.ascii()
+        )
+    })
+}
+
 /// What to do with a record to publish, in words.
 pub fn action_word(lang: Lang, action: Action) -> String {
     match action {
@@ -128,10 +200,16 @@ fn pad(s: &str, width: usize) -> String {
 /// The records to publish, one block each, then the records to delete.
 pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) -> String {
     let mut out = String::new();
-    let domain = crate::domain::DomainName::parse(&publication.domain)
-        .map(|d| d.unicode().to_string())
+    let parsed = crate::domain::DomainName::parse_host(&publication.domain);
+    let domain = parsed
+        .as_ref()
+        .map(|d| domain_shown(lang, d))
         .unwrap_or_else(|_| publication.domain.clone());
-    let _ = writeln!(out, "{}\n", fl!(lang, "records-title", domain = domain));
+    let _ = writeln!(out, "{}", fl!(lang, "records-title", domain = domain));
+    if let Some(warning) = parsed.ok().and_then(|d| lookalike_warning(lang, &d)) {
+        let _ = writeln!(out, "! {warning}");
+    }
+    out.push('\n');
     let labels = [
         fl!(lang, "record-name"),
         fl!(lang, "record-full-name"),
@@ -216,59 +294,101 @@ pub fn google_settings(lang: Lang, ranges: &crate::lockdown::GatewayRanges) -> S
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_problem_code_has_words_in_both_languages() {
-        // Every (check, code) the engine can give, with the arguments it gives.
-        let cases: &[(CheckId, Problem)] = &[
-            (
-                CheckId::MxGateway,
-                Problem::fail("leftover-mx")
-                    .arg("host", "mx.ovh.net")
-                    .arg("preference", 1u16)
-                    .arg("bypass", true),
-            ),
-            (
-                CheckId::SpfRecord,
-                Problem::fail("syntax")
-                    .arg("term", "ip4:1.2.3.400")
-                    .arg("reason", "invalid-address"),
-            ),
-            (
-                CheckId::SpfGateway,
-                Problem::fail("gateway-not-authorised")
-                    .arg("include", "includespf.security-mail.net")
-                    .arg("reason", "after-all"),
-            ),
-            (
-                CheckId::DkimRecord,
-                Problem::fail("invalid-key")
-                    .arg("reason", "too-short")
-                    .arg("bits", 512usize),
-            ),
-            (
-                CheckId::SpfLookups,
-                Problem::unknown("lookup-failed")
-                    .arg("name", "example.com")
-                    .arg("type", "TXT")
-                    .arg("reason", "timeout"),
-            ),
-        ];
-        for lang in Lang::ALL {
-            for (check, problem) in cases {
-                let m = problem_message(lang, *check, problem);
-                let f = problem_fix(lang, *check, problem);
-                assert!(!m.contains("No localization") && !m.contains('{'), "{m}");
-                assert!(!f.contains("No localization"), "{f}");
+    use crate::check::codes::{ALL_PROBLEMS, ArgKind, ArgSpec, RECORD_NOTES};
+
+    /// The problems to render for one code: every value of each argument
+    /// that has a choice of values, the others at a sample value.
+    fn samples(code: &'static str, severity: Status, specs: &[ArgSpec]) -> Vec<Problem> {
+        let sample = |kind: ArgKind| match kind {
+            ArgKind::Text => vec![Arg::from("sample.example")],
+            ArgKind::Int => vec![Arg::Int(2)],
+            ArgKind::Bool => vec![Arg::Bool(true), Arg::Bool(false)],
+            ArgKind::List => vec![Arg::List(vec!["a=1".into(), "b=2".into()])],
+            ArgKind::OneOf(codes) => codes.iter().map(|c| Arg::from(*c)).collect(),
+        };
+        let base = Problem {
+            code,
+            severity,
+            args: specs
+                .iter()
+                .map(|s| (s.name, sample(s.kind).remove(0)))
+                .collect(),
+        };
+        let mut out = vec![base.clone()];
+        for spec in specs {
+            for value in sample(spec.kind).into_iter().skip(1) {
+                let mut p = base.clone();
+                p.args.insert(spec.name, value);
+                out.push(p);
             }
         }
-        let m = problem_message(Lang::Fr, cases[0].0, &cases[0].1);
+        out
+    }
+
+    #[test]
+    fn every_problem_code_renders_with_its_arguments_in_both_languages() {
+        let mut rendered = 0;
+        let mut errors = Vec::new();
+        for lang in Lang::ALL {
+            let bundle = StrictBundle::new(lang).unwrap();
+            for (check, code, specs) in ALL_PROBLEMS {
+                for problem in samples(code, Status::Fail, specs) {
+                    match problem_words_strict(&bundle, Some(*check), &problem) {
+                        Ok(words) => {
+                            assert_eq!(words.len(), 2);
+                            rendered += 1;
+                        }
+                        Err(e) => {
+                            errors.push(format!("{} {} {code}: {e}", lang.code(), check.as_str()))
+                        }
+                    }
+                }
+            }
+            for (code, specs) in RECORD_NOTES {
+                for note in samples(code, Status::Warn, specs) {
+                    if let Err(e) = problem_words_strict(&bundle, None, &note) {
+                        errors.push(format!("{} note {code}: {e}", lang.code()));
+                    }
+                }
+            }
+        }
+        assert!(errors.is_empty(), "{}", errors.join("\n"));
+        assert!(rendered > 2 * ALL_PROBLEMS.len(), "{rendered}");
+    }
+
+    #[test]
+    fn problems_read_as_the_admin_needs_them() {
+        let leftover = Problem::fail("leftover-mx")
+            .arg("host", "mx.ovh.net")
+            .arg("preference", 1u16)
+            .arg("bypass", true);
+        let m = problem_message(Lang::Fr, CheckId::MxGateway, &leftover);
         assert!(m.contains("contournera le filtrage"), "{m}");
-        let m = problem_message(Lang::En, cases[1].0, &cases[1].1);
+        let syntax = Problem::fail("syntax")
+            .arg("term", "ip4:1.2.3.400")
+            .arg("reason", "invalid-address");
+        let m = problem_message(Lang::En, CheckId::SpfRecord, &syntax);
         assert!(m.contains("invalid IP address"), "{m}");
-        let m = problem_message(Lang::En, cases[3].0, &cases[3].1);
+        let short = Problem::fail("invalid-key")
+            .arg("reason", "too-short")
+            .arg("bits", 512usize);
+        let m = problem_message(Lang::En, CheckId::DkimRecord, &short);
         assert!(m.contains("512 bits"), "{m}");
-        let m = problem_message(Lang::Fr, cases[4].0, &cases[4].1);
+        let timeout = Problem::unknown("lookup-failed")
+            .arg("name", "example.com")
+            .arg("type", "TXT")
+            .arg("reason", "timeout");
+        let m = problem_message(Lang::Fr, CheckId::SpfLookups, &timeout);
         assert!(m.contains("pas de réponse à temps"), "{m}");
+        // Two SPF records: the message is complete in both languages.
+        let two = Problem::fail("multiple-records").arg("count", 2usize).arg(
+            "records",
+            vec!["v=spf1 -all".to_string(), "v=spf1 mx -all".to_string()],
+        );
+        for lang in Lang::ALL {
+            let m = problem_message(lang, CheckId::SpfRecord, &two);
+            assert!(!m.contains('{') && m.contains('2'), "{m}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod support;
 
 use std::process::{Command, Output};
 
-use support::dns_server::TestDns;
+use support::dns_server::{SilentDns, TestDns};
 use support::world;
 
 fn esm(args: &[&str]) -> Output {
@@ -115,6 +115,11 @@ fn bad_input_exits_2_with_a_message_and_no_panic() {
         (vec!["check", "-bad.com"], "hyphen"),
         (vec!["check", "example..com"], "two dots"),
         (vec!["check", ""], "Enter a domain name"),
+        (vec!["check", "1.2.3.4"], "IP address"),
+        (vec!["check", "[2001:db8::1]"], "IP address"),
+        (vec!["records", "https://192.0.2.1/"], "IP address"),
+        (vec!["check", "exa\u{7}mple.com"], "“U+0007”"),
+        (vec!["check", "example.com\u{200b}"], "“U+200B”"),
         (
             vec!["check", "example.com", "--destination", "bad host"],
             "destination server",
@@ -147,6 +152,74 @@ fn bad_input_exits_2_with_a_message_and_no_panic() {
         assert!(stderr(&out).contains(needle), "{args:?}: {}", stderr(&out));
         assert!(!stderr(&out).contains("panicked"), "{args:?}");
     }
+}
+
+#[test]
+fn a_pasted_web_address_checks_the_site_domain() {
+    let dns = TestDns::start(&world::zones());
+    let out = esm(&[
+        "check",
+        "https://www.good.test/contact",
+        "--nameserver",
+        &dns.addr.to_string(),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["domain"], "good.test");
+}
+
+#[test]
+fn a_lookalike_name_is_shown_with_its_ascii_form_and_a_warning() {
+    let dns = TestDns::start(&world::zones());
+    let ns = dns.addr.to_string();
+    let en = stdout(&esm(&[
+        "check",
+        "xn--80ak6aa92e.com",
+        "--nameserver",
+        &ns,
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        en.contains("Checks for аррӏе.com (xn--80ak6aa92e.com)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("! “аррӏе.com” is written in letters of another alphabet"),
+        "{en}"
+    );
+    let fr = stdout(&esm(&[
+        "records",
+        "аррӏе.com",
+        "--nameserver",
+        &ns,
+        "--lang",
+        "fr",
+    ]));
+    assert!(
+        fr.contains("Enregistrements à publier pour аррӏе.com (xn--80ak6aa92e.com)"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("dans le DNS, ce domaine s’écrit xn--80ak6aa92e.com"),
+        "{fr}"
+    );
+    // For programs, the output stays JSON and the warning goes to stderr.
+    let out = esm(&["check", "xn--80ak6aa92e.com", "--nameserver", &ns, "--json"]);
+    assert!(serde_json::from_str::<serde_json::Value>(&stdout(&out)).is_ok());
+    assert!(
+        stderr(&out).contains("xn--80ak6aa92e.com"),
+        "{}",
+        stderr(&out)
+    );
+    // An ordinary international name is shown with its ASCII form, no warning.
+    let out = stdout(&esm(&["check", "café.test", "--nameserver", &ns]));
+    assert!(
+        out.contains("Checks for café.test (xn--caf-dma.test)"),
+        "{out}"
+    );
+    assert!(!out.contains("alphabet"), "{out}");
 }
 
 #[test]
@@ -222,6 +295,27 @@ fn records_text_json_and_zone() {
         zone.contains("nospf.test. 3600 IN MX 10 france.security-mail.net."),
         "{zone}"
     );
+    // The DKIM record has no value until the console's key is given: a
+    // comment says so, in the language asked for.
+    let zone_fr = stdout(&esm(&[
+        "records",
+        "nodkim.test",
+        "--nameserver",
+        &ns,
+        "--zone",
+        "--lang",
+        "fr",
+    ]));
+    let comment = zone_fr
+        .lines()
+        .find(|l| l.starts_with("; sec-sig-email._domainkey.nodkim.test."))
+        .unwrap_or_else(|| panic!("{zone_fr}"));
+    assert!(
+        comment.ends_with(
+            " IN TXT\u{a0}: sa valeur est la clé générée dans la console, encore à fournir"
+        ),
+        "{comment}"
+    );
 
     let text = stdout(&esm(&[
         "records",
@@ -248,7 +342,7 @@ fn records_that_cannot_be_read_are_not_proposed() {
         &dns.addr.to_string(),
         "--json",
     ]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     for r in json["records"].as_array().unwrap() {
         assert_eq!(r["action"], "unknown", "{r}");
@@ -257,4 +351,52 @@ fn records_that_cannot_be_read_are_not_proposed() {
         }
     }
     assert!(json["delete"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn check_exits_3_when_nothing_failed_but_something_could_not_be_checked() {
+    // A resolver that never answers: nothing checked, nothing failed.
+    let silent = SilentDns::start();
+    let out = esm(&[
+        "check",
+        "good.test",
+        "--nameserver",
+        &silent.addr.to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    assert!(stdout(&out).contains("0 failed"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("0 OK"), "{}", stdout(&out));
+
+    // Lookups refused for the domain: the same.
+    let dns = TestDns::start(&world::zones());
+    let ns = dns.addr.to_string();
+    let out = esm(&["check", "elsewhere.example", "--nameserver", &ns, "--json"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+
+    // A failure wins over what could not be checked; all checked and
+    // nothing failed is 0; a warning alone is still 0.
+    let out = esm(&["check", "broken.test", "--nameserver", &ns]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = esm(&["check", "good.test", "--nameserver", &ns]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let out = esm(&["check", "soft.test", "--nameserver", &ns]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn help_gives_the_exit_codes() {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["records", "--help"],
+    ] {
+        let out = esm(&args);
+        assert_eq!(out.status.code(), Some(0));
+        let help = stdout(&out);
+        assert!(help.contains("Exit codes:"), "{args:?}: {help}");
+        assert!(
+            help.contains("3  nothing failed, but something could not be checked"),
+            "{help}"
+        );
+    }
 }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use esm_assistant::check::{CheckId, Destination, Status};
 use esm_assistant::dkim::normalise_console_key;
 use esm_assistant::dns::{Dns, DnsOptions};
+use hickory_server::proto::rr::RecordType;
 use support::dns_server::{SilentDns, TestDns};
 use support::{codes, get, input, run, world};
 
@@ -114,6 +115,26 @@ async fn mx_target_that_is_an_alias() {
     assert_eq!(alias.text_arg("host"), Some("mx-alias.mailhost.test"));
     assert_eq!(alias.text_arg("target"), Some("mx.mailhost.test"));
     assert_eq!(alias.severity, Status::Warn);
+}
+
+#[tokio::test]
+async fn an_mx_that_is_an_alias_of_the_gateway_is_not_an_old_mx() {
+    let r = report("mxalias.test").await;
+    let mx = get(&r, CheckId::MxGateway);
+    assert_eq!(codes(&r, CheckId::MxGateway), ["mx-cname"], "{mx:#?}");
+    assert_eq!(mx.status, Status::Warn);
+    let p = &mx.problems[0];
+    assert_eq!(p.text_arg("host"), Some("mx.mxalias.test"));
+    assert_eq!(p.text_arg("target"), Some("france.security-mail.net"));
+    assert_eq!(p.args["gateway"], true.into());
+    // An alias of someone else's host stays an old MX.
+    let r = report("leftover.test").await;
+    let alias = get(&r, CheckId::MxGateway)
+        .problems
+        .iter()
+        .find(|p| p.code == "mx-cname")
+        .unwrap();
+    assert_eq!(alias.args["gateway"], false.into());
 }
 
 #[tokio::test]
@@ -466,4 +487,217 @@ async fn authoritative_mode_follows_aliases_out_of_the_zone() {
         "{:#?}",
         get(&r, CheckId::DmarcRecord)
     );
+}
+
+#[tokio::test]
+async fn records_of_other_owners_in_an_answer_are_not_the_domains() {
+    let dns = server();
+    // foreign.test has no MX, an SPF record without the gateway, and a DMARC
+    // record behind an alias; each answer also carries someone else's record.
+    dns.add_to_answer(
+        "foreign.test.",
+        RecordType::TXT,
+        "includespf.security-mail.net. IN TXT \"v=spf1 include:includespf.security-mail.net -all\"",
+    );
+    dns.add_to_answer(
+        "foreign.test.",
+        RecordType::MX,
+        "good.test. IN MX 10 france.security-mail.net.\ngood.test. IN MX 20 europe.security-mail.net.",
+    );
+    dns.add_to_answer(
+        "_dmarc.foreign.test.",
+        RecordType::TXT,
+        "_dmarc.good.test. IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@secuserve.com\"",
+    );
+    let r = run(&input("foreign.test"), dns.addr).await;
+    assert_eq!(codes(&r, CheckId::MxGateway), ["no-mx"]);
+    assert!(get(&r, CheckId::MxGateway).found.is_empty());
+    assert_eq!(
+        get(&r, CheckId::SpfRecord).found,
+        ["v=spf1 include:_spf.mailhost.test -all"]
+    );
+    assert_eq!(
+        get(&r, CheckId::SpfGateway).problems[0].text_arg("reason"),
+        Some("absent")
+    );
+    // The alias chain's record counts, the other owner's does not.
+    let dmarc = get(&r, CheckId::DmarcRecord);
+    assert_eq!(dmarc.status, Status::Pass, "{dmarc:#?}");
+    assert_eq!(dmarc.details["policy"], "none".into());
+}
+
+#[tokio::test]
+async fn dkim_records_that_verifiers_skip_fail_with_their_own_code() {
+    let dns = server();
+    let mut i = input("dkimservice.test");
+    i.dkim_key = Some(normalise_console_key(world::RSA_2048).unwrap());
+    let resolver = Dns::new(i.domain.ascii(), &support::options(dns.addr))
+        .await
+        .unwrap();
+    let (r, snap) = esm_assistant::check::run(&i, &resolver).await;
+    let dkim = get(&r, CheckId::DkimRecord);
+    assert_eq!(codes(&r, CheckId::DkimRecord), ["not-for-email"]);
+    assert_eq!(dkim.status, Status::Fail);
+    assert_eq!(dkim.problems[0].text_arg("services"), Some("tlsrpt"));
+    // The key is the console's: only the record around it is wrong.
+    assert_eq!(get(&r, CheckId::DkimMatch).status, Status::Pass);
+    // So the record to publish replaces it rather than keeping it.
+    let plan = esm_assistant::records::plan(&i, &snap);
+    let record = plan
+        .records
+        .iter()
+        .find(|r| r.purpose == esm_assistant::records::Purpose::Dkim)
+        .unwrap();
+    assert_eq!(record.action, esm_assistant::records::Action::Replace);
+
+    let r = run(&input("dkimsha1.test"), dns.addr).await;
+    assert_eq!(codes(&r, CheckId::DkimRecord), ["no-sha256"]);
+    assert_eq!(get(&r, CheckId::DkimRecord).status, Status::Fail);
+    assert_eq!(
+        get(&r, CheckId::DkimRecord).problems[0].text_arg("hashes"),
+        Some("sha1")
+    );
+}
+
+#[tokio::test]
+async fn a_key_over_4096_bits_warns() {
+    let r = report("dkimlarge.test").await;
+    let dkim = get(&r, CheckId::DkimRecord);
+    assert_eq!(codes(&r, CheckId::DkimRecord), ["large-key"]);
+    assert_eq!(dkim.status, Status::Warn);
+    assert_eq!(dkim.problems[0].args["bits"], 4608usize.into());
+    assert_eq!(dkim.details["key_bits"], 4608usize.into());
+}
+
+#[tokio::test]
+async fn a_dmarc_record_whose_version_is_not_first_is_named_and_replaced() {
+    let dns = server();
+    let i = input("dmarclate.test");
+    let resolver = Dns::new(i.domain.ascii(), &support::options(dns.addr))
+        .await
+        .unwrap();
+    let (r, snap) = esm_assistant::check::run(&i, &resolver).await;
+    let dmarc = get(&r, CheckId::DmarcRecord);
+    assert_eq!(codes(&r, CheckId::DmarcRecord), ["syntax"], "{dmarc:#?}");
+    assert_eq!(dmarc.problems[0].text_arg("tag"), Some("v"));
+    assert_eq!(
+        dmarc.problems[0].text_arg("reason"),
+        Some("version-not-first")
+    );
+    assert_eq!(
+        dmarc.found,
+        ["p=none; v=DMARC1; rua=mailto:reports@dmarclate.test"]
+    );
+    // The record to publish replaces it, keeping its policy and reports.
+    let plan = esm_assistant::records::plan(&i, &snap);
+    let record = plan
+        .records
+        .iter()
+        .find(|r| r.purpose == esm_assistant::records::Purpose::Dmarc)
+        .unwrap();
+    assert_eq!(record.action, esm_assistant::records::Action::Replace);
+    assert_eq!(
+        record.value.as_deref(),
+        Some("v=DMARC1; p=none; rua=mailto:reports@dmarclate.test,mailto:dmarc@secuserve.com")
+    );
+    assert_eq!(
+        record.replaces,
+        ["p=none; v=DMARC1; rua=mailto:reports@dmarclate.test"]
+    );
+}
+
+/// Every problem the test world gives is in the list of codes with the
+/// arguments it carries, and its words are complete in both languages with
+/// the arguments it really has: what the list-based test cannot see.
+#[tokio::test]
+async fn every_problem_the_world_gives_is_listed_and_reads_in_both_languages() {
+    use esm_assistant::check::codes::{ArgKind, note_spec, problem_spec};
+    use esm_assistant::check::{Arg, Problem};
+    use esm_assistant::localize::{Lang, StrictBundle};
+    use esm_assistant::render::problem_words_strict;
+
+    fn matches(kind: ArgKind, value: &Arg) -> bool {
+        match (kind, value) {
+            (ArgKind::Text, Arg::Text(_)) | (ArgKind::Int, Arg::Int(_)) => true,
+            (ArgKind::Bool, Arg::Bool(_)) | (ArgKind::List, Arg::List(_)) => true,
+            (ArgKind::OneOf(codes), Arg::Text(t)) => codes.contains(&t.as_str()),
+            _ => false,
+        }
+    }
+    fn compare(
+        what: &str,
+        specs: &[esm_assistant::check::codes::ArgSpec],
+        p: &Problem,
+        errors: &mut Vec<String>,
+    ) {
+        for spec in specs.iter().filter(|s| s.always) {
+            if !p.args.contains_key(spec.name) {
+                errors.push(format!("{what}: no {}", spec.name));
+            }
+        }
+        for (name, value) in &p.args {
+            match specs.iter().find(|s| s.name == *name) {
+                Some(spec) if matches(spec.kind, value) => {}
+                Some(_) => errors.push(format!("{what}: {name} = {value:?} not as listed")),
+                None => errors.push(format!("{what}: {name} is not listed")),
+            }
+        }
+    }
+
+    let dns = server();
+    dns.add_to_answer(
+        "foreign.test.",
+        RecordType::TXT,
+        "includespf.security-mail.net. IN TXT \"v=spf1 -all\"",
+    );
+    let mut domains: Vec<&str> = world::situations().iter().map(|(d, _)| *d).collect();
+    domains.extend([
+        "good.test",
+        "broken.test",
+        "missing.test",
+        "elsewhere.example",
+    ]);
+    let bundles = Lang::ALL.map(|lang| (lang, StrictBundle::new(lang).unwrap()));
+    let mut errors = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for domain in domains {
+        let mut i = input(domain);
+        i.dkim_key = Some(normalise_console_key(world::RSA_1024).unwrap());
+        i.destination = Some(Destination::parse(&format!("nohost.{domain}")).unwrap());
+        let resolver = Dns::new(i.domain.ascii(), &support::options(dns.addr))
+            .await
+            .unwrap();
+        let (r, snap) = esm_assistant::check::run(&i, &resolver).await;
+        for check in &r.checks {
+            for p in &check.problems {
+                let what = format!("{domain} {} {}", check.id.as_str(), p.code);
+                seen.insert((check.id, p.code));
+                match problem_spec(check.id, p.code) {
+                    None => errors.push(format!("{what}: not in ALL_PROBLEMS")),
+                    Some(specs) => compare(&what, specs, p, &mut errors),
+                }
+                for (lang, bundle) in &bundles {
+                    if let Err(e) = problem_words_strict(bundle, Some(check.id), p) {
+                        errors.push(format!("{what} ({}): {e}", lang.code()));
+                    }
+                }
+            }
+        }
+        let plan = esm_assistant::records::plan(&i, &snap);
+        for note in plan.records.iter().flat_map(|r| &r.notes) {
+            let what = format!("{domain} note {}", note.code);
+            match note_spec(note.code) {
+                None => errors.push(format!("{what}: not in RECORD_NOTES")),
+                Some(specs) => compare(&what, specs, note, &mut errors),
+            }
+            for (lang, bundle) in &bundles {
+                if let Err(e) = problem_words_strict(bundle, None, note) {
+                    errors.push(format!("{what} ({}): {e}", lang.code()));
+                }
+            }
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    // The world gives most of the codes: a test that met none would prove nothing.
+    assert!(seen.len() > 40, "{} codes met: {seen:?}", seen.len());
 }

@@ -498,7 +498,7 @@ mod properties {
                     prop_assert_ne!(r.action, records::Action::Keep, "{:?}", r);
                 }
             }
-            for line in publication.to_zone().lines() {
+            for line in publication.to_zone(esm_assistant::localize::Lang::En).lines() {
                 prop_assert!(is_record_text(line), "zone: {line:?}");
             }
 

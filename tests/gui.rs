@@ -212,6 +212,34 @@ fn an_invalid_domain_stops_the_assistant_with_a_message() {
 }
 
 #[test]
+fn a_lookalike_name_is_shown_with_its_ascii_form_and_a_warning() {
+    let (mut app, dir) = offline_app("lookalike");
+    let _ = app.update(Message::DomainChanged("xn--80ak6aa92e.com".into()));
+    let domain = app.domain.clone().expect("a valid name");
+    assert_eq!(domain.unicode(), "аррӏе.com");
+    let warning = esm_assistant::render::lookalike_warning(Lang::En, &domain).expect("warning");
+    assert!(warning.contains("xn--80ak6aa92e.com"), "{warning}");
+    {
+        let mut sim = ui(&app);
+        sim.find("Written in DNS as xn--80ak6aa92e.com.")
+            .expect("ASCII form");
+        sim.find(warning.as_str()).expect("lookalike warning");
+    }
+
+    // An ordinary international name gets no warning.
+    let _ = app.update(Message::DomainChanged("café-crème.fr".into()));
+    let domain = app.domain.clone().expect("a valid name");
+    assert!(esm_assistant::render::lookalike_warning(Lang::En, &domain).is_none());
+
+    // A pasted web address gives the site's domain.
+    let _ = app.update(Message::DomainChanged(
+        "https://www.exemple.fr/contact".into(),
+    ));
+    assert_eq!(app.domain.as_ref().map(|d| d.ascii()), Ok("exemple.fr"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn back_and_next_move_in_order() {
     let (mut app, dir) = offline_app("order");
     let _ = app.update(Message::DomainChanged("exemple.fr".into()));

@@ -67,8 +67,14 @@ problem-mx-gateway-leftover-mx = { $bypass ->
 fix-mx-gateway-leftover-mx = Delete the MX record { $host } in your DNS host's zone editor. Keep only the gateway's MX records.
 problem-mx-gateway-domain-appended = The MX record points to { $host }: your DNS host added your domain to the end of the gateway's name.
 fix-mx-gateway-domain-appended = Edit the record and type the target with a final dot: { $expected }
-problem-mx-gateway-mx-cname = The MX target { $host } is an alias (CNAME) of { $target }. MX records must point to a name with an address, not to an alias.
-fix-mx-gateway-mx-cname = Make the MX record point to a host name that has A records, such as the gateway's MX hosts.
+problem-mx-gateway-mx-cname = { $gateway ->
+    [true] The MX record points to { $host }, an alias (CNAME) of the gateway's host { $target }. Mail does reach the gateway, but an MX record must not point to an alias (RFC 2181), and some senders do not follow it.
+   *[false] The MX target { $host } is an alias (CNAME) of { $target }. MX records must point to a name with an address, not to an alias.
+}
+fix-mx-gateway-mx-cname = { $gateway ->
+    [true] Point the MX record to the gateway's host name directly: replace { $host } with { $target }
+   *[false] Make the MX record point to a host name that has A records, such as the gateway's MX hosts.
+}
 problem-mx-gateway-missing-gateway = The gateway's main MX record ({ $preference } { $host }) is missing.
 fix-mx-gateway-missing-gateway = Create an MX record with priority { $preference } pointing to { $host }.
 problem-mx-gateway-missing-backup = The gateway's backup MX record ({ $preference } { $host }) is missing: if the main one is unreachable, mail will wait instead of being received by the backup.
@@ -78,7 +84,7 @@ fix-mx-gateway-wrong-preference = Change the priority of { $host } to { $expecte
 
 problem-spf-record-missing = { $name } has no SPF record.
 fix-spf-record-missing = Create the TXT record the assistant gives, at the root of your domain.
-problem-spf-record-multiple-records = { $name } has { $count } SPF records. Receivers then reject the SPF check entirely (permanent error).
+problem-spf-record-multiple-records = Your domain has { $count } SPF records. Receivers then reject the SPF check entirely (permanent error).
 fix-spf-record-multiple-records = Delete all the SPF records and create only the merged record the assistant gives.
 problem-spf-record-syntax = The SPF record is not valid: the term “{ $term }” is wrong ({ $reason_text }).
 fix-spf-record-syntax = Replace the record with the one the assistant gives, or correct “{ $term }”.
@@ -167,6 +173,13 @@ problem-dkim-record-testing-mode = The DKIM record is in test mode (t=y): receiv
 fix-dkim-record-testing-mode = Remove “t=y” once signing works.
 problem-dkim-record-invalid-character = The DKIM record's tag “{ $tag }” holds a control or invisible character: { $value }. Verifiers may not read the record as it is shown to you.
 fix-dkim-record-invalid-character = Replace the record's value with the one the assistant gives. (Invisible characters are shown here as \u{"{"}…{"}"}.)
+
+problem-dkim-record-not-for-email = The DKIM record reserves its key for other services (s={ $services }): receivers skip it for mail, so no signature can be verified.
+fix-dkim-record-not-for-email = Replace the record's value with the one the assistant gives (it has no s= tag).
+problem-dkim-record-no-sha256 = The DKIM record allows only { $hashes } as hash algorithm (h=): receivers accept only sha256 signatures (RFC 8301), so they skip this key.
+fix-dkim-record-no-sha256 = Replace the record's value with the one the assistant gives (it has no h= tag).
+problem-dkim-record-large-key = The DKIM key is { $bits } bits long: receivers are only required to handle keys of up to 4096 bits, and some will not verify your signatures.
+fix-dkim-record-large-key = Generate a 2048-bit key in the console and publish it instead.
 
 problem-dkim-match-key-mismatch = The published DKIM key is not the one generated in the console: signed mail will fail DKIM.
 fix-dkim-match-key-mismatch = Replace the record's value with the one the assistant gives. Do not enable signing in the console until this check is green.
@@ -258,6 +271,16 @@ domain-error-hyphen = The part “{ $label }” starts or ends with a hyphen.
 domain-error-invalid-character = The character “{ $character }” is not allowed in a domain name.
 domain-error-single-label = Enter the full domain name, with its extension (for example example.com).
 domain-error-idna = This international domain name is not valid.
+domain-error-ip-address = This is an IP address: enter the domain name instead (for example example.com).
+domain-error-numeric-tld = A domain name cannot end with a number: enter the full domain name (for example example.com).
+
+## International names that may imitate others
+
+domain-shown = { $unicode } ({ $ascii })
+domain-lookalike = { $kind ->
+    [mixed] “{ $unicode }” mixes letters from different alphabets
+   *[latin] “{ $unicode }” is written in letters of another alphabet that look like Latin ones
+}: in DNS, this domain is { $ascii }. Make sure it really is your domain before publishing anything.
 
 ## Records to publish
 
@@ -282,6 +305,12 @@ record-dkim-needs-key = Generate the key in the console ({ $path }), then give i
 record-note-merge-too-many-lookups = With the gateway added, the SPF record would need { $count } DNS lookups, more than 10: remove unused includes first.
 record-note-dropped-terms = These terms were not valid and were left out: { $terms }
 record-note-dropped-characters = These tags held a control, invisible or non-ASCII character and were left out: { $terms }
+record-zone-no-value = { $name } { $ttl } IN { $rtype }: { $reason ->
+    [unknown] what is published could not be read; check again before changing anything
+    [keep] already published, nothing to do
+   *[key] its value is the key generated in the console, still to be given
+}
+record-zone-delete = to delete: { $name } IN { $rtype } { $value }
 
 ## Command line
 
@@ -467,7 +496,6 @@ gui-saved-no-dialog = No save dialog can open here, so { $kind ->
     [script] the file was saved as
    *[records] the records were saved as
 } { $path }
-} in your Documents folder: { $path }
 gui-save-file-failed = The file could not be saved: { $error }. Nothing was written.
 gui-summary-all-done = Everything is in place.
 gui-summary-manual = { $step }: to confirm by hand

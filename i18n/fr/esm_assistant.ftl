@@ -69,12 +69,17 @@ problem-mx-gateway-leftover-mx = { $bypass ->
     [true] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent, avec une priorité égale ou supérieure à celle de la passerelle : les expéditeurs l’utiliseront et le courrier contournera le filtrage.
    *[false] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent : les spammeurs peuvent s’en servir pour contourner le filtrage.
 }
-}
 fix-mx-gateway-leftover-mx = Supprimez l’enregistrement MX { $host } dans l’éditeur de zone de votre hébergeur DNS. Ne gardez que les MX de la passerelle.
 problem-mx-gateway-domain-appended = L’enregistrement MX pointe vers { $host } : votre hébergeur DNS a ajouté votre domaine à la fin du nom de la passerelle.
 fix-mx-gateway-domain-appended = Modifiez l’enregistrement et saisissez la cible avec un point final : { $expected }
-problem-mx-gateway-mx-cname = La cible MX { $host } est un alias (CNAME) de { $target }. Un MX doit pointer vers un nom qui a une adresse, pas vers un alias.
-fix-mx-gateway-mx-cname = Faites pointer l’enregistrement MX vers un nom d’hôte qui a des enregistrements A, comme les MX de la passerelle.
+problem-mx-gateway-mx-cname = { $gateway ->
+    [true] L’enregistrement MX pointe vers { $host }, un alias (CNAME) de l’hôte de la passerelle { $target }. Le courrier arrive bien à la passerelle, mais un MX ne doit pas pointer vers un alias (RFC 2181) et certains expéditeurs ne le suivent pas.
+   *[false] La cible MX { $host } est un alias (CNAME) de { $target }. Un MX doit pointer vers un nom qui a une adresse, pas vers un alias.
+}
+fix-mx-gateway-mx-cname = { $gateway ->
+    [true] Faites pointer l’enregistrement MX directement vers le nom d’hôte de la passerelle : remplacez { $host } par { $target }
+   *[false] Faites pointer l’enregistrement MX vers un nom d’hôte qui a des enregistrements A, comme les MX de la passerelle.
+}
 problem-mx-gateway-missing-gateway = L’enregistrement MX principal de la passerelle ({ $preference } { $host }) est absent.
 fix-mx-gateway-missing-gateway = Créez un enregistrement MX de priorité { $preference } pointant vers { $host }.
 problem-mx-gateway-missing-backup = L’enregistrement MX de secours de la passerelle ({ $preference } { $host }) est absent : si le MX principal est injoignable, le courrier restera en attente au lieu d’être reçu par le MX de secours.
@@ -84,7 +89,7 @@ fix-mx-gateway-wrong-preference = Passez la priorité de { $host } à { $expecte
 
 problem-spf-record-missing = { $name } n’a pas d’enregistrement SPF.
 fix-spf-record-missing = Créez l’enregistrement TXT proposé par l’assistant, à la racine de votre domaine.
-problem-spf-record-multiple-records = { $name } a { $count } enregistrements SPF. Les serveurs destinataires considèrent alors le SPF comme en erreur permanente (permerror) et n’en tiennent aucun compte.
+problem-spf-record-multiple-records = Votre domaine a { $count } enregistrements SPF. Les serveurs destinataires considèrent alors le SPF comme en erreur permanente (permerror) et n’en tiennent aucun compte.
 fix-spf-record-multiple-records = Supprimez tous les enregistrements SPF et créez uniquement l’enregistrement fusionné proposé par l’assistant.
 problem-spf-record-syntax = L’enregistrement SPF n’est pas valide : le terme « { $term } » est incorrect ({ $reason_text }).
 fix-spf-record-syntax = Remplacez l’enregistrement par celui que propose l’assistant, ou corrigez « { $term } ».
@@ -162,7 +167,6 @@ problem-dkim-record-invalid-key = { $reason ->
     [not-rsa] La clé DKIM n’est pas une clé RSA, alors que l’enregistrement l’annonce.
    *[other] La clé DKIM (p=) est corrompue : une partie s’est peut-être perdue au copier-coller.
 }
-}
 fix-dkim-record-invalid-key = Copiez à nouveau la clé entière depuis la console et remplacez la valeur de l’enregistrement.
 problem-dkim-record-syntax = L’enregistrement DKIM n’est pas valide : balise « { $tag } » ({ $reason_text }).
 fix-dkim-record-syntax = Remplacez la valeur de l’enregistrement par celle que propose l’assistant.
@@ -174,6 +178,13 @@ problem-dkim-record-testing-mode = L’enregistrement DKIM est en mode test (t=y
 fix-dkim-record-testing-mode = Retirez « t=y » une fois la signature opérationnelle.
 problem-dkim-record-invalid-character = La balise « { $tag } » de l’enregistrement DKIM contient un caractère de contrôle ou invisible : { $value }. Les vérificateurs risquent de ne pas lire l’enregistrement tel qu’il vous est affiché.
 fix-dkim-record-invalid-character = Remplacez la valeur de l’enregistrement par celle que donne l’assistant. (Les caractères invisibles sont affichés ici sous la forme \u{"{"}…{"}"}.)
+
+problem-dkim-record-not-for-email = L’enregistrement DKIM réserve sa clé à d’autres services (s={ $services }) : les serveurs destinataires l’ignorent pour le courrier, aucune signature ne peut donc être vérifiée.
+fix-dkim-record-not-for-email = Remplacez la valeur de l’enregistrement par celle que propose l’assistant (elle n’a pas de balise s=).
+problem-dkim-record-no-sha256 = L’enregistrement DKIM n’autorise que { $hashes } comme algorithme de hachage (h=) : les serveurs destinataires n’acceptent que les signatures sha256 (RFC 8301) et ignorent donc cette clé.
+fix-dkim-record-no-sha256 = Remplacez la valeur de l’enregistrement par celle que propose l’assistant (elle n’a pas de balise h=).
+problem-dkim-record-large-key = La clé DKIM fait { $bits } bits : les serveurs destinataires ne sont tenus d’accepter que les clés de 4096 bits au plus, et certains ne vérifieront pas vos signatures.
+fix-dkim-record-large-key = Générez une clé de 2048 bits dans la console et publiez-la à la place.
 
 problem-dkim-match-key-mismatch = La clé DKIM publiée n’est pas celle générée dans la console : le courrier signé échouera au contrôle DKIM.
 fix-dkim-match-key-mismatch = Remplacez la valeur de l’enregistrement par celle que propose l’assistant. N’activez pas la signature dans la console avant que cette vérification soit au vert.
@@ -265,6 +276,16 @@ domain-error-hyphen = La partie « { $label } » commence ou se termine par un
 domain-error-invalid-character = Le caractère « { $character } » n’est pas autorisé dans un nom de domaine.
 domain-error-single-label = Saisissez le nom de domaine complet, avec son extension (par exemple example.com).
 domain-error-idna = Ce nom de domaine international n’est pas valide.
+domain-error-ip-address = Ceci est une adresse IP : saisissez plutôt le nom de domaine (par exemple example.com).
+domain-error-numeric-tld = Un nom de domaine ne peut pas se terminer par un nombre : saisissez le nom de domaine complet (par exemple example.com).
+
+## Noms internationaux qui peuvent en imiter d’autres
+
+domain-shown = { $unicode } ({ $ascii })
+domain-lookalike = { $kind ->
+    [mixed] « { $unicode } » mélange des lettres de plusieurs alphabets
+   *[latin] « { $unicode } » est écrit avec des lettres d’un autre alphabet qui ressemblent à des lettres latines
+} : dans le DNS, ce domaine s’écrit { $ascii }. Vérifiez qu’il s’agit bien de votre domaine avant de publier quoi que ce soit.
 
 ## Enregistrements à publier
 
@@ -289,6 +310,12 @@ record-dkim-needs-key = Générez la clé dans la console ({ $path }), puis indi
 record-note-merge-too-many-lookups = Avec la passerelle, l’enregistrement SPF nécessiterait { $count } requêtes DNS, plus de 10 : retirez d’abord les includes inutilisés.
 record-note-dropped-terms = Ces termes n’étaient pas valides et ont été retirés : { $terms }
 record-note-dropped-characters = Ces balises contenaient un caractère de contrôle, invisible ou non ASCII, et ont été retirées : { $terms }
+record-zone-no-value = { $name } { $ttl } IN { $rtype } : { $reason ->
+    [unknown] ce qui est publié n’a pas pu être lu ; vérifiez de nouveau avant de modifier quoi que ce soit
+    [keep] déjà publié, rien à faire
+   *[key] sa valeur est la clé générée dans la console, encore à fournir
+}
+record-zone-delete = à supprimer : { $name } IN { $rtype } { $value }
 
 ## Ligne de commande
 
@@ -469,14 +496,11 @@ gui-saved = { $kind ->
     [script] Le fichier a été enregistré :
    *[records] Les enregistrements DNS ont été exportés :
 } { $path }
-} { $path }
 gui-saved-no-dialog = Aucune boîte de dialogue d’enregistrement ne peut s’ouvrir ici : { $kind ->
     [checklist] la liste de contrôle a donc été enregistrée sous
     [script] le fichier a donc été enregistré sous
    *[records] les enregistrements DNS ont donc été exportés sous
 } { $path }
-} dans votre dossier Documents : { $path }
-} dans votre dossier Documents : { $path }
 gui-save-file-failed = Le fichier n’a pas pu être enregistré : { $error }. Rien n’a été écrit.
 gui-summary-all-done = Tout est en place.
 gui-summary-manual = { $step } : à confirmer à la main

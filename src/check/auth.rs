@@ -87,6 +87,9 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                     Ok(DkimKey::Rsa { bits }) => {
                         details.push(("key_type", Arg::from("rsa")));
                         details.push(("key_bits", Arg::from(bits)));
+                        if bits > dkim::MAX_VERIFIED_BITS {
+                            problems.push(Problem::warn("large-key").arg("bits", bits));
+                        }
                     }
                     Ok(DkimKey::Ed25519) => details.push(("key_type", Arg::from("ed25519"))),
                     Err(e) => {
@@ -96,6 +99,19 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                         }
                         problems.push(p);
                     }
+                }
+                // Verifiers skip such a record as if it were absent.
+                if record.excludes_email() {
+                    problems.push(
+                        Problem::fail("not-for-email")
+                            .arg("services", Arg::shown(record.tag("s").unwrap_or_default())),
+                    );
+                }
+                if record.excludes_sha256() {
+                    problems.push(
+                        Problem::fail("no-sha256")
+                            .arg("hashes", Arg::shown(record.tag("h").unwrap_or_default())),
+                    );
                 }
                 if record.is_testing() {
                     problems.push(Problem::warn("testing-mode"));
@@ -151,6 +167,8 @@ pub fn dkim_match(input: &CheckInput, snap: &Snapshot) -> Option<CheckResult> {
 /// The DMARC records at `_dmarc.<domain>`.
 struct DmarcTexts {
     records: Vec<String>,
+    /// Records whose `v=DMARC1` is not the first tag: ignored by receivers.
+    misordered: Vec<String>,
     quoted: Vec<String>,
     appended: Vec<String>,
     failure: Option<Problem>,
@@ -166,6 +184,11 @@ impl DmarcTexts {
             records: texts
                 .iter()
                 .filter(|t| dmarc::is_dmarc(t))
+                .cloned()
+                .collect(),
+            misordered: texts
+                .iter()
+                .filter(|t| dmarc::has_late_version(t))
                 .cloned()
                 .collect(),
             quoted: texts
@@ -200,7 +223,13 @@ pub fn dmarc_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let name = input.dmarc_name();
     let texts = DmarcTexts::of(input, snap);
     let expected = vec![input.provider.dmarc.default_record.clone()];
-    let found: Vec<String> = texts.records.iter().chain(&texts.quoted).cloned().collect();
+    let found: Vec<String> = texts
+        .records
+        .iter()
+        .chain(&texts.misordered)
+        .chain(&texts.quoted)
+        .cloned()
+        .collect();
     if let Some(p) = texts.failure {
         return CheckResult::new(CheckId::DmarcRecord, found, expected, vec![p]);
     }
@@ -209,6 +238,11 @@ pub fn dmarc_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
         [] if !texts.quoted.is_empty() => {
             problems.push(Problem::fail("quoted-value").arg("value", &texts.quoted[0]));
         }
+        [] if !texts.misordered.is_empty() => problems.push(
+            Problem::fail("syntax")
+                .arg("tag", "v")
+                .arg("reason", "version-not-first"),
+        ),
         [] if !texts.appended.is_empty() => problems.push(
             Problem::fail("domain-appended")
                 .arg("name", format!("{}.", input.appended(&name)))

@@ -4,6 +4,7 @@
 //! answers, so that they can be tested and re-rendered without DNS.
 
 mod auth;
+pub mod codes;
 mod gather;
 mod model;
 mod mtasts;

@@ -118,6 +118,25 @@ pub enum Arg {
     List(Vec<String>),
 }
 
+/// Longest text from DNS shown in a problem, in characters.
+const SHOWN_MAX_CHARS: usize = 80;
+
+impl Arg {
+    /// A text read from DNS, as it may be shown: control and format
+    /// characters written as `U+XXXX`, cut after 80 characters.
+    pub fn shown(text: &str) -> Arg {
+        let mut out = String::new();
+        for (i, c) in text.chars().enumerate() {
+            if i == SHOWN_MAX_CHARS {
+                out.push('…');
+                break;
+            }
+            out.push_str(&crate::domain::shown_char(c));
+        }
+        Arg::Text(out)
+    }
+}
+
 impl From<&str> for Arg {
     fn from(s: &str) -> Arg {
         Arg::Text(s.to_string())
@@ -252,6 +271,25 @@ impl CheckResult {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_from_dns_is_shown_without_control_characters_and_cut() {
+        assert_eq!(Arg::shown("s=tlsrpt"), Arg::from("s=tlsrpt"));
+        assert_eq!(
+            Arg::shown("a\u{1b}[2Jb\u{202e}c"),
+            Arg::from("aU+001B[2JbU+202Ec")
+        );
+        let Arg::Text(long) = Arg::shown(&"é".repeat(500)) else {
+            panic!("text expected");
+        };
+        assert_eq!(long.chars().count(), 81);
+        assert!(long.ends_with('…'));
+    }
+}
+
 /// Everything checked for one domain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
@@ -268,5 +306,10 @@ impl Report {
     /// Does any check fail?
     pub fn has_failure(&self) -> bool {
         self.checks.iter().any(|c| c.status == Status::Fail)
+    }
+
+    /// Could any check not be made?
+    pub fn has_unknown(&self) -> bool {
+        self.checks.iter().any(|c| c.status == Status::Unknown)
     }
 }

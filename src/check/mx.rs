@@ -104,7 +104,25 @@ fn alias_problem(snap: &Snapshot, host: &str) -> Option<Problem> {
         Problem::warn("mx-cname")
             .arg("host", host)
             .arg("target", alias)
+            .arg("gateway", false)
     })
+}
+
+/// The gateway host an MX target is an alias of, if it is one: mail does
+/// reach the gateway (senders follow the alias), but the MX must name the
+/// gateway's host itself.
+fn gateway_behind_alias<'a>(
+    input: &'a CheckInput,
+    snap: &Snapshot,
+    host: &str,
+) -> Option<&'a crate::provider::MxHost> {
+    let chain = snap.get(host, QType::A).alias_chain(host);
+    input
+        .provider
+        .mx
+        .hosts
+        .iter()
+        .find(|mx| chain.contains(&normalise_name(&mx.host)))
 }
 
 /// `mx.gateway`: every MX is a gateway host, with the profile's preferences.
@@ -161,6 +179,25 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                     .arg("host", host)
                     .arg("expected", format!("{stripped}.")),
             );
+            continue;
+        }
+        if let Some(mx) = gateway_behind_alias(input, snap, host) {
+            let target = normalise_name(&mx.host);
+            if mx.preference != *pref {
+                problems.push(
+                    Problem::warn("wrong-preference")
+                        .arg("host", host)
+                        .arg("preference", *pref)
+                        .arg("expected", mx.preference),
+                );
+            }
+            problems.push(
+                Problem::warn("mx-cname")
+                    .arg("host", host)
+                    .arg("target", target.as_str())
+                    .arg("gateway", true),
+            );
+            present.push(target);
             continue;
         }
         let shown = if host.is_empty() {

@@ -22,12 +22,26 @@ use crate::records;
 use crate::render;
 use crate::safe_text::{visible, visible_lines};
 
+/// Exit codes, for scripts: what `--help` says, and what the commands return.
+const EXIT_FAILED: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+const EXIT_UNCHECKED: u8 = 3;
+
+const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  nothing failed and everything could be checked
+  1  a check failed (check)
+  2  bad input: a domain, option or file that cannot be used
+  3  nothing failed, but something could not be checked or read: a DNS
+     lookup got no answer (check, records)";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "esm-assistant",
     version,
     about = "Set up a domain for the e-securemail filtering gateway: the records to publish, checked live against DNS.",
-    long_about = None
+    long_about = None,
+    after_help = EXIT_CODES_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -39,8 +53,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check what DNS publishes for a domain against what the gateway needs.
+    #[command(after_help = EXIT_CODES_HELP)]
     Check(CheckArgs),
     /// Print the records to publish, merged with what the domain already has.
+    #[command(after_help = EXIT_CODES_HELP)]
     Records(RecordsArgs),
     /// Write the printable checklist (PDF) of the domain's setup.
     Checklist(ChecklistArgs),
@@ -327,14 +343,21 @@ fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageErr
     let input = check_input(common, &args.target, args.destination.as_deref())?;
     let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
     let report = check::evaluate(&input, &snap);
+    if args.json {
+        warn_lookalike(lang, &input.domain);
+    }
     let out = if args.json {
         json(&report)
     } else {
         visible_lines(&text::report(lang, &report, common, snap.authoritative)).into_owned()
     };
     print(&out);
+    // A check that could not be made is not a success: a script must not
+    // read "nothing checked" as "all good".
     Ok(if report.has_failure() {
-        ExitCode::from(1)
+        ExitCode::from(EXIT_FAILED)
+    } else if report.has_unknown() {
+        ExitCode::from(EXIT_UNCHECKED)
     } else {
         ExitCode::SUCCESS
     })
@@ -345,18 +368,23 @@ fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, Usag
     let input = check_input(common, &args.target, None)?;
     let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
     let publication = records::plan(&input, &snap);
+    if args.json || args.zone {
+        warn_lookalike(lang, &input.domain);
+    }
     let out = if args.json {
         json(&publication)
     } else if args.zone {
-        visible_lines(&publication.to_zone()).into_owned()
+        visible_lines(&publication.to_zone(lang)).into_owned()
     } else {
         visible_lines(&render::records_text(lang, &publication, &input.provider)).into_owned()
     };
     print(&out);
+    // Records to change are the plan, not a failure; records that could not
+    // be read leave it incomplete.
     Ok(if publication.is_complete() {
         ExitCode::SUCCESS
     } else {
-        ExitCode::from(1)
+        ExitCode::from(EXIT_UNCHECKED)
     })
 }
 
@@ -525,6 +553,14 @@ fn json(value: &impl serde::Serialize) -> String {
     out
 }
 
+/// Where the output is for programs, a lookalike name is still said, on
+/// stderr.
+fn warn_lookalike(lang: Lang, domain: &DomainName) {
+    if let Some(warning) = render::lookalike_warning(lang, domain) {
+        eprintln!("esm-assistant: {warning}");
+    }
+}
+
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 fn print(text: &str) {
     let mut out = std::io::stdout().lock();
@@ -546,7 +582,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Err(UsageError(message)) => {
             // Messages quote what was given: a file's line, a path, a name.
             eprintln!("esm-assistant: {}", visible_lines(&message));
-            ExitCode::from(2)
+            ExitCode::from(EXIT_USAGE)
         }
     })
 }

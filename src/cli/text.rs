@@ -17,10 +17,18 @@ fn pad(s: &str, width: usize) -> String {
 /// The check report: one line per check, then each problem with its fix.
 pub fn report(lang: Lang, report: &Report, common: &CommonArgs, authoritative: bool) -> String {
     let mut out = String::new();
-    let domain = crate::domain::DomainName::parse(&report.domain)
-        .map(|d| d.unicode().to_string())
+    let parsed = crate::domain::DomainName::parse_host(&report.domain);
+    let domain = parsed
+        .as_ref()
+        .map(|d| render::domain_shown(lang, d))
         .unwrap_or_else(|_| report.domain.clone());
     let _ = writeln!(out, "{}", fl!(lang, "cli-report-title", domain = domain));
+    if let Some(warning) = parsed
+        .ok()
+        .and_then(|d| render::lookalike_warning(lang, &d))
+    {
+        let _ = writeln!(out, "! {warning}");
+    }
     let resolver = if authoritative {
         fl!(lang, "cli-resolver-authoritative")
     } else if common.nameservers.is_empty() {

@@ -157,11 +157,53 @@ impl Answer {
             .collect()
     }
 
+    /// The names the alias chain starting at `name` leads to, in order;
+    /// empty when `name` is not an alias. A loop ends the chain.
+    pub fn alias_chain(&self, name: &str) -> Vec<String> {
+        let mut chain: Vec<String> = Vec::new();
+        let mut current = name.to_string();
+        for _ in 0..self.records().len() {
+            let next = self.records().iter().find_map(|r| match r {
+                Rec::Cname(owner, target) if *owner == current => Some(target.clone()),
+                _ => None,
+            });
+            match next {
+                Some(next) if next != name && !chain.contains(&next) => {
+                    current = next.clone();
+                    chain.push(next);
+                }
+                _ => break,
+            }
+        }
+        chain
+    }
+
     /// The first alias target, when the name asked for is an alias.
     pub fn cname_target(&self) -> Option<&str> {
         self.records().iter().find_map(|r| match r {
             Rec::Cname(_, target) => Some(target.as_str()),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn follows_an_alias_chain_to_its_end() {
+        let answer = Answer::Records(vec![
+            Rec::Cname("b.test".into(), "c.test".into()),
+            Rec::Cname("mx.example.com".into(), "b.test".into()),
+            Rec::Ip("192.0.2.10".parse().unwrap()),
+        ]);
+        assert_eq!(answer.alias_chain("mx.example.com"), ["b.test", "c.test"]);
+        assert!(answer.alias_chain("c.test").is_empty());
+        let looped = Answer::Records(vec![
+            Rec::Cname("a.test".into(), "b.test".into()),
+            Rec::Cname("b.test".into(), "a.test".into()),
+        ]);
+        assert_eq!(looped.alias_chain("a.test"), ["b.test"]);
     }
 }

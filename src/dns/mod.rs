@@ -7,6 +7,7 @@
 
 mod answer;
 mod authoritative;
+mod owner;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -247,11 +248,23 @@ impl Dns {
                 (answer_from_error(&e), referral)
             }
             Ok(Ok(lookup)) => {
-                let recs: Vec<Rec> = lookup
-                    .answers()
-                    .iter()
-                    .filter_map(|r| rec_from_rdata(&r.name.to_ascii(), &r.data))
-                    .collect();
+                // From its cache, the resolver may answer for the end of an
+                // alias chain without the aliases: the name it answered for
+                // then differs from the one asked, and stands for the chain.
+                let answered = normalise_name(&lookup.query().name().to_ascii());
+                let mut recs: Vec<Rec> = Vec::new();
+                let owned = owner::owned_by(name, &answered, lookup.answers());
+                let aliased = owned.iter().any(|r| {
+                    matches!(r.data, RData::CNAME(_)) && normalise_name(&r.name.to_ascii()) == name
+                });
+                if answered != name && !aliased {
+                    recs.push(Rec::Cname(name.to_string(), answered));
+                }
+                recs.extend(
+                    owned
+                        .into_iter()
+                        .filter_map(|r| rec_from_rdata(&r.name.to_ascii(), &r.data)),
+                );
                 if recs.is_empty() {
                     (Answer::NoData, false)
                 } else {

@@ -102,7 +102,7 @@ impl Snapshot {
                 generated_at: chrono::Local::now(),
                 paper: Paper::A4,
             }),
-            Kind::Zone => Ok(self.publication.to_zone().into_bytes()),
+            Kind::Zone => Ok(self.publication.to_zone(self.lang).into_bytes()),
             Kind::Text => {
                 Ok(
                     crate::render::records_text(self.lang, &self.publication, &self.provider)

@@ -381,7 +381,7 @@ impl App {
             }
             Message::CopyAllRecords => match self.current_outcome() {
                 Some(o) => {
-                    let zone = o.publication.to_zone();
+                    let zone = o.publication.to_zone(self.lang);
                     self.copy("all-records".into(), &zone)
                 }
                 None => Task::none(),

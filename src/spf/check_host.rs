@@ -564,7 +564,10 @@ fn no_policy(inner: &Verdict, code: &'static str, target: &str, term: &str) -> P
         Some(p) if p.code == "invalid-domain" => {
             Problem::fail("invalid-target").arg("term", term.to_string())
         }
-        _ => Problem::fail(code).arg("domain", visible(target)),
+        _ if code == "redirect-no-record" => {
+            Problem::fail("redirect-no-record").arg("domain", visible(target))
+        }
+        _ => Problem::fail("include-no-record").arg("domain", visible(target)),
     }
 }
 

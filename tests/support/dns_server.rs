@@ -7,17 +7,21 @@
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use hickory_server::Server;
+use hickory_server::net::NetError;
 use hickory_server::net::runtime::Time;
-use hickory_server::proto::op::ResponseCode;
-use hickory_server::proto::rr::LowerName;
+use hickory_server::proto::op::{Message, ResponseCode};
+use hickory_server::proto::rr::{LowerName, Name, Record, RecordType};
+use hickory_server::proto::serialize::binary::BinEncoder;
 use hickory_server::proto::serialize::txt::Parser;
 use hickory_server::server::{Request, RequestHandler, ResponseHandler, ResponseInfo};
 use hickory_server::store::in_memory::InMemoryZoneHandler;
-use hickory_server::zone_handler::{AxfrPolicy, Catalog, MessageResponseBuilder, ZoneType};
+use hickory_server::zone_handler::{
+    AxfrPolicy, Catalog, MessageResponse, MessageResponseBuilder, ZoneType,
+};
 
 /// Zone-file text for `origin` with its SOA and NS records prepended; `body`
 /// uses names relative to the origin.
@@ -58,13 +62,69 @@ pub fn catalog(zones: &[String]) -> Result<Catalog, String> {
     Ok(catalog)
 }
 
+/// Records added to the answer of one question, after the zone's own.
+#[derive(Clone)]
+struct Extra {
+    name: LowerName,
+    rtype: RecordType,
+    records: Vec<Record>,
+}
+
 /// Serves the current catalog after a fixed delay; names in `failing`
 /// get SERVFAIL, as from a broken authoritative server.
 struct Handler {
     catalog: Arc<RwLock<Arc<Catalog>>>,
+    extras: Arc<RwLock<Vec<Extra>>>,
     delay: Duration,
     queries: Arc<AtomicUsize>,
     failing: Vec<String>,
+}
+
+/// A response handler that keeps the response's wire form instead of
+/// sending it, so that records can be added to it before it is sent.
+#[derive(Clone, Default)]
+struct Capture {
+    bytes: Arc<Mutex<Vec<u8>>>,
+}
+
+#[async_trait::async_trait]
+impl ResponseHandler for Capture {
+    async fn send_response<'a>(
+        &mut self,
+        response: MessageResponse<
+            '_,
+            'a,
+            impl Iterator<Item = &'a Record> + Send + 'a,
+            impl Iterator<Item = &'a Record> + Send + 'a,
+            impl Iterator<Item = &'a Record> + Send + 'a,
+            impl Iterator<Item = &'a Record> + Send + 'a,
+        >,
+    ) -> Result<ResponseInfo, NetError> {
+        let mut bytes = Vec::new();
+        let info = response.destructive_emit(&mut BinEncoder::new(&mut bytes))?;
+        match self.bytes.lock() {
+            Ok(mut b) => *b = bytes,
+            Err(poisoned) => *poisoned.into_inner() = bytes,
+        }
+        Ok(info)
+    }
+}
+
+impl Handler {
+    fn extras_for(&self, request: &Request) -> Vec<Record> {
+        let Ok(info) = request.request_info() else {
+            return Vec::new();
+        };
+        let extras = match self.extras.read() {
+            Ok(e) => e.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        };
+        extras
+            .into_iter()
+            .filter(|e| e.name == *info.query.name() && e.rtype == info.query.query_type())
+            .flat_map(|e| e.records)
+            .collect()
+    }
 }
 
 #[async_trait::async_trait]
@@ -97,9 +157,42 @@ impl RequestHandler for Handler {
             Ok(c) => Arc::clone(&c),
             Err(poisoned) => Arc::clone(&poisoned.into_inner()),
         };
-        catalog
-            .handle_request::<R, T>(request, response_handle)
+        let extras = self.extras_for(request);
+        if extras.is_empty() {
+            return catalog
+                .handle_request::<R, T>(request, response_handle)
+                .await;
+        }
+        // The zone's answer, read back, with the extra records after it.
+        let capture = Capture::default();
+        let info = catalog
+            .handle_request::<Capture, T>(request, capture.clone())
+            .await;
+        let bytes = capture.bytes.lock().map(|b| b.clone()).unwrap_or_default();
+
+        let mut builder = MessageResponseBuilder::from_message_request(request);
+        let Ok(mut message) = Message::from_vec(&bytes) else {
+            let response = builder.error_msg(&request.metadata, ResponseCode::ServFail);
+            return response_handle
+                .send_response(response)
+                .await
+                .unwrap_or(info);
+        };
+        message.answers.extend(extras);
+        if let Some(edns) = &message.edns {
+            builder.edns(edns);
+        }
+        let response = builder.build(
+            message.metadata,
+            message.answers.iter(),
+            message.authorities.iter(),
+            std::iter::empty(),
+            message.additionals.iter(),
+        );
+        response_handle
+            .send_response(response)
             .await
+            .unwrap_or(info)
     }
 }
 
@@ -108,6 +201,7 @@ pub struct TestDns {
     pub addr: SocketAddr,
     catalog: Arc<RwLock<Arc<Catalog>>>,
     queries: Arc<AtomicUsize>,
+    extras: Arc<RwLock<Vec<Extra>>>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -148,6 +242,8 @@ impl TestDns {
         let shared = Arc::clone(&catalog);
         let queries = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&queries);
+        let extras: Arc<RwLock<Vec<Extra>>> = Arc::default();
+        let shared_extras = Arc::clone(&extras);
         let thread = std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
@@ -157,6 +253,7 @@ impl TestDns {
             rt.block_on(async move {
                 let mut server = Server::new(Handler {
                     catalog: shared,
+                    extras: shared_extras,
                     delay,
                     queries: counter,
                     failing,
@@ -175,6 +272,7 @@ impl TestDns {
             addr,
             catalog,
             queries,
+            extras,
             stop: Some(stop),
             thread: Some(thread),
         }
@@ -191,6 +289,29 @@ impl TestDns {
         match self.catalog.write() {
             Ok(mut c) => *c = new,
             Err(poisoned) => *poisoned.into_inner() = new,
+        }
+    }
+}
+
+impl TestDns {
+    /// Adds records to every answer to `name` `rtype`, after the zone's own,
+    /// as some servers and middleboxes do: `records` is zone-file text with
+    /// absolute names, whose owners need not be `name`.
+    pub fn add_to_answer(&self, name: &str, rtype: RecordType, records: &str) {
+        let (_, sets) = Parser::new(format!("$TTL 300\n{records}\n"), None, Some(Name::root()))
+            .parse()
+            .unwrap_or_else(|e| panic!("extra records: {e}\n{records}"));
+        let extra = Extra {
+            name: LowerName::new(&Name::from_ascii(name).expect("name")),
+            rtype,
+            records: sets
+                .into_values()
+                .flat_map(|set| set.records_without_rrsigs().cloned().collect::<Vec<_>>())
+                .collect(),
+        };
+        match self.extras.write() {
+            Ok(mut e) => e.push(extra),
+            Err(poisoned) => poisoned.into_inner().push(extra),
         }
     }
 }

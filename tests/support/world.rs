@@ -9,6 +9,8 @@ use super::dns_server::{txt, zone};
 
 pub const RSA_2048: &str = include_str!("../data/dkim-rsa-2048.b64");
 pub const RSA_1024: &str = include_str!("../data/dkim-rsa-1024.b64");
+/// More than the 4096 bits RFC 8301 verifiers must handle.
+pub const RSA_4608: &str = include_str!("../data/dkim-rsa-4608.b64");
 
 /// The gateway, as a test stands in for it.
 pub fn gateway_zone() -> String {
@@ -125,6 +127,12 @@ pub fn situations() -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "mxalias.test",
+            format!(
+                "@ IN MX 10 mx.mxalias.test.\n@ IN MX 20 europe.security-mail.net.\nmx IN CNAME france.security-mail.net.\n{spf_ok}{rest}"
+            ),
+        ),
+        (
             "nobackup.test",
             format!("@ IN MX 10 france.security-mail.net.\n{spf_ok}{rest}"),
         ),
@@ -211,6 +219,27 @@ pub fn situations() -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "dkimservice.test",
+            format!(
+                "{GOOD_MX}{spf_ok}sec-sig-email._domainkey IN TXT {}\n{GOOD_DMARC}",
+                txt(&format!("v=DKIM1; k=rsa; s=tlsrpt; p={}", RSA_2048.trim()))
+            ),
+        ),
+        (
+            "dkimsha1.test",
+            format!(
+                "{GOOD_MX}{spf_ok}sec-sig-email._domainkey IN TXT {}\n{GOOD_DMARC}",
+                txt(&format!("v=DKIM1; k=rsa; h=sha1; p={}", RSA_2048.trim()))
+            ),
+        ),
+        (
+            "dkimlarge.test",
+            format!(
+                "{GOOD_MX}{spf_ok}sec-sig-email._domainkey IN TXT {}\n{GOOD_DMARC}",
+                dkim(RSA_4608)
+            ),
+        ),
+        (
             "dkimappended.test",
             format!(
                 "{GOOD_MX}{spf_ok}sec-sig-email._domainkey.dkimappended.test IN TXT {}\n{GOOD_DMARC}",
@@ -226,6 +255,12 @@ pub fn situations() -> Vec<(&'static str, String)> {
             "baddmarc.test",
             format!(
                 "{GOOD_MX}{spf_ok}{dkim_ok}_dmarc IN TXT \"v=DMARC1; p=block; rua=mailto:dmarc@secuserve.com\"\n"
+            ),
+        ),
+        (
+            "dmarclate.test",
+            format!(
+                "{GOOD_MX}{spf_ok}{dkim_ok}_dmarc IN TXT \"p=none; v=DMARC1; rua=mailto:reports@dmarclate.test\"\n"
             ),
         ),
         (
@@ -256,6 +291,15 @@ pub fn situations() -> Vec<(&'static str, String)> {
             "redirectfail.test",
             format!(
                 "{GOOD_MX}@ IN TXT \"v=spf1 include:includespf.security-mail.net redirect=_spf.elsewhere.example\"\n{rest}"
+            ),
+        ),
+        (
+            "foreign.test",
+            format!(
+                "@ IN TXT \"v=spf1 include:_spf.mailhost.test -all\"\n\
+                 {dkim_ok}\
+                 _dmarc IN CNAME _dmarc.policy.foreign.test.\n\
+                 _dmarc.policy IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc@secuserve.com\"\n"
             ),
         ),
         (

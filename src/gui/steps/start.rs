@@ -1,10 +1,10 @@
 //! Step 0, the start (language, domain, platform), and step 1, the
 //! destination server.
 
-use iced::widget::{Column, button, column, radio, row, text, text_input};
+use iced::widget::{Column, button, column, container, radio, row, text, text_input};
 use iced::{Alignment, Element, Fill};
 
-use crate::check::CheckId;
+use crate::check::{CheckId, Status};
 use crate::fl;
 use crate::gui::widgets::{check_block, done_by_hand, heading, hint, note, para, title};
 use crate::gui::{App, Message, style};
@@ -51,6 +51,14 @@ pub fn view(app: &App) -> Element<'_, Message> {
     match &app.domain {
         Ok(d) if d.ascii() != d.unicode() => {
             col = col.push(hint(fl!(lang, "gui-domain-idn", ascii = d.ascii())));
+            if let Some(warning) = render::lookalike_warning(lang, d) {
+                col = col.push(
+                    container(text(warning).size(style::BODY_SIZE).width(Fill))
+                        .padding(12)
+                        .width(Fill)
+                        .style(style::problem(Status::Warn)),
+                );
+            }
         }
         Ok(_) => col = col.push(hint(fl!(lang, "gui-domain-hint"))),
         Err(e) if app.domain_input.trim().is_empty() => {
