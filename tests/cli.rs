@@ -258,3 +258,110 @@ fn records_that_cannot_be_read_are_not_proposed() {
     }
     assert!(json["delete"].as_array().unwrap().is_empty());
 }
+
+/// A folder of its own for a test's files.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("esm-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Every lock-down artefact the command line makes.
+const LOCKDOWN_TARGETS: &[&[&str]] = &[
+    &["--platform", "server", "--format", "nftables"],
+    &["--platform", "server", "--format", "iptables"],
+    &["--platform", "server", "--format", "windows"],
+    &["--platform", "server", "--format", "exchange"],
+    &["--platform", "server", "--format", "postfix"],
+    &["--platform", "google"],
+    &["--platform", "m365", "--smart-host", "relay.example.net"],
+];
+
+#[test]
+fn lockdown_refuses_ranges_files_that_would_open_or_close_everything() {
+    let dir = temp_dir("unfit-ranges");
+    for (i, (content, named)) in [
+        ("0.0.0.0/0\n", "0.0.0.0/0 (every address)"),
+        ("::/0\n", "::/0 (every address)"),
+        ("85.31.212.0/24\n1.0.0.0/8\n", "1.0.0.0/8 (wider than /16)"),
+        ("10.0.0.0/8\n", "10.0.0.0/8 (a private network)"),
+        (
+            "127.0.0.1/32\n",
+            "127.0.0.1/32 (this computer's own addresses)",
+        ),
+        ("fe80::/10\n", "fe80::/10 (link-local addresses"),
+        ("224.0.0.0/4\n", "224.0.0.0/4 (multicast addresses)"),
+        ("", "holds no address or range"),
+        (
+            "# e-securemail\n# to be confirmed\n",
+            "holds no address or range",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = dir.join(format!("ranges-{i}.txt"));
+        std::fs::write(&path, content).unwrap();
+        let path = path.to_str().unwrap();
+        for target in LOCKDOWN_TARGETS {
+            let mut args = vec!["lockdown", "exemple.fr", "--ranges", path];
+            args.extend_from_slice(target);
+            let out = esm(&args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stdout(&out));
+            assert!(out.stdout.is_empty(), "{args:?}: {}", stdout(&out));
+            let err = stderr(&out);
+            assert!(err.contains(named), "{args:?}: {err}");
+            assert!(err.contains("Nothing was generated"), "{args:?}: {err}");
+        }
+    }
+    // In French too.
+    let path = dir.join("ranges-0.txt");
+    let out = esm(&[
+        "lockdown",
+        "exemple.fr",
+        "--platform",
+        "server",
+        "--ranges",
+        path.to_str().unwrap(),
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "Cette plage ne peut pas être celle de la passerelle\u{a0}: 0.0.0.0/0 (toutes les adresses)."
+        ),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn lockdown_refuses_a_gateway_spf_record_that_allows_everyone() {
+    let mut zones: Vec<String> = world::zones()
+        .into_iter()
+        .filter(|z| !z.starts_with("$ORIGIN security-mail.net."))
+        .collect();
+    zones.push(support::dns_server::zone(
+        "security-mail.net",
+        "includespf IN TXT \"v=spf1 ip4:198.51.100.0/24 ip4:0.0.0.0/0 ip6:::/0 -all\"\n",
+    ));
+    let dns = TestDns::start(&zones);
+    let ns = dns.addr.to_string();
+    for target in LOCKDOWN_TARGETS {
+        let mut args = vec!["lockdown", "exemple.fr", "--nameserver", &ns];
+        args.extend_from_slice(target);
+        let out = esm(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stdout(&out));
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("includespf.security-mail.net")
+                && err.contains("0.0.0.0/0 (every address), ::/0 (every address)")
+                && err.contains("--ranges FILE"),
+            "{args:?}: {err}"
+        );
+    }
+}

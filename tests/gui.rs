@@ -474,7 +474,7 @@ async fn lockdown_for_microsoft_365_reads_the_ranges_and_makes_the_script() {
     let ranges = app
         .gateway_ranges()
         .expect("ranges read from the gateway's SPF record");
-    let shown: Vec<String> = ranges.networks.iter().map(|n| n.to_string()).collect();
+    let shown: Vec<String> = ranges.networks().iter().map(|n| n.to_string()).collect();
     assert_eq!(shown, ["198.51.100.0/24", "2001:db8:100::/48"]);
     // No script without the smart host.
     assert!(app.artefact_text().is_none());
@@ -580,5 +580,97 @@ async fn lockdown_for_an_own_server_tests_port_25_on_request() {
             esm_assistant::lockdown::probe::Probe::Refused
         ))
     );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Whether the view shows a text starting with `start`.
+fn shows(app: &App, start: &str) -> bool {
+    let mut sim = ui(app);
+    sim.find(|c: iced_test::selector::Candidate<'_>| match c {
+        iced_test::selector::Candidate::Text { content, .. } if content.starts_with(start) => {
+            Some(())
+        }
+        _ => None,
+    })
+    .is_ok()
+}
+
+fn paste(text: &str) -> Message {
+    Message::RangesEdited(iced::widget::text_editor::Action::Edit(
+        iced::widget::text_editor::Edit::Paste(std::sync::Arc::new(text.into())),
+    ))
+}
+
+#[tokio::test]
+async fn ranges_that_open_everything_make_no_rules_and_the_step_says_why() {
+    // The gateway's SPF record, as a test stands in for it, allows everyone.
+    let mut zones: Vec<String> = world::zones()
+        .into_iter()
+        .filter(|z| !z.starts_with("$ORIGIN security-mail.net."))
+        .collect();
+    zones.push(support::dns_server::zone(
+        "security-mail.net",
+        "includespf IN TXT \"v=spf1 ip4:0.0.0.0/0 -all\"\n",
+    ));
+    let dns = TestDns::start(&zones);
+    let dir = config_dir("lockdown-unfit");
+    let (mut app, task) = App::new(options(ResolverChoice::Servers(vec![dns.addr]), &dir));
+    settle(&mut app, task).await;
+    for m in [
+        Message::DomainChanged("good.test".into()),
+        Message::PlatformSelected(Platform::OwnServer),
+        Message::GoTo(Step::Lockdown),
+    ] {
+        let t = app.update(m);
+        settle(&mut app, t).await;
+    }
+    assert!(app.ranges_refused());
+    assert!(app.gateway_ranges().is_none());
+    assert!(app.artefact_text().is_none());
+    assert!(app.artefact.text().trim().is_empty());
+    assert!(shows(
+        &app,
+        "Nothing is generated from the gateway's SPF record (includespf.security-mail.net). \
+         This range cannot be the gateway's: 0.0.0.0/0 (every address)."
+    ));
+    assert!(shows(
+        &app,
+        "Nothing is generated until the gateway's addresses"
+    ));
+
+    // Support's list replaces it: rules appear.
+    let _ = app.update(paste("85.31.212.0/24"));
+    let Some(Ok((_, rules))) = app.artefact_text() else {
+        panic!("no rules from a good list")
+    };
+    assert!(rules.contains("85.31.212.0/24") && !rules.contains("0.0.0.0/0"));
+
+    // A list that is only comments, or holds a private range: no rules,
+    // whatever was read from DNS.
+    for (list, said) in [
+        (
+            "# to be confirmed",
+            "This list cannot be used. The list holds no address",
+        ),
+        (
+            "10.0.0.0/8",
+            "This list cannot be used. This range cannot be the gateway's: 10.0.0.0/8 (a private network).",
+        ),
+    ] {
+        let _ = app.update(Message::RangesEdited(
+            iced::widget::text_editor::Action::SelectAll,
+        ));
+        let _ = app.update(paste(list));
+        assert_eq!(app.ranges_editor.text().trim(), list);
+        assert!(app.ranges_refused(), "{list:?}");
+        assert!(app.artefact_text().is_none(), "{list:?}");
+        assert!(shows(&app, said), "{list:?}");
+        assert!(shows(&app, "Nothing is generated until"), "{list:?}");
+        // Google Workspace gets no settings either.
+        let _ = app.update(Message::PlatformSelected(Platform::GoogleWorkspace));
+        assert!(shows(&app, "Nothing is generated until"), "{list:?}");
+        assert!(!shows(&app, "Gateway IPs"), "{list:?}");
+        let _ = app.update(Message::PlatformSelected(Platform::OwnServer));
+    }
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -398,6 +398,33 @@ lockdown-ranges-invalid = Line { $line }: “{ $text }” is not an IP address o
 lockdown-ranges-failed = The addresses could not be read from DNS ({ $reason }): paste the list from support.
 lockdown-ranges-none = The gateway's SPF record lists no address: paste the list from support.
 lockdown-ranges-loading = Reading the gateway's SPF record…
+
+# Ranges that cannot be the gateway's: nothing is generated from them
+
+ranges-refused-empty = The list holds no address or range: rules made from it would let no mail in.
+ranges-refused-unfit = { $count ->
+    [one] This range cannot be the gateway's
+   *[other] These ranges cannot be the gateway's
+}: { $ranges }.
+ranges-unfit-item = { $range } ({ $reason })
+ranges-unfit-more = and { $count } more
+ranges-unfit-default-route = every address
+ranges-unfit-too-wide = wider than /{ $widest }
+ranges-unfit-loopback = this computer's own addresses
+ranges-unfit-private = a private network
+ranges-unfit-shared = the internet providers' shared address space
+ranges-unfit-link-local = link-local addresses, valid on one network only
+ranges-unfit-multicast = multicast addresses
+ranges-unfit-unspecified = the unspecified address
+ranges-unfit-broadcast = the broadcast address
+ranges-unfit-reserved = reserved addresses, not used on the Internet
+ranges-unfit-ipv4-mapped = an IPv4 address written as IPv6
+lockdown-ranges-refused = Nothing is generated from the gateway's SPF record ({ $include }). { $reason } Ask support for the list and paste it below.
+lockdown-ranges-list-refused = This list cannot be used. { $reason }
+lockdown-nothing-made = Nothing is generated until the gateway's addresses can be used (see above).
+cli-error-ranges-refused = The file { $path } cannot be used. { $reason } Nothing was generated: give the list support sent.
+cli-error-derive-refused = The gateway's SPF record ({ $include }) cannot be used. { $reason } Nothing was generated: give the list support sent with --ranges FILE.
+
 lockdown-save = Save
 lockdown-m365-title = Microsoft 365 connectors
 lockdown-m365-intro = Two connectors in Exchange Online: one accepts mail for your domain from the gateway only, the other sends your outgoing mail through the gateway to be filtered.

@@ -408,6 +408,36 @@ lockdown-ranges-invalid = Ligne { $line } : « { $text } » n’est ni une ad
 lockdown-ranges-failed = Les adresses n’ont pas pu être lues dans le DNS ({ $reason }) : collez la liste du support.
 lockdown-ranges-none = L’enregistrement SPF de la passerelle ne liste aucune adresse : collez la liste du support.
 lockdown-ranges-loading = Lecture de l’enregistrement SPF de la passerelle…
+
+# Plages qui ne peuvent pas être celles de la passerelle : rien n’est généré à partir d’elles
+
+ranges-refused-empty = La liste ne contient aucune adresse ni plage : des règles tirées d’elle ne laisseraient passer aucun courrier.
+ranges-refused-unfit = { $count ->
+    [one] Cette plage ne peut pas être celle de la passerelle
+   *[other] Ces plages ne peuvent pas être celles de la passerelle
+} : { $ranges }.
+ranges-unfit-item = { $range } ({ $reason })
+ranges-unfit-more = { $count ->
+    [one] et { $count } autre
+   *[other] et { $count } autres
+}
+ranges-unfit-default-route = toutes les adresses
+ranges-unfit-too-wide = plus large qu’un /{ $widest }
+ranges-unfit-loopback = les adresses de cet ordinateur lui-même
+ranges-unfit-private = un réseau privé
+ranges-unfit-shared = l’espace d’adresses partagé des opérateurs
+ranges-unfit-link-local = des adresses lien-local, valables sur un seul réseau
+ranges-unfit-multicast = des adresses de multidiffusion
+ranges-unfit-unspecified = l’adresse non spécifiée
+ranges-unfit-broadcast = l’adresse de diffusion
+ranges-unfit-reserved = des adresses réservées, inutilisées sur Internet
+ranges-unfit-ipv4-mapped = une adresse IPv4 écrite en IPv6
+lockdown-ranges-refused = Rien n’est généré à partir de l’enregistrement SPF de la passerelle ({ $include }). { $reason } Demandez la liste au support et collez-la ci-dessous.
+lockdown-ranges-list-refused = Cette liste ne peut pas être utilisée. { $reason }
+lockdown-nothing-made = Rien n’est généré tant que les adresses de la passerelle ne sont pas utilisables (voir plus haut).
+cli-error-ranges-refused = Le fichier { $path } ne peut pas être utilisé. { $reason } Rien n’a été généré : indiquez la liste envoyée par le support.
+cli-error-derive-refused = L’enregistrement SPF de la passerelle ({ $include }) est inutilisable. { $reason } Rien n’a été généré : indiquez la liste envoyée par le support avec --ranges FICHIER.
+
 lockdown-save = Enregistrer
 lockdown-m365-title = Connecteurs Microsoft 365
 lockdown-m365-intro = Deux connecteurs dans Exchange Online : l’un n’accepte le courrier destiné à votre domaine que depuis la passerelle, l’autre fait passer votre courrier sortant par la passerelle pour qu’il soit filtré.

@@ -438,13 +438,24 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
                 ))
             })?;
             ranges::parse_list(&text).map_err(|e| {
-                UsageError(fl!(
-                    lang,
-                    "cli-error-ranges",
-                    path = path.display().to_string(),
-                    line = e.line,
-                    text = e.text
-                ))
+                let path = path.display().to_string();
+                UsageError(match e {
+                    ranges::ListError::NotARange { line, text } => {
+                        fl!(
+                            lang,
+                            "cli-error-ranges",
+                            path = path,
+                            line = line,
+                            text = text
+                        )
+                    }
+                    ranges::ListError::Refused(refusal) => fl!(
+                        lang,
+                        "cli-error-ranges-refused",
+                        path = path,
+                        reason = render::range_refusal(lang, &refusal)
+                    ),
+                })
             })?
         }
         None => {
@@ -455,7 +466,17 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
             let include = provider.spf.include.clone();
             runtime()
                 .block_on(ranges::derive_with(&options, &include))
-                .map_err(|e| UsageError(fl!(lang, "cli-error-derive", reason = e.to_string())))?
+                .map_err(|e| {
+                    UsageError(match e {
+                        ranges::DeriveError::Refused { include, refusal } => fl!(
+                            lang,
+                            "cli-error-derive-refused",
+                            include = include,
+                            reason = render::range_refusal(lang, &refusal)
+                        ),
+                        other => fl!(lang, "cli-error-derive", reason = other.to_string()),
+                    })
+                })?
         }
     };
     let out = match args.platform {

@@ -221,7 +221,7 @@ pub struct App {
     /// The gateway's ranges from its SPF record; `None` until read.
     pub ranges_derived: Option<Result<lockdown::GatewayRanges, lockdown::ranges::DeriveError>>,
     pub ranges_editor: text_editor::Content,
-    pub ranges_pasted: Option<Result<lockdown::GatewayRanges, lockdown::ranges::ParseError>>,
+    pub ranges_pasted: Option<Result<lockdown::GatewayRanges, lockdown::ranges::ListError>>,
     pub smart_host_input: String,
     pub arc: bool,
     pub firewall_format: lockdown::firewall::Format,
@@ -536,19 +536,30 @@ impl App {
         )
     }
 
-    fn parse_ranges(
-        &self,
-    ) -> Option<Result<lockdown::GatewayRanges, lockdown::ranges::ParseError>> {
+    fn parse_ranges(&self) -> Option<Result<lockdown::GatewayRanges, lockdown::ranges::ListError>> {
         let text = self.ranges_editor.text();
         (!text.trim().is_empty()).then(|| lockdown::ranges::parse_list(&text))
     }
 
     /// The ranges the generated artefacts use: support's list when one was
-    /// pasted and reads well, else those read from DNS.
+    /// pasted, else those read from DNS. A pasted list that cannot be used
+    /// gives none: rules from another list than the admin's would mislead.
     pub fn gateway_ranges(&self) -> Option<&lockdown::GatewayRanges> {
         match &self.ranges_pasted {
-            Some(Ok(r)) if !r.networks.is_empty() => Some(r),
-            _ => self.ranges_derived.as_ref().and_then(|r| r.as_ref().ok()),
+            Some(r) => r.as_ref().ok(),
+            None => self.ranges_derived.as_ref().and_then(|r| r.as_ref().ok()),
+        }
+    }
+
+    /// Whether the ranges to use were given or read but cannot be used:
+    /// nothing is generated, and the step says why.
+    pub fn ranges_refused(&self) -> bool {
+        match &self.ranges_pasted {
+            Some(r) => r.is_err(),
+            None => matches!(
+                self.ranges_derived,
+                Some(Err(lockdown::ranges::DeriveError::Refused { .. }))
+            ),
         }
     }
 
