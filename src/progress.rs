@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::files::WriteError;
 use crate::localize::Lang;
 use crate::platform::Platform;
 
@@ -111,7 +112,7 @@ fn move_aside(path: &Path, reason: String) -> Loaded {
 }
 
 /// Writes `progress` to `path` atomically (see [`crate::files::write_atomic`]).
-pub fn save(path: &Path, progress: &Progress) -> std::io::Result<()> {
+pub fn save(path: &Path, progress: &Progress) -> Result<(), WriteError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }

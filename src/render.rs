@@ -182,6 +182,15 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
     out
 }
 
+/// Why a file could not be written, in words.
+pub fn write_error(lang: Lang, error: &crate::files::WriteError) -> String {
+    match error {
+        crate::files::WriteError::NotAFile => fl!(lang, "file-error-not-regular"),
+        // The system's own words.
+        crate::files::WriteError::Io(e) => e.to_string(),
+    }
+}
+
 /// How many refused ranges a message names; the rest are counted.
 const UNFIT_SHOWN: usize = 10;
 

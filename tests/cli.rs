@@ -365,3 +365,65 @@ fn lockdown_refuses_a_gateway_spf_record_that_allows_everyone() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn checklist_out_replaces_only_regular_files_and_dash_is_standard_output() {
+    use std::os::unix::fs::FileTypeExt;
+    let dns = TestDns::start(&world::zones());
+    let ns = dns.addr.to_string();
+    let dir = temp_dir("out");
+    let checklist = |out: &str| esm(&["checklist", "good.test", "--nameserver", &ns, "--out", out]);
+
+    // A pipe and a folder are refused, and left as they were.
+    let fifo = dir.join("fifo.pdf");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let folder = dir.join("folder.pdf");
+    std::fs::create_dir(&folder).unwrap();
+    for target in [&fifo, &folder] {
+        let o = checklist(target.to_str().unwrap());
+        assert_eq!(o.status.code(), Some(2), "{target:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("something other than a file has this name"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(folder.is_dir() && std::fs::read_dir(&folder).unwrap().count() == 0);
+
+    // The same refusal keeps /dev/null a device, even for root (these tests
+    // run as root in the build container: the rename would succeed).
+    let o = checklist("/dev/null");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let null = std::fs::metadata("/dev/null").unwrap();
+    assert!(null.file_type().is_char_device(), "/dev/null was replaced");
+    assert_eq!(null.len(), 0);
+
+    // `-`: the PDF on standard output, and nothing else.
+    let o = checklist("-");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        o.stdout.starts_with(b"%PDF-"),
+        "{:?}",
+        &o.stdout[..16.min(o.stdout.len())]
+    );
+    let pdf = lopdf::Document::load_mem(&o.stdout).expect("a whole PDF");
+    assert!(!pdf.get_pages().is_empty());
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+
+    // A regular file is replaced, whole; nothing else is left in the folder.
+    let file = dir.join("list.pdf");
+    std::fs::write(&file, b"old").unwrap();
+    let o = checklist(file.to_str().unwrap());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 3);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -240,6 +240,11 @@ cli-error-nameserver = “{ $input }” is not an IP address or IP:PORT.
 cli-error-provider = The provider profile cannot be used: { $error }
 cli-error-pdf = The checklist could not be made: { $error }
 cli-error-write = Cannot write { $path }: { $error }
+
+# Files that cannot be written
+file-error-not-regular = something other than a file has this name (a folder, a device or a pipe): it was left as it is
+cli-error-out-terminal = --out - writes the PDF to standard output, which is a terminal here: redirect it to a file (--out - > checklist.pdf), or give a file name.
+
 cli-checklist-written = Checklist written to { $path }
 cli-error-resolver = The DNS resolver cannot be set up: { $error }
 

@@ -248,6 +248,11 @@ cli-error-nameserver = « { $input } » n’est ni une adresse IP ni une adres
 cli-error-provider = Le profil de fournisseur est inutilisable : { $error }
 cli-error-pdf = La liste de contrôle n’a pas pu être générée : { $error }
 cli-error-write = Impossible d’écrire { $path } : { $error }
+
+# Fichiers qui ne peuvent pas être écrits
+file-error-not-regular = autre chose qu’un fichier porte ce nom (un dossier, un périphérique ou un tube) : il a été laissé tel quel
+cli-error-out-terminal = --out - écrit le PDF sur la sortie standard, qui est ici un terminal : redirigez-la vers un fichier (--out - > liste.pdf), ou indiquez un nom de fichier.
+
 cli-checklist-written = Liste de contrôle enregistrée dans { $path }
 cli-error-resolver = Impossible de configurer le résolveur DNS : { $error }
 

@@ -3,7 +3,7 @@
 
 mod text;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -134,7 +134,8 @@ impl PlatformArg {
 pub struct ChecklistArgs {
     #[command(flatten)]
     pub target: DomainArgs,
-    /// Where to write the PDF.
+    /// Where to write the PDF: a new file or a file to replace; - for
+    /// standard output.
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
     /// Paper size.
@@ -346,6 +347,10 @@ fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, Usag
 
 fn run_checklist(args: &ChecklistArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
     let lang = common.language();
+    let to_stdout = args.out.as_os_str() == "-";
+    if to_stdout && std::io::stdout().is_terminal() {
+        return Err(UsageError(fl!(lang, "cli-error-out-terminal")));
+    }
     let mut input = check_input(common, &args.target, args.destination.as_deref())?;
     let platform = args.platform.platform();
     input.extra_selectors = platform
@@ -373,12 +378,26 @@ fn run_checklist(args: &ChecklistArgs, common: &CommonArgs) -> Result<ExitCode, 
         },
     })
     .map_err(|e| UsageError(fl!(lang, "cli-error-pdf", error = e)))?;
+    if to_stdout {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&pdf)
+            .and_then(|()| out.flush())
+            .map_err(|e| {
+                UsageError(fl!(
+                    lang,
+                    "cli-error-write",
+                    path = "-",
+                    error = e.to_string()
+                ))
+            })?;
+        return Ok(ExitCode::SUCCESS);
+    }
     crate::files::write_atomic(&args.out, &pdf).map_err(|e| {
         UsageError(fl!(
             lang,
             "cli-error-write",
             path = args.out.display().to_string(),
-            error = e.to_string()
+            error = render::write_error(lang, &e)
         ))
     })?;
     print(&format!(

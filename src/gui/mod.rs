@@ -629,7 +629,10 @@ impl App {
         };
         self.export = Some(ExportStatus::Saving);
         let dir = self.options.export_dir.clone();
-        Task::perform(export::save_script(name, content, dir), Message::Exported)
+        Task::perform(
+            export::save_script(name, content, self.lang, dir),
+            Message::Exported,
+        )
     }
 
     fn probe_port25(&mut self) -> Task<Message> {
@@ -860,12 +863,13 @@ impl App {
             return Task::none();
         };
         let progress = self.progress();
+        let lang = self.lang;
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || progress::save(&path, &progress))
                     .await
                     .map_err(|e| e.to_string())
-                    .and_then(|r| r.map_err(|e| e.to_string()))
+                    .and_then(|r| r.map_err(|e| crate::render::write_error(lang, &e)))
             },
             Message::Saved,
         )
