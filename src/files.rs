@@ -1,9 +1,88 @@
-//! Writing files so that nothing half-written is ever left: a temporary file
-//! of its own in the same folder, flushed to disk, then renamed over the
-//! target. Only a regular file or a new name is ever replaced.
+//! Files read and written safely. Reads stop at a limit that fits what the
+//! file holds (a key, a profile, a list of ranges), so that `/dev/zero` or a
+//! file of gigabytes is refused at once. Writes leave nothing half-written:
+//! a temporary file of its own in the same folder, flushed to disk, then
+//! renamed over the target; only a regular file or a new name is replaced.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("not found")]
+    NotFound,
+    /// A folder, or where only files will do, a device or a pipe.
+    #[error("not a regular file")]
+    NotAFile,
+    /// Larger than `limit` bytes: what it should hold is never that large.
+    #[error("larger than {limit} bytes")]
+    TooLarge { limit: u64 },
+    #[error("permission denied")]
+    PermissionDenied,
+    /// Not UTF-8 text.
+    #[error("not UTF-8 text")]
+    NotText,
+    #[error(transparent)]
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for ReadError {
+    fn from(e: std::io::Error) -> ReadError {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => ReadError::NotFound,
+            std::io::ErrorKind::PermissionDenied => ReadError::PermissionDenied,
+            std::io::ErrorKind::IsADirectory => ReadError::NotAFile,
+            _ => ReadError::Io(e),
+        }
+    }
+}
+
+/// What a read accepts besides regular files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accept {
+    /// Regular files only: a pipe without a writer would block for ever.
+    Files,
+    /// Also pipes and devices (`<(command)`, `/dev/stdin`), read up to the
+    /// limit like a file.
+    Streams,
+}
+
+/// The bytes of `path`, refused when there are more than `limit`: at most
+/// `limit + 1` bytes are ever read.
+pub fn read_limited(path: &Path, limit: u64, accept: Accept) -> Result<Vec<u8>, ReadError> {
+    let acceptable = |meta: &std::fs::Metadata| {
+        if meta.is_dir() || (accept == Accept::Files && !meta.is_file()) {
+            Err(ReadError::NotAFile)
+        } else if meta.is_file() && meta.len() > limit {
+            Err(ReadError::TooLarge { limit })
+        } else {
+            Ok(())
+        }
+    };
+    // Looked at before opening: opening a pipe waits for a writer.
+    acceptable(&std::fs::metadata(path)?)?;
+    let file = std::fs::File::open(path)?;
+    // And what was opened, should the name have changed hands since.
+    acceptable(&file.metadata()?)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+/// [`read_limited`], as UTF-8 text without a leading byte-order mark.
+pub fn read_text_limited(path: &Path, limit: u64, accept: Accept) -> Result<String, ReadError> {
+    let bytes = read_limited(path, limit, accept)?;
+    String::from_utf8(without_bom(&bytes).to_vec()).map_err(|_| ReadError::NotText)
+}
+
+/// `bytes` without the UTF-8 byte-order mark some editors put first.
+pub fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
+}
 
 /// Why a file could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +167,59 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         dir
+    }
+
+    #[test]
+    fn reads_stop_at_the_limit() {
+        let dir = temp_dir("read");
+        let path = dir.join("key.txt");
+        std::fs::write(&path, b"\xef\xbb\xbfMIIB").unwrap();
+        assert_eq!(read_text_limited(&path, 7, Accept::Files).unwrap(), "MIIB");
+        assert!(matches!(
+            read_limited(&path, 6, Accept::Files),
+            Err(ReadError::TooLarge { limit: 6 })
+        ));
+        assert!(matches!(
+            read_limited(&dir.join("none"), 6, Accept::Files),
+            Err(ReadError::NotFound)
+        ));
+        assert!(matches!(
+            read_limited(&dir, 6, Accept::Streams),
+            Err(ReadError::NotAFile)
+        ));
+        std::fs::write(&path, b"\xff\xfe").unwrap();
+        assert!(matches!(
+            read_text_limited(&path, 6, Accept::Files),
+            Err(ReadError::NotText)
+        ));
+        #[cfg(unix)]
+        {
+            // An endless device: refused where only files will do, cut at
+            // the limit where streams are read.
+            let zero = Path::new("/dev/zero");
+            assert!(matches!(
+                read_limited(zero, 1024, Accept::Files),
+                Err(ReadError::NotAFile)
+            ));
+            let start = std::time::Instant::now();
+            assert!(matches!(
+                read_limited(zero, 1024 * 1024, Accept::Streams),
+                Err(ReadError::TooLarge { .. })
+            ));
+            assert!(start.elapsed() < std::time::Duration::from_secs(2));
+            // A pipe without a writer is not opened, so nothing waits.
+            let fifo = dir.join("fifo");
+            let made = std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap();
+            assert!(made.success());
+            assert!(matches!(
+                read_limited(&fifo, 1024, Accept::Files),
+                Err(ReadError::NotAFile)
+            ));
+        }
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

@@ -182,6 +182,34 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
     out
 }
 
+/// A size limit in words: `64 KiB`, `1 MiB`.
+pub fn size(lang: Lang, bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        let count: u64 = bytes / MIB;
+        fl!(lang, "file-size-mib", count = count)
+    } else {
+        let count: u64 = bytes.div_ceil(1024);
+        fl!(lang, "file-size-kib", count = count)
+    }
+}
+
+/// Why a file could not be read, in words.
+pub fn read_error(lang: Lang, error: &crate::files::ReadError) -> String {
+    use crate::files::ReadError;
+    match error {
+        ReadError::NotFound => fl!(lang, "file-error-not-found"),
+        ReadError::NotAFile => fl!(lang, "file-error-not-a-file"),
+        ReadError::TooLarge { limit } => {
+            fl!(lang, "file-error-too-large", size = size(lang, *limit))
+        }
+        ReadError::PermissionDenied => fl!(lang, "file-error-permission"),
+        ReadError::NotText => fl!(lang, "file-error-not-text"),
+        // The system's own words.
+        ReadError::Io(e) => e.to_string(),
+    }
+}
+
 /// Why a file could not be written, in words.
 pub fn write_error(lang: Lang, error: &crate::files::WriteError) -> String {
     match error {

@@ -427,3 +427,136 @@ fn checklist_out_replaces_only_regular_files_and_dash_is_standard_output() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 3);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Runs the binary with its address space capped at 256 MiB: reading an
+/// endless input whole would fail there instead of exiting 2 with a message.
+#[cfg(unix)]
+fn esm_in_256_mib(args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 262144; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_esm-assistant"))
+        .args(args)
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .expect("run esm-assistant")
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_and_huge_input_files_are_refused_at_once_in_bounded_memory() {
+    let dir = temp_dir("huge");
+    // A profile of 1 GiB (sparse: it takes no room on disk).
+    let huge = dir.join("huge.toml");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let huge = huge.to_str().unwrap();
+    for (args, said) in [
+        (
+            vec!["check", "example.com", "--dkim-key", "@/dev/zero"],
+            "Cannot read the DKIM key file /dev/zero: it is larger than 64 KiB",
+        ),
+        (
+            vec!["check", "example.com", "--provider", "/dev/zero"],
+            "Cannot read the provider profile /dev/zero: it is larger than 256 KiB",
+        ),
+        (
+            vec!["check", "example.com", "--provider", huge],
+            "it is larger than 256 KiB",
+        ),
+        (
+            vec![
+                "lockdown",
+                "exemple.fr",
+                "--platform",
+                "server",
+                "--ranges",
+                "/dev/zero",
+            ],
+            "Cannot read /dev/zero: it is larger than 64 KiB",
+        ),
+    ] {
+        let mut args = args.clone();
+        // Never asked: the input is refused before any lookup.
+        args.extend(["--nameserver", "127.0.0.1:9"]);
+        let start = std::time::Instant::now();
+        let out = esm_in_256_mib(&args);
+        assert!(start.elapsed() < std::time::Duration::from_secs(10));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(said), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).len() < 300, "{args:?}: {}", stderr(&out));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_damaged_profile_is_quoted_briefly_and_printably() {
+    let dir = temp_dir("long-profile");
+    let path = dir.join("long.toml");
+    // One line of 200 KiB, with an escape sequence where it goes wrong.
+    let text = format!(
+        "{}\nid = \"{}\u{1b}]0;owned\u{7}\"\n",
+        esm_assistant::provider::ESM_PROFILE,
+        "a".repeat(200 * 1024)
+    );
+    std::fs::write(&path, text).unwrap();
+    let out = esm(&["check", "example.com", "--provider", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("provider profile"), "{err}");
+    assert!(err.len() < 800, "{} bytes of error", err.len());
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_ranges_key_and_profile_files() {
+    let dns = TestDns::start(&world::zones());
+    let ns = dns.addr.to_string();
+    let dir = temp_dir("bom");
+    let bom = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let ranges = bom("ranges.txt", "85.31.212.0/24\r\n2001:db8:100::/48\r\n");
+    let out = esm(&[
+        "lockdown",
+        "exemple.fr",
+        "--platform",
+        "server",
+        "--ranges",
+        &ranges,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("85.31.212.0/24"), "{}", stdout(&out));
+
+    let key = bom("key.txt", world::RSA_2048);
+    let profile = bom("esm.toml", esm_assistant::provider::ESM_PROFILE);
+    let out = esm(&[
+        "records",
+        "good.test",
+        "--nameserver",
+        &ns,
+        "--json",
+        "--dkim-key",
+        &format!("@{key}"),
+        "--provider",
+        &profile,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let dkim = json["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["purpose"] == "dkim")
+        .unwrap();
+    assert_eq!(
+        dkim["value"],
+        format!("v=DKIM1; k=rsa; p={}", world::RSA_2048.trim())
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -245,6 +245,17 @@ cli-error-write = Cannot write { $path }: { $error }
 file-error-not-regular = something other than a file has this name (a folder, a device or a pipe): it was left as it is
 cli-error-out-terminal = --out - writes the PDF to standard output, which is a terminal here: redirect it to a file (--out - > checklist.pdf), or give a file name.
 
+# Files that cannot be read
+file-error-not-found = it does not exist
+file-error-not-a-file = it is a folder, a device or a pipe, not a file
+file-error-too-large = it is larger than { $size }, more than such a file ever holds
+file-error-permission = permission to read it is denied
+file-error-not-text = it is not UTF-8 text
+file-size-kib = { $count } KiB
+file-size-mib = { $count } MiB
+cli-error-provider-file = Cannot read the provider profile { $path }: { $error }
+
+
 cli-checklist-written = Checklist written to { $path }
 cli-error-resolver = The DNS resolver cannot be set up: { $error }
 

@@ -253,6 +253,17 @@ cli-error-write = Impossible d’écrire { $path } : { $error }
 file-error-not-regular = autre chose qu’un fichier porte ce nom (un dossier, un périphérique ou un tube) : il a été laissé tel quel
 cli-error-out-terminal = --out - écrit le PDF sur la sortie standard, qui est ici un terminal : redirigez-la vers un fichier (--out - > liste.pdf), ou indiquez un nom de fichier.
 
+# Fichiers qui ne peuvent pas être lus
+file-error-not-found = il n’existe pas
+file-error-not-a-file = c’est un dossier, un périphérique ou un tube, pas un fichier
+file-error-too-large = il dépasse { $size }, bien plus que n’en contient jamais un tel fichier
+file-error-permission = vous n’avez pas le droit de le lire
+file-error-not-text = ce n’est pas du texte UTF-8
+file-size-kib = { $count } Kio
+file-size-mib = { $count } Mio
+cli-error-provider-file = Impossible de lire le profil de fournisseur { $path } : { $error }
+
+
 cli-checklist-written = Liste de contrôle enregistrée dans { $path }
 cli-error-resolver = Impossible de configurer le résolveur DNS : { $error }
 

@@ -5,7 +5,7 @@ mod text;
 
 use std::io::{IsTerminal, Write};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -14,9 +14,10 @@ use crate::check::{self, CheckInput, Destination};
 use crate::dkim::{self, ConsoleKey};
 use crate::dns::{Dns, DnsOptions, ResolverChoice, parse_nameserver};
 use crate::domain::DomainName;
+use crate::files::{self, Accept};
 use crate::fl;
 use crate::localize::Lang;
-use crate::provider::Provider;
+use crate::provider::{Provider, ProviderError};
 use crate::records;
 use crate::render;
 
@@ -208,11 +209,24 @@ impl CommonArgs {
     }
 
     fn provider(&self, lang: Lang) -> Result<Provider, UsageError> {
-        match &self.provider {
-            None => Ok(Provider::esm()),
-            Some(path) => Provider::load(path)
-                .map_err(|e| UsageError(fl!(lang, "cli-error-provider", error = e.to_string()))),
-        }
+        self.load_provider(lang).map_err(UsageError)
+    }
+
+    /// The profile asked for (the built-in one if none), or why it cannot
+    /// be used, in words of `lang`.
+    pub fn load_provider(&self, lang: Lang) -> Result<Provider, String> {
+        let Some(path) = &self.provider else {
+            return Ok(Provider::esm());
+        };
+        Provider::load(path).map_err(|e| match e {
+            ProviderError::Read(e) => fl!(
+                lang,
+                "cli-error-provider-file",
+                path = path.display().to_string(),
+                error = render::read_error(lang, &e)
+            ),
+            other => fl!(lang, "cli-error-provider", error = other.to_string()),
+        })
     }
 
     pub fn resolver(&self) -> ResolverChoice {
@@ -240,14 +254,17 @@ fn parse_dkim_key(arg: Option<&str>, lang: Lang) -> Result<Option<ConsoleKey>, U
         return Ok(None);
     };
     let text = match arg.strip_prefix('@') {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| {
-            UsageError(fl!(
-                lang,
-                "cli-error-dkim-file",
-                path = path,
-                error = e.to_string()
-            ))
-        })?,
+        Some(path) => {
+            files::read_text_limited(Path::new(path), dkim::MAX_KEY_BYTES, Accept::Streams)
+                .map_err(|e| {
+                    UsageError(fl!(
+                        lang,
+                        "cli-error-dkim-file",
+                        path = path,
+                        error = render::read_error(lang, &e)
+                    ))
+                })?
+        }
         None => arg.to_string(),
     };
     dkim::normalise_console_key(&text)
@@ -448,14 +465,15 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
     };
     let gateway = match &args.ranges {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                UsageError(fl!(
-                    lang,
-                    "cli-error-ranges-file",
-                    path = path.display().to_string(),
-                    error = e.to_string()
-                ))
-            })?;
+            let text = files::read_text_limited(path, ranges::MAX_LIST_BYTES, Accept::Streams)
+                .map_err(|e| {
+                    UsageError(fl!(
+                        lang,
+                        "cli-error-ranges-file",
+                        path = path.display().to_string(),
+                        error = render::read_error(lang, &e)
+                    ))
+                })?;
             ranges::parse_list(&text).map_err(|e| {
                 let path = path.display().to_string();
                 UsageError(match e {

@@ -127,6 +127,10 @@ pub async fn derive(dns: &Dns, include: &str) -> Result<GatewayRanges, DeriveErr
     })
 }
 
+/// The most a list of ranges (a `--ranges` file, or the window's field) may
+/// hold: some 4,000 ranges, where a gateway has a handful.
+pub const MAX_LIST_BYTES: u64 = 64 * 1024;
+
 /// Why a pasted list cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ListError {
