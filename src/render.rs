@@ -210,6 +210,35 @@ pub fn read_error(lang: Lang, error: &crate::files::ReadError) -> String {
     }
 }
 
+/// Why the saved progress was not restored, in words.
+pub fn progress_problem(lang: Lang, problem: &crate::progress::LoadProblem) -> String {
+    use crate::progress::{LoadProblem, MAX_FILE_BYTES};
+    match problem {
+        LoadProblem::Damaged => fl!(lang, "progress-problem-damaged"),
+        LoadProblem::TooLarge => {
+            fl!(
+                lang,
+                "progress-problem-too-large",
+                size = size(lang, MAX_FILE_BYTES)
+            )
+        }
+        LoadProblem::FieldTooLarge { field, limit } => {
+            let field: &str = field;
+            let limit = size(lang, u64::try_from(*limit).unwrap_or(u64::MAX));
+            fl!(
+                lang,
+                "progress-problem-field-too-large",
+                field = field,
+                size = limit
+            )
+        }
+        LoadProblem::PermissionDenied => fl!(lang, "file-error-permission"),
+        LoadProblem::NotAFile => fl!(lang, "file-error-not-a-file"),
+        // The system's own words.
+        LoadProblem::Unreadable(error) => error.clone(),
+    }
+}
+
 /// Why a file could not be written, in words.
 pub fn write_error(lang: Lang, error: &crate::files::WriteError) -> String {
     match error {

@@ -299,12 +299,173 @@ fn an_unreadable_saved_file_is_moved_aside_with_a_notice() {
     let dir = config_dir("unreadable");
     std::fs::write(progress::file_in(&dir), "{ not json").unwrap();
     let (app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
-    let Some(Notice::ProgressMovedAside(moved)) = &app.notice else {
+    let Some(Notice::ProgressMovedAside { moved_to, .. }) = &app.notice else {
         panic!("no notice: {:?}", app.notice)
     };
-    assert_eq!(std::fs::read_to_string(moved).unwrap(), "{ not json");
+    assert_eq!(std::fs::read_to_string(moved_to).unwrap(), "{ not json");
+    assert!(shows(
+        &app,
+        &format!(
+            "Your saved progress could not be used: it is damaged. It was moved aside to {}",
+            moved_to.display()
+        )
+    ));
     let mut sim = ui(&app);
     sim.find("Close").expect("the notice can be closed");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_oversized_saved_file_is_moved_aside_like_a_damaged_one() {
+    let dir = config_dir("oversized");
+    let path = progress::file_in(&dir);
+    // A 2 MiB file, and a small file holding a 100 KB key.
+    let huge = format!(
+        r#"{{"domain": "exemple.fr", "ranges": "{}"}}"#,
+        "1".repeat(2 << 20)
+    );
+    let long_key = format!(
+        r#"{{"domain": "exemple.fr", "dkim_key": "{}"}}"#,
+        "A".repeat(100_000)
+    );
+    for (content, said) in [
+        (&huge, "it is larger than 1 MiB"),
+        (&long_key, "the DKIM key in it is longer than 64 KiB"),
+    ] {
+        std::fs::write(&path, content).unwrap();
+        let (app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+        let Some(Notice::ProgressMovedAside { moved_to, .. }) = &app.notice else {
+            panic!("no notice: {:?}", app.notice)
+        };
+        // Nothing of it is in the window; all of it is kept aside.
+        assert!(app.domain_input.is_empty() && app.dkim_editor.text().trim().is_empty());
+        assert_eq!(&std::fs::read_to_string(moved_to).unwrap(), content);
+        assert!(!path.exists());
+        assert!(
+            shows(
+                &app,
+                &format!("Your saved progress could not be used: {said}")
+            ),
+            "{said}"
+        );
+        std::fs::remove_file(moved_to).unwrap();
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_saved_file_with_a_byte_order_mark_is_restored() {
+    let dir = config_dir("bom");
+    std::fs::write(
+        progress::file_in(&dir),
+        "\u{feff}{\"domain\": \"exemple.fr\", \"step\": \"dmarc\"}",
+    )
+    .unwrap();
+    let (app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+    assert_eq!(app.notice, None);
+    assert_eq!(app.domain_input, "exemple.fr");
+    assert_eq!(app.step, Step::Dmarc);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Root reads any file whatever its permissions, and these tests run as
+/// root: a folder in the file's place stands for a file that cannot be
+/// read. Both take the same way (left in place, saving off); the words for
+/// a permission refused are checked in `progress_problems_have_words`.
+#[tokio::test]
+async fn a_saved_file_that_cannot_be_read_is_left_in_place_and_never_overwritten() {
+    let dir = config_dir("left");
+    let path = progress::file_in(&dir);
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("inside"), "kept").unwrap();
+    let (mut app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+    let Some(Notice::ProgressLeftInPlace {
+        path: left,
+        move_error: None,
+        ..
+    }) = &app.notice
+    else {
+        panic!("no notice: {:?}", app.notice)
+    };
+    assert_eq!(left, &path);
+    assert!(shows(
+        &app,
+        &format!(
+            "Your saved progress in {} could not be read: it is a folder, a device or a pipe, not a file. It was left where it is, and nothing you enter will be saved",
+            path.display()
+        )
+    ));
+    assert!(!shows(&app, "Your saved progress could not be used"));
+    // What is typed now is not saved over it.
+    for m in [
+        Message::DomainChanged("exemple.fr".into()),
+        Message::GoTo(Step::Dmarc),
+    ] {
+        let t = app.update(m);
+        settle_saves(&mut app, t).await;
+    }
+    assert!(path.is_dir());
+    assert_eq!(
+        std::fs::read_to_string(path.join("inside")).unwrap(),
+        "kept"
+    );
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn progress_problems_have_words_in_both_languages() {
+    use esm_assistant::progress::LoadProblem;
+    for lang in Lang::ALL {
+        for problem in [
+            LoadProblem::Damaged,
+            LoadProblem::TooLarge,
+            LoadProblem::FieldTooLarge {
+                field: "ranges",
+                limit: 64 * 1024,
+            },
+            LoadProblem::PermissionDenied,
+            LoadProblem::NotAFile,
+        ] {
+            let words = esm_assistant::render::progress_problem(lang, &problem);
+            assert!(!words.is_empty() && !words.contains('{'), "{words}");
+        }
+    }
+    assert_eq!(
+        esm_assistant::render::progress_problem(Lang::Fr, &LoadProblem::PermissionDenied),
+        "vous n’avez pas le droit de le lire"
+    );
+}
+
+#[test]
+fn pasting_more_than_a_key_or_a_list_can_hold_is_refused_and_said() {
+    let (mut app, dir) = offline_app("too-long");
+    let _ = app.update(Message::DomainChanged("exemple.fr".into()));
+    let key = world::RSA_2048.trim().to_string();
+    let paste = |text: String| {
+        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
+            std::sync::Arc::new(text),
+        ))
+    };
+    let _ = app.update(Message::DkimKeyEdited(paste(key.clone())));
+    assert!(!app.dkim_too_long);
+    let _ = app.update(Message::DkimKeyEdited(paste("A".repeat(100_000))));
+    assert!(app.dkim_too_long);
+    assert_eq!(app.dkim_editor.text().trim(), key);
+    let _ = app.update(Message::GoTo(Step::Dkim));
+    assert!(shows(
+        &app,
+        "This is longer than a key can be (64 KiB): it was not added."
+    ));
+
+    let _ = app.update(Message::RangesEdited(paste(
+        "85.31.212.0/24\n".repeat(10_000),
+    )));
+    assert!(app.ranges_too_long);
+    assert!(app.ranges_editor.text().trim().is_empty());
+    // A one-line field ignores a paste of megabytes.
+    let _ = app.update(Message::DomainChanged("a".repeat(3_000_000)));
+    assert_eq!(app.domain_input, "exemple.fr");
     std::fs::remove_dir_all(&dir).ok();
 }
 

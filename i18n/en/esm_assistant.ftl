@@ -287,8 +287,22 @@ gui-start-over-question = Erase everything entered here and start over?
 gui-start-over-yes = Erase and start over
 gui-cancel = Cancel
 gui-dismiss = Close
-gui-progress-moved = Your saved progress could not be read. It was kept aside in { $path }.
+gui-progress-moved = Your saved progress could not be used: { $reason }. It was moved aside to { $path }, and the assistant starts afresh.
 gui-save-failed = Your progress could not be saved: { $error }
+
+# The saved progress, when it cannot be restored
+gui-progress-left = Your saved progress in { $path } could not be read: { $reason }. It was left where it is, and nothing you enter will be saved during this session, so that it is not overwritten. Once this is fixed, restart the assistant.
+gui-progress-not-moved = Your saved progress in { $path } could not be used: { $reason }. Moving it aside failed ({ $error }), so it was left where it is, and nothing you enter will be saved during this session, so that it is not overwritten.
+progress-problem-damaged = it is damaged
+progress-problem-too-large = it is larger than { $size }, more than it can ever hold
+progress-problem-field-too-large = { $field ->
+    [dkim_key] the DKIM key in it
+    [ranges] the list of ranges in it
+   *[other] one of its fields
+} is longer than { $size }
+gui-dkim-key-too-long = This is longer than a key can be ({ $size }): it was not added. Copy the key alone from the console.
+lockdown-ranges-too-long = This is longer than a list of ranges can be ({ $size }): it was not added.
+
 gui-copy = Copy
 gui-copied = Copied ✓
 gui-copy-all = Copy all (zone-file line)

@@ -295,8 +295,22 @@ gui-start-over-question = Effacer tout ce qui a été saisi et recommencer ?
 gui-start-over-yes = Effacer et recommencer
 gui-cancel = Annuler
 gui-dismiss = Fermer
-gui-progress-moved = Votre progression enregistrée n’a pas pu être lue. Elle a été mise de côté dans { $path }.
+gui-progress-moved = Votre progression enregistrée n’a pas pu être utilisée : { $reason }. Le fichier a été mis de côté sous le nom { $path }, et l’assistant repart de zéro.
 gui-save-failed = Votre progression n’a pas pu être enregistrée : { $error }
+
+# La progression enregistrée, quand elle ne peut pas être restaurée
+gui-progress-left = Votre progression enregistrée dans { $path } n’a pas pu être lue : { $reason }. Le fichier a été laissé à sa place, et rien de ce que vous saisirez ne sera enregistré pendant cette session, pour ne pas l’écraser. Une fois le problème réglé, relancez l’assistant.
+gui-progress-not-moved = Votre progression enregistrée dans { $path } n’a pas pu être utilisée : { $reason }. Le fichier n’a pas pu être mis de côté ({ $error }) : il a été laissé à sa place, et rien de ce que vous saisirez ne sera enregistré pendant cette session, pour ne pas l’écraser.
+progress-problem-damaged = il est endommagé
+progress-problem-too-large = il dépasse { $size }, bien plus qu’il ne peut jamais contenir
+progress-problem-field-too-large = { $field ->
+    [dkim_key] la clé DKIM qu’il contient
+    [ranges] la liste de plages qu’il contient
+   *[other] l’un de ses champs
+} dépasse { $size }
+gui-dkim-key-too-long = C’est plus long qu’une clé ne peut l’être ({ $size }) : rien n’a été ajouté. Copiez la clé seule depuis la console.
+lockdown-ranges-too-long = C’est plus long qu’une liste de plages ne peut l’être ({ $size }) : rien n’a été ajouté.
+
 gui-copy = Copier
 gui-copied = Copié ✓
 gui-copy-all = Tout copier (ligne de fichier de zone)

@@ -89,8 +89,18 @@ pub struct Outcome {
 /// A notice shown above the content until dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// The saved progress could not be read and was moved aside.
-    ProgressMovedAside(PathBuf),
+    /// The saved progress could not be used and was moved aside.
+    ProgressMovedAside {
+        moved_to: PathBuf,
+        problem: progress::LoadProblem,
+    },
+    /// The saved progress could not be used and is still where it was:
+    /// nothing is saved this session, so that it is not overwritten.
+    ProgressLeftInPlace {
+        path: PathBuf,
+        problem: progress::LoadProblem,
+        move_error: Option<String>,
+    },
     /// The progress could not be saved.
     SaveFailed(String),
 }
@@ -199,6 +209,9 @@ pub struct App {
     pub destination_input: String,
     pub dkim_editor: text_editor::Content,
     pub dkim_key: Option<Result<ConsoleKey, InvalidKey>>,
+    /// The last edit of the key was refused: the key would have been longer
+    /// than [`dkim::MAX_KEY_BYTES`].
+    pub dkim_too_long: bool,
     pub done: BTreeSet<Step>,
     pub outcome: Option<Outcome>,
     pub checking: bool,
@@ -221,6 +234,9 @@ pub struct App {
     /// The gateway's ranges from its SPF record; `None` until read.
     pub ranges_derived: Option<Result<lockdown::GatewayRanges, lockdown::ranges::DeriveError>>,
     pub ranges_editor: text_editor::Content,
+    /// The last edit of the list was refused: it would have been longer
+    /// than [`lockdown::ranges::MAX_LIST_BYTES`].
+    pub ranges_too_long: bool,
     pub ranges_pasted: Option<Result<lockdown::GatewayRanges, lockdown::ranges::ListError>>,
     pub smart_host_input: String,
     pub arc: bool,
@@ -233,13 +249,29 @@ pub struct App {
 impl App {
     /// The state at start: saved progress restored, first checks started.
     pub fn new(options: Options) -> (App, Task<Message>) {
-        let progress_path = options.config_dir.as_deref().map(progress::file_in);
+        let mut progress_path = options.config_dir.as_deref().map(progress::file_in);
         let (saved, notice) = match progress_path.as_deref().map(progress::load) {
             Some(Loaded::Restored(p)) => (p, None),
-            Some(Loaded::MovedAside { moved_to, .. }) => (
+            Some(Loaded::MovedAside { moved_to, problem }) => (
                 Progress::default(),
-                Some(Notice::ProgressMovedAside(moved_to)),
+                Some(Notice::ProgressMovedAside { moved_to, problem }),
             ),
+            Some(Loaded::LeftInPlace {
+                path,
+                problem,
+                move_error,
+            }) => {
+                // Saving would replace the file that could not be read.
+                progress_path = None;
+                (
+                    Progress::default(),
+                    Some(Notice::ProgressLeftInPlace {
+                        path,
+                        problem,
+                        move_error,
+                    }),
+                )
+            }
             Some(Loaded::Fresh) | None => (Progress::default(), None),
         };
         let lang = options
@@ -260,6 +292,7 @@ impl App {
             destination_input: saved.destination.clone(),
             dkim_editor: text_editor::Content::with_text(&saved.dkim_key),
             dkim_key: None,
+            dkim_too_long: false,
             done: saved
                 .done
                 .iter()
@@ -285,6 +318,7 @@ impl App {
             export: None,
             ranges_derived: None,
             ranges_editor: text_editor::Content::with_text(&saved.ranges),
+            ranges_too_long: false,
             ranges_pasted: None,
             smart_host_input: saved.smart_host.clone(),
             arc: false,
@@ -392,13 +426,21 @@ impl App {
                 Task::none()
             }
             Message::RangesEdited(action) => {
-                let edit = action.is_edit();
-                self.ranges_editor.perform(action);
-                if edit {
+                if !action.is_edit() {
+                    self.ranges_editor.perform(action);
+                    return Task::none();
+                }
+                let limit = usize::try_from(lockdown::ranges::MAX_LIST_BYTES).unwrap_or(usize::MAX);
+                self.ranges_too_long = !edit_within(&mut self.ranges_editor, action, limit);
+                if !self.ranges_too_long {
                     self.ranges_pasted = self.parse_ranges();
                     self.refresh_artefact();
                     return self.save();
                 }
+                Task::none()
+            }
+            // One-line fields take no more than a line can sensibly hold.
+            Message::SmartHostChanged(text) if text.len() > progress::MAX_LINE_BYTES => {
                 Task::none()
             }
             Message::SmartHostChanged(text) => {
@@ -444,6 +486,9 @@ impl App {
     }
 
     fn set_domain(&mut self, text: String) -> Task<Message> {
+        if text.len() > progress::MAX_LINE_BYTES {
+            return Task::none();
+        }
         self.domain = DomainName::parse(&text);
         self.domain_input = text;
         self.refresh_artefact();
@@ -457,6 +502,9 @@ impl App {
     }
 
     fn set_destination(&mut self, text: String) -> Task<Message> {
+        if text.len() > progress::MAX_LINE_BYTES {
+            return Task::none();
+        }
         self.destination_input = text;
         Task::batch([self.save(), self.after_typing()])
     }
@@ -473,8 +521,13 @@ impl App {
 
     fn edit_dkim_key(&mut self, action: text_editor::Action) -> Task<Message> {
         let edit = action.is_edit();
-        self.dkim_editor.perform(action);
+        let limit = usize::try_from(dkim::MAX_KEY_BYTES).unwrap_or(usize::MAX);
         if !edit {
+            self.dkim_editor.perform(action);
+            return Task::none();
+        }
+        self.dkim_too_long = !edit_within(&mut self.dkim_editor, action, limit);
+        if self.dkim_too_long {
             return Task::none();
         }
         self.dkim_key = self.parse_dkim_key();
@@ -703,6 +756,7 @@ impl App {
         self.platform = Platform::default();
         self.destination_input.clear();
         self.dkim_editor = text_editor::Content::new();
+        self.dkim_too_long = false;
         self.dkim_key = None;
         self.done.clear();
         self.outcome = None;
@@ -711,6 +765,7 @@ impl App {
         self.values.clear();
         self.smart_host_input.clear();
         self.ranges_editor = text_editor::Content::new();
+        self.ranges_too_long = false;
         self.ranges_pasted = None;
         self.probe = None;
         self.refresh_artefact();
@@ -899,6 +954,29 @@ impl App {
     pub fn view(&self) -> Element<'_, Message> {
         widgets::layout(self)
     }
+}
+
+/// Performs the edit `action` on `content` unless the text would then be
+/// longer than `limit` bytes; `false` when it was refused, `content` as it
+/// was. A paste is measured before it is made, so that megabytes pasted are
+/// never laid out.
+fn edit_within(
+    content: &mut text_editor::Content,
+    action: text_editor::Action,
+    limit: usize,
+) -> bool {
+    let before = content.text();
+    if let text_editor::Action::Edit(text_editor::Edit::Paste(pasted)) = &action
+        && before.len().saturating_add(pasted.len()) > limit
+    {
+        return false;
+    }
+    content.perform(action);
+    if content.text().len() > limit {
+        *content = text_editor::Content::with_text(&before);
+        return false;
+    }
+    true
 }
 
 /// Waits `duration` (the timer is made when the task first runs, inside the

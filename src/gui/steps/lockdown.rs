@@ -118,6 +118,14 @@ fn ranges(app: &App) -> Element<'_, Message> {
             .size(style::SMALL_SIZE)
             .height(70),
     );
+    if app.ranges_too_long {
+        let size = render::size(lang, lockdown::ranges::MAX_LIST_BYTES);
+        col = col.push(
+            text(fl!(lang, "lockdown-ranges-too-long", size = size))
+                .size(style::BODY_SIZE)
+                .style(style::error_text),
+        );
+    }
     match &app.ranges_pasted {
         Some(Err(e)) => {
             let message = match e {
