@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
@@ -203,6 +204,52 @@ pub fn save(path: &Path, progress: &Progress) -> Result<(), WriteError> {
     crate::files::write_atomic(path, &json)
 }
 
+/// The saves of one progress file, in the order of the states they hold.
+/// Each state gets a number; a save of a state older than the one already
+/// written is skipped, so that whatever order concurrent saves end in, the
+/// newest state is the one left on disk.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    /// The number of the state on disk (0: none written yet).
+    written: Mutex<u64>,
+}
+
+impl Store {
+    pub fn new(path: PathBuf) -> Store {
+        Store {
+            path,
+            written: Mutex::new(0),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes `progress`, state number `number`, unless a newer state is on
+    /// disk already: `Ok(false)` then.
+    pub fn save(&self, number: u64, progress: &Progress) -> Result<bool, WriteError> {
+        // Held while writing: one write at a time, in order.
+        let mut written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        if number <= *written {
+            return Ok(false);
+        }
+        save(&self.path, progress)?;
+        *written = number;
+        Ok(true)
+    }
+
+    /// Removes the file ("Start over"), as state number `number`: saves of
+    /// older states still under way are then skipped.
+    pub fn clear(&self, number: u64) -> std::io::Result<()> {
+        let mut written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        clear(&self.path)?;
+        *written = (*written).max(number);
+        Ok(())
+    }
+}
+
 /// Removes the saved progress ("Start over").
 pub fn clear(path: &Path) -> std::io::Result<()> {
     match std::fs::remove_file(path) {
@@ -244,6 +291,63 @@ mod tests {
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
         clear(&path).unwrap();
         assert_eq!(load(&path), Loaded::Fresh);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn concurrent_saves_leave_the_newest_state_and_nothing_else() {
+        let dir = temp_dir("concurrent");
+        let path = file_in(&dir);
+        let state = |n: u64| Progress {
+            domain: format!("exemple-{n}.fr"),
+            ranges: "198.51.100.0/24\n".repeat(500),
+            ..Progress::default()
+        };
+        // Without numbers, 64 saves at once: each has a temporary file of
+        // its own, so every one succeeds and the file is always whole.
+        let barrier = std::sync::Barrier::new(64);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (1..=64)
+                .map(|n| {
+                    let (barrier, path) = (&barrier, &path);
+                    scope.spawn(move || {
+                        barrier.wait();
+                        save(path, &state(n))
+                    })
+                })
+                .collect();
+            for h in handles {
+                h.join().unwrap().unwrap();
+            }
+        });
+        assert!(matches!(load(&path), Loaded::Restored(_)));
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+
+        // Through a store, started in any order: the newest state stays.
+        for round in 0..20u64 {
+            let store = Store::new(path.clone());
+            let newest = 32;
+            let barrier = std::sync::Barrier::new(newest as usize);
+            std::thread::scope(|scope| {
+                for n in 1..=newest {
+                    // Newest first in odd rounds, oldest first in even ones.
+                    let n = if round % 2 == 1 { newest + 1 - n } else { n };
+                    let (barrier, store) = (&barrier, &store);
+                    scope.spawn(move || {
+                        barrier.wait();
+                        store.save(n, &state(n)).unwrap();
+                    });
+                }
+            });
+            let Loaded::Restored(on_disk) = load(&path) else {
+                panic!("round {round}")
+            };
+            assert_eq!(on_disk, state(newest), "round {round}");
+            // An older state that finishes last changes nothing.
+            assert!(!store.save(newest - 1, &state(newest - 1)).unwrap());
+            assert_eq!(load(&path), Loaded::Restored(state(newest)));
+        }
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
         std::fs::remove_dir_all(&dir).ok();
     }
 

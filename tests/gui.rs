@@ -835,3 +835,108 @@ async fn ranges_that_open_everything_make_no_rules_and_the_step_says_why() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Runs `task` and every save that follows from it, all at once as the
+/// window would, feeding `Saved` back to `update`; other messages (typing
+/// timers, checks with no server) are left aside. Returns how many saves
+/// ended.
+async fn run_saves(app: &mut App, task: Task<Message>) -> usize {
+    let mut saves = 0;
+    let mut pending = vec![task];
+    while let Some(task) = pending.pop() {
+        let Some(mut stream) = into_stream(task) else {
+            continue;
+        };
+        while let Ok(Some(action)) =
+            tokio::time::timeout(Duration::from_millis(500), stream.next()).await
+        {
+            if let Action::Output(m @ Message::Saved(_)) = action {
+                saves += 1;
+                pending.push(app.update(m));
+            }
+        }
+    }
+    saves
+}
+
+fn saved_domain(dir: &Path) -> String {
+    match progress::load(&progress::file_in(dir)) {
+        progress::Loaded::Restored(p) => p.domain,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn typing_fast_keeps_one_save_under_way_and_the_newest_state_ends_on_disk() {
+    let (mut app, dir) = offline_app("fast-typing");
+    // 200 keystrokes, quicker than any save ends.
+    let tasks: Vec<Task<Message>> = (1..=200)
+        .map(|n| app.update(Message::DomainChanged(format!("exemple-{n}.fr"))))
+        .collect();
+    assert!(app.unsaved());
+    let saves = run_saves(&mut app, Task::batch(tasks)).await;
+    // The first keystroke's save, then one more with what was typed since.
+    assert_eq!(saves, 2);
+    assert!(!app.unsaved());
+    assert_eq!(saved_domain(&dir), "exemple-200.fr");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "a stray file");
+
+    // Again, with every save under way at once, as the window runs them.
+    for round in 0..5 {
+        let mut tasks = Vec::new();
+        for n in 1..=50 {
+            tasks.push(app.update(Message::DomainChanged(format!("r{round}-{n}.fr"))));
+            tasks.push(app.update(Message::MarkDone(Step::Spf, n % 2 == 0)));
+        }
+        run_saves(&mut app, Task::batch(tasks)).await;
+        assert_eq!(saved_domain(&dir), format!("r{round}-50.fr"));
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn closing_the_window_saves_what_was_typed_before_it_exits() {
+    let (mut app, dir) = offline_app("close");
+    // A save starts, not yet run; more is typed meanwhile.
+    let first = app.update(Message::DomainChanged("avant.fr".into()));
+    let _ = app.update(Message::DomainChanged("apres.fr".into()));
+    assert!(app.unsaved());
+    let close = app.update(Message::CloseRequested);
+    // Saved at once, before the window goes.
+    assert_eq!(saved_domain(&dir), "apres.fr");
+    assert!(!app.unsaved());
+    let mut stream = into_stream(close).expect("the close asks the runtime to exit");
+    assert!(matches!(stream.next().await, Some(Action::Exit)));
+    // The save that started earlier ends last: it does not bring the older
+    // state back.
+    run_saves(&mut app, first).await;
+    assert_eq!(saved_domain(&dir), "apres.fr");
+
+    // Nothing to save: the window just closes.
+    let close = app.update(Message::CloseRequested);
+    let mut stream = into_stream(close).unwrap();
+    assert!(matches!(stream.next().await, Some(Action::Exit)));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn a_failed_save_on_closing_is_said_and_closing_again_closes() {
+    let dir = config_dir("close-fails");
+    let (mut app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+    let _first = app.update(Message::DomainChanged("exemple.fr".into()));
+    // The configuration folder is gone and a file stands in its place.
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::write(&dir, "not a folder").unwrap();
+    let close = app.update(Message::CloseRequested);
+    assert!(
+        matches!(app.notice, Some(Notice::SaveFailed(_))),
+        "{:?}",
+        app.notice
+    );
+    assert!(into_stream(close).is_none(), "the window stays open");
+    let close = app.update(Message::CloseRequested);
+    let mut stream = into_stream(close).unwrap();
+    assert!(matches!(stream.next().await, Some(Action::Exit)));
+    std::fs::remove_file(&dir).ok();
+}

@@ -12,6 +12,7 @@ mod widgets;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use iced::widget::text_editor;
@@ -151,6 +152,8 @@ pub enum Message {
     ConfirmStartOver(bool),
     /// The progress was saved (or not).
     Saved(Result<(), String>),
+    /// The window's close button was pressed.
+    CloseRequested,
     /// Close the notice.
     DismissNotice,
     /// Tab or Shift+Tab.
@@ -227,7 +230,17 @@ pub struct App {
     pub copy_error: Option<String>,
     pub show_full_names: bool,
     pub values: HashMap<String, text_editor::Content>,
-    progress_path: Option<PathBuf>,
+    /// Where the progress is saved; `None` saves nothing.
+    store: Option<Arc<progress::Store>>,
+    /// The number of the newest state given to a save.
+    save_number: u64,
+    /// A save is under way; at most one is.
+    saving: bool,
+    /// The state changed while a save was under way: save again when it ends.
+    save_dirty: bool,
+    /// Saving when the window was closed failed, and the admin was told:
+    /// closing again closes.
+    close_anyway: bool,
     pub notice: Option<Notice>,
     pub confirm_start_over: bool,
     pub export: Option<ExportStatus>,
@@ -312,7 +325,11 @@ impl App {
             copy_error: None,
             show_full_names: false,
             values: HashMap::new(),
-            progress_path,
+            store: progress_path.map(|p| Arc::new(progress::Store::new(p))),
+            save_number: 0,
+            saving: false,
+            save_dirty: false,
+            close_anyway: false,
             notice,
             confirm_start_over: false,
             export: None,
@@ -391,11 +408,16 @@ impl App {
             }
             Message::ConfirmStartOver(yes) => self.start_over(yes),
             Message::Saved(result) => {
+                self.saving = false;
                 if let Err(e) = result {
                     self.notice = Some(Notice::SaveFailed(e));
                 }
+                if self.save_dirty {
+                    return self.start_save();
+                }
                 Task::none()
             }
+            Message::CloseRequested => self.close(),
             Message::DismissNotice => {
                 self.notice = None;
                 Task::none()
@@ -745,10 +767,13 @@ impl App {
         if !yes {
             return Task::none();
         }
-        if let Some(path) = &self.progress_path
-            && let Err(e) = progress::clear(path)
-        {
-            self.notice = Some(Notice::SaveFailed(e.to_string()));
+        if let Some(store) = &self.store {
+            // Saves of what was there before, still under way, are skipped.
+            self.save_number += 1;
+            self.save_dirty = false;
+            if let Err(e) = store.clear(self.save_number) {
+                self.notice = Some(Notice::SaveFailed(e.to_string()));
+            }
         }
         self.step = Step::Start;
         self.domain_input.clear();
@@ -913,21 +938,74 @@ impl App {
         }
     }
 
-    fn save(&self) -> Task<Message> {
-        let Some(path) = self.progress_path.clone() else {
+    /// Saves the state, or if a save is under way, has it saved again when
+    /// that one ends: one write at a time, however fast the admin types,
+    /// and the last one holds the newest state.
+    fn save(&mut self) -> Task<Message> {
+        if self.store.is_none() {
+            return Task::none();
+        }
+        if self.saving {
+            self.save_dirty = true;
+            return Task::none();
+        }
+        self.start_save()
+    }
+
+    fn start_save(&mut self) -> Task<Message> {
+        let Some(store) = self.store.clone() else {
             return Task::none();
         };
+        self.saving = true;
+        self.save_dirty = false;
+        self.save_number += 1;
+        let number = self.save_number;
         let progress = self.progress();
         let lang = self.lang;
         Task::perform(
             async move {
-                tokio::task::spawn_blocking(move || progress::save(&path, &progress))
+                tokio::task::spawn_blocking(move || store.save(number, &progress))
                     .await
                     .map_err(|e| e.to_string())
-                    .and_then(|r| r.map_err(|e| crate::render::write_error(lang, &e)))
+                    .and_then(|r| {
+                        r.map(|_| ())
+                            .map_err(|e| crate::render::write_error(lang, &e))
+                    })
             },
             Message::Saved,
         )
+    }
+
+    /// Whether what was entered is not on disk yet (a save under way or
+    /// to come).
+    pub fn unsaved(&self) -> bool {
+        self.store.is_some() && (self.saving || self.save_dirty)
+    }
+
+    /// The window is being closed: what is not saved yet is saved now,
+    /// before the assistant exits, rather than lost with a save under way.
+    fn close(&mut self) -> Task<Message> {
+        if let Some(store) = self.store.clone()
+            && self.unsaved()
+            && !self.close_anyway
+        {
+            self.save_number += 1;
+            match store.save(self.save_number, &self.progress()) {
+                Ok(_) => {
+                    self.saving = false;
+                    self.save_dirty = false;
+                }
+                Err(e) => {
+                    // Said, and the window stays open: closing again closes.
+                    self.notice = Some(Notice::SaveFailed(crate::render::write_error(
+                        self.lang, &e,
+                    )));
+                    self.close_anyway = true;
+                    return Task::none();
+                }
+            }
+        }
+        iced::exit()
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -939,7 +1017,9 @@ impl App {
             } => Some(Message::FocusNext(modifiers.shift())),
             _ => None,
         });
-        let mut subscriptions = vec![keys];
+        // Closing waits for the last save (see `close`).
+        let closing = iced::window::close_requests().map(|_| Message::CloseRequested);
+        let mut subscriptions = vec![keys, closing];
         if self.watching() {
             subscriptions.push(iced::time::every(RECHECK_EVERY).map(|_| Message::Recheck));
         }
@@ -1053,6 +1133,8 @@ pub fn application(
         .window(iced::window::Settings {
             size: Size::new(1280.0, 800.0),
             min_size: Some(Size::new(900.0, 650.0)),
+            // The window closes once the progress is saved: see `App::close`.
+            exit_on_close_request: false,
             ..iced::window::Settings::default()
         })
 }
