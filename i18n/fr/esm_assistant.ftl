@@ -441,7 +441,7 @@ lockdown-ranges-loading = Lecture de l’enregistrement SPF de la passerelle…
 
 # Plages qui ne peuvent pas être celles de la passerelle : rien n’est généré à partir d’elles
 
-ranges-refused-empty = La liste ne contient aucune adresse ni plage : des règles tirées d’elle ne laisseraient passer aucun courrier.
+ranges-refused-empty = La liste ne contient aucune adresse ni plage : des règles établies à partir de cette liste ne laisseraient passer aucun courrier.
 ranges-refused-unfit = { $count ->
     [one] Cette plage ne peut pas être celle de la passerelle
    *[other] Ces plages ne peuvent pas être celles de la passerelle
