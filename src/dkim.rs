@@ -241,6 +241,11 @@ fn decode_rsa(bytes: &[u8]) -> Result<DkimKey, InvalidKey> {
     })
 }
 
+/// The most a key file (or the window's key field) may hold. An RSA key of
+/// 16384 bits is under 3 KiB of base64; 64 KiB leaves room for a whole
+/// record with comments, and no more.
+pub const MAX_KEY_BYTES: u64 = 64 * 1024;
+
 /// What an admin pasted from the console, reduced to the key: spaces, line
 /// breaks, quote marks and a leading `p=` (or a whole `v=DKIM1; ...` record)
 /// removed. Returns the base64 text and whether it is an Ed25519 key.

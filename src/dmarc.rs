@@ -282,8 +282,10 @@ impl DmarcRecord {
                 continue;
             }
             if is_uri_list(name) {
-                for uri in value.split(',').filter(|u| !is_record_text(u.trim())) {
-                    parts.push((name.clone(), uri.trim().to_string()));
+                // Only ASCII blanks are trimmed: a Unicode separator next
+                // to a URI is part of what must be left out.
+                for uri in value.split(',').filter(|u| !is_record_text(u.trim_ascii())) {
+                    parts.push((name.clone(), uri.trim_ascii().to_string()));
                 }
             } else {
                 parts.push((name.clone(), value.clone()));
@@ -312,7 +314,7 @@ impl DmarcRecord {
                 }
                 let kept: Vec<&str> = value
                     .split(',')
-                    .map(str::trim)
+                    .map(str::trim_ascii)
                     .filter(|u| is_record_text(u))
                     .collect();
                 (!kept.is_empty()).then(|| (name.clone(), kept.join(",")))

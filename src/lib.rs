@@ -14,6 +14,7 @@ pub mod dmarc;
 pub mod dns;
 pub mod dnshost;
 pub mod domain;
+pub mod excerpt;
 pub mod files;
 pub mod fonts;
 pub mod gui;

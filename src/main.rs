@@ -5,26 +5,22 @@ use std::process::ExitCode;
 use clap::Parser;
 use esm_assistant::cli::{self, Cli};
 use esm_assistant::gui;
-use esm_assistant::provider::Provider;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(code) = cli::run(&cli) {
         return code;
     }
-    let provider = match &cli.common.provider {
-        None => Provider::esm(),
-        Some(path) => match Provider::load(path) {
-            Ok(p) => p,
-            Err(e) => {
-                // The error may quote the profile: shown, never acted on.
-                eprintln!(
-                    "esm-assistant: {}",
-                    esm_assistant::safe_text::visible_lines(&e.to_string())
-                );
-                return ExitCode::from(2);
-            }
-        },
+    let provider = match cli.common.load_provider(cli.common.language()) {
+        Ok(p) => p,
+        Err(message) => {
+            // The error may quote the profile: shown, never acted on.
+            eprintln!(
+                "esm-assistant: {}",
+                esm_assistant::safe_text::visible_lines(&message)
+            );
+            return ExitCode::from(2);
+        }
     };
     let mut options = gui::Options::new(cli.common.resolver(), provider);
     options.lang = cli.common.lang_choice();

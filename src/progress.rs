@@ -1,18 +1,29 @@
 //! What the admin has entered and done, kept between runs in the user's
-//! configuration folder: written atomically, and a file that cannot be read
-//! is moved aside, never overwritten.
+//! configuration folder: written atomically, and a file that cannot be used
+//! is moved aside, or left where it is when it cannot even be read, never
+//! overwritten.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
+use crate::files::{self, Accept, ReadError, WriteError};
 use crate::localize::Lang;
 use crate::platform::Platform;
 
 /// Environment variable that overrides the folder (tests, portable use).
 pub const CONFIG_DIR_ENV: &str = "ESM_ASSISTANT_CONFIG_DIR";
 const FILE_NAME: &str = "progress.json";
+
+/// The most the progress file may hold. Each field has a limit of its own
+/// (see [`Progress::oversized_field`]); together, even with every character
+/// escaped in JSON, they stay under this.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// The most a one-line field (domain, destination, smart host) may hold:
+/// a pasted address or web address, with room to spare.
+pub const MAX_LINE_BYTES: usize = 2048;
 
 /// The saved progress. Every field has a default and is read on its own,
 /// so that an older or partly damaged file still loads field by field.
@@ -43,6 +54,30 @@ pub struct Progress {
     pub step: String,
 }
 
+impl Progress {
+    /// The first field longer than it can sensibly be, with its limit in
+    /// bytes: a file within [`MAX_FILE_BYTES`] still cannot hold a key of
+    /// megabytes.
+    pub fn oversized_field(&self) -> Option<(&'static str, usize)> {
+        let key_limit = usize::try_from(crate::dkim::MAX_KEY_BYTES).unwrap_or(usize::MAX);
+        let ranges_limit =
+            usize::try_from(crate::lockdown::ranges::MAX_LIST_BYTES).unwrap_or(usize::MAX);
+        let done: usize = self.done.iter().map(|d| d.len() + 1).sum();
+        [
+            ("domain", self.domain.len(), MAX_LINE_BYTES),
+            ("destination", self.destination.len(), MAX_LINE_BYTES),
+            ("smart_host", self.smart_host.len(), MAX_LINE_BYTES),
+            ("step", self.step.len(), MAX_LINE_BYTES),
+            ("done", done, MAX_LINE_BYTES),
+            ("dkim_key", self.dkim_key.len(), key_limit),
+            ("ranges", self.ranges.len(), ranges_limit),
+        ]
+        .into_iter()
+        .find(|(_, len, limit)| len > limit)
+        .map(|(field, _, limit)| (field, limit))
+    }
+}
+
 /// A field's value, or its default when the saved value is not of its type.
 fn lenient<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
@@ -53,16 +88,41 @@ where
     Ok(serde_json::from_value(value).unwrap_or_default())
 }
 
+/// Why a saved file was not restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadProblem {
+    /// Not JSON, or not UTF-8.
+    Damaged,
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge,
+    /// A field longer than its limit (in bytes).
+    FieldTooLarge { field: &'static str, limit: usize },
+    /// No permission to read it.
+    PermissionDenied,
+    /// A folder, a device or a pipe has its name.
+    NotAFile,
+    /// Reading failed; the system's words.
+    Unreadable(String),
+}
+
 /// What loading found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Loaded {
     /// No saved progress.
     Fresh,
     Restored(Progress),
-    /// The file could not be read; it was moved to `moved_to`.
+    /// The file could be read but not used, and was moved to `moved_to`.
     MovedAside {
         moved_to: PathBuf,
-        reason: String,
+        problem: LoadProblem,
+    },
+    /// The file could not be used and was left where it is, at `path`:
+    /// it could not be read (so it is not touched), or moving it aside
+    /// failed (`move_error`). Saving over it would lose it: do not save.
+    LeftInPlace {
+        path: PathBuf,
+        problem: LoadProblem,
+        move_error: Option<String>,
     },
 }
 
@@ -80,38 +140,63 @@ pub fn file_in(dir: &Path) -> PathBuf {
     dir.join(FILE_NAME)
 }
 
-/// Reads the progress at `path`.
+/// Reads the progress at `path`: a regular file of at most
+/// [`MAX_FILE_BYTES`], a UTF-8 byte-order mark allowed.
 pub fn load(path: &Path) -> Loaded {
-    let bytes = match std::fs::read(path) {
+    let bytes = match files::read_limited(path, MAX_FILE_BYTES, Accept::Files) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::Fresh,
-        Err(e) => return move_aside(path, e.to_string()),
+        Err(ReadError::NotFound) => return Loaded::Fresh,
+        Err(ReadError::TooLarge { .. }) => return move_aside(path, LoadProblem::TooLarge),
+        Err(ReadError::NotText) => return move_aside(path, LoadProblem::Damaged),
+        // What cannot be read is not ours to move: it stays, untouched.
+        Err(e) => {
+            let problem = match e {
+                ReadError::PermissionDenied => LoadProblem::PermissionDenied,
+                ReadError::NotAFile => LoadProblem::NotAFile,
+                other => LoadProblem::Unreadable(other.to_string()),
+            };
+            return Loaded::LeftInPlace {
+                path: path.to_path_buf(),
+                problem,
+                move_error: None,
+            };
+        }
     };
-    match serde_json::from_slice::<Progress>(&bytes) {
-        Ok(p) => Loaded::Restored(p),
-        Err(e) => move_aside(path, e.to_string()),
+    let progress = match serde_json::from_slice::<Progress>(files::without_bom(&bytes)) {
+        Ok(p) => p,
+        Err(_) => return move_aside(path, LoadProblem::Damaged),
+    };
+    match progress.oversized_field() {
+        Some((field, limit)) => move_aside(path, LoadProblem::FieldTooLarge { field, limit }),
+        None => Loaded::Restored(progress),
     }
 }
 
-fn move_aside(path: &Path, reason: String) -> Loaded {
+fn move_aside(path: &Path, problem: LoadProblem) -> Loaded {
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let moved_to = path.with_file_name(format!("{FILE_NAME}.unreadable-{stamp}"));
+    move_aside_as(path, problem, &format!("{FILE_NAME}.unreadable-{stamp}"))
+}
+
+/// Moves `path` to `name` in its folder (`name (2)`… if taken), or says
+/// that it was left in place and why.
+fn move_aside_as(path: &Path, problem: LoadProblem, name: &str) -> Loaded {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let moved_to = files::unused_path(dir, name);
     match std::fs::rename(path, &moved_to) {
-        Ok(()) => Loaded::MovedAside { moved_to, reason },
-        // Could not move it: leave it where it is, and say so; saving will
-        // then fail too rather than overwrite it.
-        Err(e) => Loaded::MovedAside {
-            moved_to: path.to_path_buf(),
-            reason: format!("{reason}; {e}"),
+        Ok(()) => Loaded::MovedAside { moved_to, problem },
+        Err(e) => Loaded::LeftInPlace {
+            path: path.to_path_buf(),
+            problem,
+            move_error: Some(e.to_string()),
         },
     }
 }
 
 /// Writes `progress` to `path` atomically (see [`crate::files::write_atomic`]).
-pub fn save(path: &Path, progress: &Progress) -> std::io::Result<()> {
+pub fn save(path: &Path, progress: &Progress) -> Result<(), WriteError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -136,6 +221,52 @@ impl Progress {
             *field = crate::safe_text::visible_except(field, &['\n', '\r', '\t']).into_owned();
         }
         self
+    }
+}
+
+/// The saves of one progress file, in the order of the states they hold.
+/// Each state gets a number; a save of a state older than the one already
+/// written is skipped, so that whatever order concurrent saves end in, the
+/// newest state is the one left on disk.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    /// The number of the state on disk (0: none written yet).
+    written: Mutex<u64>,
+}
+
+impl Store {
+    pub fn new(path: PathBuf) -> Store {
+        Store {
+            path,
+            written: Mutex::new(0),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes `progress`, state number `number`, unless a newer state is on
+    /// disk already: `Ok(false)` then.
+    pub fn save(&self, number: u64, progress: &Progress) -> Result<bool, WriteError> {
+        // Held while writing: one write at a time, in order.
+        let mut written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        if number <= *written {
+            return Ok(false);
+        }
+        save(&self.path, progress)?;
+        *written = number;
+        Ok(true)
+    }
+
+    /// Removes the file ("Start over"), as state number `number`: saves of
+    /// older states still under way are then skipped.
+    pub fn clear(&self, number: u64) -> std::io::Result<()> {
+        let mut written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        clear(&self.path)?;
+        *written = (*written).max(number);
+        Ok(())
     }
 }
 
@@ -184,6 +315,63 @@ mod tests {
     }
 
     #[test]
+    fn concurrent_saves_leave_the_newest_state_and_nothing_else() {
+        let dir = temp_dir("concurrent");
+        let path = file_in(&dir);
+        let state = |n: u64| Progress {
+            domain: format!("exemple-{n}.fr"),
+            ranges: "198.51.100.0/24\n".repeat(500),
+            ..Progress::default()
+        };
+        // Without numbers, 64 saves at once: each has a temporary file of
+        // its own, so every one succeeds and the file is always whole.
+        let barrier = std::sync::Barrier::new(64);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (1..=64)
+                .map(|n| {
+                    let (barrier, path) = (&barrier, &path);
+                    scope.spawn(move || {
+                        barrier.wait();
+                        save(path, &state(n))
+                    })
+                })
+                .collect();
+            for h in handles {
+                h.join().unwrap().unwrap();
+            }
+        });
+        assert!(matches!(load(&path), Loaded::Restored(_)));
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+
+        // Through a store, started in any order: the newest state stays.
+        for round in 0..20u64 {
+            let store = Store::new(path.clone());
+            let newest = 32;
+            let barrier = std::sync::Barrier::new(newest as usize);
+            std::thread::scope(|scope| {
+                for n in 1..=newest {
+                    // Newest first in odd rounds, oldest first in even ones.
+                    let n = if round % 2 == 1 { newest + 1 - n } else { n };
+                    let (barrier, store) = (&barrier, &store);
+                    scope.spawn(move || {
+                        barrier.wait();
+                        store.save(n, &state(n)).unwrap();
+                    });
+                }
+            });
+            let Loaded::Restored(on_disk) = load(&path) else {
+                panic!("round {round}")
+            };
+            assert_eq!(on_disk, state(newest), "round {round}");
+            // An older state that finishes last changes nothing.
+            assert!(!store.save(newest - 1, &state(newest - 1)).unwrap());
+            assert_eq!(load(&path), Loaded::Restored(state(newest)));
+        }
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
     fn an_older_file_loads_field_by_field() {
         let dir = temp_dir("partial");
         let path = file_in(&dir);
@@ -228,15 +416,126 @@ mod tests {
     }
 
     #[test]
-    fn an_unreadable_file_is_moved_aside_not_lost() {
+    fn a_damaged_file_is_moved_aside_not_lost() {
         let dir = temp_dir("broken");
         let path = file_in(&dir);
-        std::fs::write(&path, b"{ this is not json").unwrap();
-        let Loaded::MovedAside { moved_to, .. } = load(&path) else {
+        for (content, problem) in [
+            (b"{ this is not json".to_vec(), LoadProblem::Damaged),
+            (b"{\"domain\": \"\xff\xfe\"}".to_vec(), LoadProblem::Damaged),
+        ] {
+            std::fs::write(&path, &content).unwrap();
+            let Loaded::MovedAside {
+                moved_to,
+                problem: found,
+            } = load(&path)
+            else {
+                panic!()
+            };
+            assert_eq!(found, problem);
+            assert!(!path.exists());
+            // Two in the same second: the first is not overwritten.
+            assert_eq!(std::fs::read(&moved_to).unwrap(), content);
+        }
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let dir = temp_dir("bom");
+        let path = file_in(&dir);
+        std::fs::write(&path, "\u{feff}{\"domain\": \"exemple.fr\"}").unwrap();
+        let Loaded::Restored(p) = load(&path) else {
             panic!()
         };
-        assert!(!path.exists());
-        assert_eq!(std::fs::read(&moved_to).unwrap(), b"{ this is not json");
+        assert_eq!(p.domain, "exemple.fr");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn oversized_files_and_fields_are_moved_aside() {
+        let dir = temp_dir("oversized");
+        let path = file_in(&dir);
+        // Over the file's limit: not even parsed.
+        let huge = format!(
+            "{{\"domain\": \"{}\"}}",
+            "a".repeat(MAX_FILE_BYTES as usize)
+        );
+        std::fs::write(&path, &huge).unwrap();
+        let Loaded::MovedAside { moved_to, problem } = load(&path) else {
+            panic!()
+        };
+        assert_eq!(problem, LoadProblem::TooLarge);
+        assert_eq!(
+            std::fs::metadata(&moved_to).unwrap().len(),
+            huge.len() as u64
+        );
+        // Within it, but a key far longer than any key.
+        let key = format!("{{\"dkim_key\": \"{}\"}}", "A".repeat(100_000));
+        std::fs::write(&path, &key).unwrap();
+        let Loaded::MovedAside { problem, .. } = load(&path) else {
+            panic!()
+        };
+        assert_eq!(
+            problem,
+            LoadProblem::FieldTooLarge {
+                field: "dkim_key",
+                limit: 64 * 1024
+            }
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn every_field_at_its_limit_fits_in_the_file_even_escaped() {
+        // The worst case for JSON: control characters, six bytes each.
+        let fill = |n: usize| "\u{1}".repeat(n);
+        let key = usize::try_from(crate::dkim::MAX_KEY_BYTES).unwrap();
+        let ranges = usize::try_from(crate::lockdown::ranges::MAX_LIST_BYTES).unwrap();
+        let progress = Progress {
+            domain: fill(MAX_LINE_BYTES),
+            destination: fill(MAX_LINE_BYTES),
+            smart_host: fill(MAX_LINE_BYTES),
+            step: fill(MAX_LINE_BYTES),
+            dkim_key: fill(key),
+            ranges: fill(ranges),
+            ..Progress::default()
+        };
+        assert_eq!(progress.oversized_field(), None);
+        let json = serde_json::to_vec_pretty(&progress).unwrap();
+        assert!((json.len() as u64) < MAX_FILE_BYTES, "{}", json.len());
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_or_moved_is_left_in_place_and_said_so() {
+        let dir = temp_dir("left");
+        // A folder where the file should be: not read, not moved.
+        let path = file_in(&dir);
+        std::fs::create_dir(&path).unwrap();
+        assert_eq!(
+            load(&path),
+            Loaded::LeftInPlace {
+                path: path.clone(),
+                problem: LoadProblem::NotAFile,
+                move_error: None
+            }
+        );
+        assert!(path.is_dir());
+        std::fs::remove_dir(&path).unwrap();
+        // A damaged file that cannot be moved (here, to a folder that does
+        // not exist; for a user, a folder they may not write in): it is
+        // said to be where it is, not "kept aside".
+        std::fs::write(&path, b"{ damaged").unwrap();
+        let Loaded::LeftInPlace {
+            path: left,
+            problem,
+            move_error: Some(_),
+        } = move_aside_as(&path, LoadProblem::Damaged, "no-such-folder/aside")
+        else {
+            panic!()
+        };
+        assert_eq!((left, problem), (path.clone(), LoadProblem::Damaged));
+        assert_eq!(std::fs::read(&path).unwrap(), b"{ damaged");
         std::fs::remove_dir_all(&dir).ok();
     }
 }

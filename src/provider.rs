@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{DomainName, normalise_name};
-use crate::{dmarc, spf};
+use crate::{dmarc, excerpt, files, spf};
 
 /// The embedded e-securemail profile.
 pub const ESM_PROFILE: &str = include_str!("../assets/providers/esm.toml");
@@ -109,16 +109,29 @@ pub struct Help {
     pub articles: BTreeMap<String, u32>,
 }
 
-/// A profile that cannot be used, naming the field at fault.
+/// The most a profile file may hold: the e-securemail one is under 2 KiB.
+pub const MAX_PROFILE_BYTES: u64 = 256 * 1024;
+
+/// How much of a parser's message an error repeats: enough to name a field
+/// and a value, never the whole file.
+const MESSAGE_CHARS: usize = 200;
+
+/// A profile that cannot be used, naming the field at fault. What is
+/// quoted from the file is short and printable.
 #[derive(Debug, thiserror::Error)]
 pub enum ProviderError {
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
+    #[error("cannot read the file: {0}")]
+    Read(crate::files::ReadError),
+    #[error(
+        "TOML parse error at line {line}, column {column}: {message}; the line reads: {excerpt}"
+    )]
+    Toml {
+        line: usize,
+        column: usize,
+        message: String,
+        /// The line around the error.
+        excerpt: String,
     },
-    #[error("{0}")]
-    Toml(String),
     #[error("field `{field}`: {reason}")]
     Field { field: String, reason: String },
 }
@@ -126,7 +139,31 @@ pub enum ProviderError {
 fn field_error(field: impl Into<String>, reason: impl Into<String>) -> ProviderError {
     ProviderError::Field {
         field: field.into(),
-        reason: reason.into(),
+        reason: excerpt::excerpt(&reason.into(), MESSAGE_CHARS),
+    }
+}
+
+/// A TOML error with its place in `text`, and a short quote of the line
+/// there rather than the whole line, which may be the whole file.
+fn toml_error(text: &str, error: &toml::de::Error) -> ProviderError {
+    let start = error.span().map_or(0, |s| s.start).min(text.len());
+    let before = text.get(..start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count();
+    let line_text = text[line_start..].lines().next().unwrap_or("");
+    // From a little before the error, so that the quote shows it.
+    let skip = column.saturating_sub(excerpt::QUOTE_CHARS / 2);
+    let rest: String = line_text.chars().skip(skip).collect();
+    let quoted = excerpt::quote(&rest);
+    ProviderError::Toml {
+        line: before.matches('\n').count() + 1,
+        column: column + 1,
+        message: excerpt::excerpt(error.message(), MESSAGE_CHARS),
+        excerpt: if skip > 0 {
+            format!("…{quoted}")
+        } else {
+            quoted
+        },
     }
 }
 
@@ -150,20 +187,17 @@ impl Provider {
         Provider::from_toml(ESM_PROFILE).unwrap_or_else(|e| panic!("embedded profile: {e}"))
     }
 
-    /// Reads a profile file.
+    /// Reads a profile file, of at most [`MAX_PROFILE_BYTES`].
     pub fn load(path: &Path) -> Result<Provider, ProviderError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ProviderError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = files::read_text_limited(path, MAX_PROFILE_BYTES, files::Accept::Streams)
+            .map_err(ProviderError::Read)?;
         Provider::from_toml(&text)
     }
 
     /// Parses and validates a profile; host names are kept in their
     /// normal form (lower case, no final dot).
     pub fn from_toml(text: &str) -> Result<Provider, ProviderError> {
-        let mut provider: Provider =
-            toml::from_str(text).map_err(|e| ProviderError::Toml(e.to_string()))?;
+        let mut provider: Provider = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
         provider.validate()?;
         // Proposed in records as they are: in their ASCII form, as DNS
         // holds them (validate() has parsed them already).
@@ -286,7 +320,8 @@ impl Provider {
                 _ => {}
             }
         }
-        let value = serde_json::to_value(self).map_err(|e| ProviderError::Toml(e.to_string()))?;
+        let value =
+            serde_json::to_value(self).map_err(|e| field_error("profile", e.to_string()))?;
         let mut out = Vec::new();
         walk(&value, "", &mut out);
         Ok(out)
@@ -427,5 +462,17 @@ mod tests {
             "default_record = \"v=DMARC1; p=none; rua=mailto:dmarc@secuserve.com; n=\\u202e\"",
         );
         assert!(e.contains("dmarc.default_record"), "{e}");
+    }
+
+    #[test]
+    fn errors_quote_little_of_a_huge_or_hostile_profile() {
+        // One line of 200,000 characters, wrong far along it.
+        let line = format!("id = \"{}\u{1b}[2J\" x", "a".repeat(200_000));
+        let e = Provider::from_toml(&line).unwrap_err().to_string();
+        assert!(e.len() < 600, "{} bytes", e.len());
+        assert!(!e.contains('\u{1b}'), "{e}");
+        assert!(e.contains("line 1, column 200"), "{e}");
+        let e = broken("[spf]\n", &format!("[spf]\n{} = 1\n", "k".repeat(100_000)));
+        assert!(e.len() < 600 && e.contains("unknown field"), "{e}");
     }
 }

@@ -270,6 +270,115 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
     out
 }
 
+/// A size limit in words: `64 KiB`, `1 MiB`.
+pub fn size(lang: Lang, bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        let count: u64 = bytes / MIB;
+        fl!(lang, "file-size-mib", count = count)
+    } else {
+        let count: u64 = bytes.div_ceil(1024);
+        fl!(lang, "file-size-kib", count = count)
+    }
+}
+
+/// Why a file could not be read, in words.
+pub fn read_error(lang: Lang, error: &crate::files::ReadError) -> String {
+    use crate::files::ReadError;
+    match error {
+        ReadError::NotFound => fl!(lang, "file-error-not-found"),
+        ReadError::NotAFile => fl!(lang, "file-error-not-a-file"),
+        ReadError::TooLarge { limit } => {
+            fl!(lang, "file-error-too-large", size = size(lang, *limit))
+        }
+        ReadError::PermissionDenied => fl!(lang, "file-error-permission"),
+        ReadError::NotText => fl!(lang, "file-error-not-text"),
+        // The system's own words.
+        ReadError::Io(e) => e.to_string(),
+    }
+}
+
+/// Why the saved progress was not restored, in words.
+pub fn progress_problem(lang: Lang, problem: &crate::progress::LoadProblem) -> String {
+    use crate::progress::{LoadProblem, MAX_FILE_BYTES};
+    match problem {
+        LoadProblem::Damaged => fl!(lang, "progress-problem-damaged"),
+        LoadProblem::TooLarge => {
+            fl!(
+                lang,
+                "progress-problem-too-large",
+                size = size(lang, MAX_FILE_BYTES)
+            )
+        }
+        LoadProblem::FieldTooLarge { field, limit } => {
+            let field: &str = field;
+            let limit = size(lang, u64::try_from(*limit).unwrap_or(u64::MAX));
+            fl!(
+                lang,
+                "progress-problem-field-too-large",
+                field = field,
+                size = limit
+            )
+        }
+        LoadProblem::PermissionDenied => fl!(lang, "file-error-permission"),
+        LoadProblem::NotAFile => fl!(lang, "file-error-not-a-file"),
+        // The system's own words.
+        LoadProblem::Unreadable(error) => error.clone(),
+    }
+}
+
+/// Why a file could not be written, in words.
+pub fn write_error(lang: Lang, error: &crate::files::WriteError) -> String {
+    match error {
+        crate::files::WriteError::NotAFile => fl!(lang, "file-error-not-regular"),
+        // The system's own words.
+        crate::files::WriteError::Io(e) => e.to_string(),
+    }
+}
+
+/// How many refused ranges a message names; the rest are counted.
+const UNFIT_SHOWN: usize = 10;
+
+/// Why ranges cannot be used for a lock-down, in words: each refused range
+/// with its reason.
+pub fn range_refusal(lang: Lang, refusal: &crate::lockdown::vet::Refusal) -> String {
+    use crate::lockdown::vet::{Refusal, WIDEST_IPV4, WIDEST_IPV6};
+    let list = match refusal {
+        Refusal::Empty => return fl!(lang, "ranges-refused-empty"),
+        Refusal::Unfit(list) => list,
+    };
+    let mut items: Vec<String> = list
+        .iter()
+        .take(UNFIT_SHOWN)
+        .map(|u| {
+            let widest = match u.network {
+                ipnet::IpNet::V4(_) => WIDEST_IPV4,
+                ipnet::IpNet::V6(_) => WIDEST_IPV6,
+            };
+            let args = [("widest".to_string(), FluentValue::from(widest))];
+            let code = u.reason.code();
+            let reason = text(lang, &format!("ranges-unfit-{code}"), &args)
+                .unwrap_or_else(|| code.to_string());
+            fl!(
+                lang,
+                "ranges-unfit-item",
+                range = u.network.to_string(),
+                reason = reason
+            )
+        })
+        .collect();
+    if list.len() > UNFIT_SHOWN {
+        let more: usize = list.len() - UNFIT_SHOWN;
+        items.push(fl!(lang, "ranges-unfit-more", count = more));
+    }
+    fl!(
+        lang,
+        "ranges-refused-unfit",
+        count = list.len(),
+        ranges = items.join(", ")
+    )
+}
+
 /// The Google Workspace inbound gateway settings, one per line.
 pub fn google_settings(lang: Lang, ranges: &crate::lockdown::GatewayRanges) -> String {
     let mut out = format!("{}\n\n", fl!(lang, "lockdown-google-where"));
@@ -389,6 +498,54 @@ mod tests {
             let m = problem_message(lang, CheckId::SpfRecord, &two);
             assert!(!m.contains('{') && m.contains('2'), "{m}");
         }
+    }
+
+    #[test]
+    fn every_refused_range_has_words_in_both_languages() {
+        use crate::lockdown::vet::{Refusal, Unfit, UnfitRange};
+        let unfit: Vec<UnfitRange> = Unfit::ALL
+            .iter()
+            .map(|&reason| UnfitRange {
+                network: "192.0.2.0/24".parse().unwrap(),
+                reason,
+            })
+            .collect();
+        for lang in Lang::ALL {
+            assert!(!range_refusal(lang, &Refusal::Empty).is_empty());
+            for u in &unfit {
+                let code = u.reason.code();
+                let id = format!("ranges-unfit-{code}");
+                let args = [("widest".to_string(), FluentValue::from(16))];
+                let words = text(lang, &id, &args).unwrap_or_else(|| panic!("{id}"));
+                assert!(!words.contains('{') && !words.is_empty(), "{words}");
+            }
+            // Eleven ranges: ten named, one counted.
+            let m = range_refusal(lang, &Refusal::Unfit(unfit.clone()));
+            assert_eq!(m.matches("192.0.2.0/24").count(), 10, "{m}");
+            assert!(!m.contains('{'), "{m}");
+        }
+        let m = range_refusal(
+            Lang::En,
+            &Refusal::Unfit(vec![UnfitRange {
+                network: "1.0.0.0/8".parse().unwrap(),
+                reason: Unfit::TooWide,
+            }]),
+        );
+        assert_eq!(
+            m,
+            "This range cannot be the gateway's: 1.0.0.0/8 (wider than /16)."
+        );
+        let m = range_refusal(
+            Lang::Fr,
+            &Refusal::Unfit(vec![UnfitRange {
+                network: "0.0.0.0/0".parse().unwrap(),
+                reason: Unfit::DefaultRoute,
+            }]),
+        );
+        assert_eq!(
+            m,
+            "Cette plage ne peut pas être celle de la passerelle\u{a0}: 0.0.0.0/0 (toutes les adresses)."
+        );
     }
 
     #[test]

@@ -400,3 +400,305 @@ fn help_gives_the_exit_codes() {
         );
     }
 }
+
+/// A folder of its own for a test's files.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("esm-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Every lock-down artefact the command line makes.
+const LOCKDOWN_TARGETS: &[&[&str]] = &[
+    &["--platform", "server", "--format", "nftables"],
+    &["--platform", "server", "--format", "iptables"],
+    &["--platform", "server", "--format", "windows"],
+    &["--platform", "server", "--format", "exchange"],
+    &["--platform", "server", "--format", "postfix"],
+    &["--platform", "google"],
+    &["--platform", "m365", "--smart-host", "relay.example.net"],
+];
+
+#[test]
+fn lockdown_refuses_ranges_files_that_would_open_or_close_everything() {
+    let dir = temp_dir("unfit-ranges");
+    for (i, (content, named)) in [
+        ("0.0.0.0/0\n", "0.0.0.0/0 (every address)"),
+        ("::/0\n", "::/0 (every address)"),
+        ("85.31.212.0/24\n1.0.0.0/8\n", "1.0.0.0/8 (wider than /16)"),
+        ("10.0.0.0/8\n", "10.0.0.0/8 (a private network)"),
+        (
+            "127.0.0.1/32\n",
+            "127.0.0.1/32 (this computer's own addresses)",
+        ),
+        ("fe80::/10\n", "fe80::/10 (link-local addresses"),
+        ("224.0.0.0/4\n", "224.0.0.0/4 (multicast addresses)"),
+        ("", "holds no address or range"),
+        (
+            "# e-securemail\n# to be confirmed\n",
+            "holds no address or range",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = dir.join(format!("ranges-{i}.txt"));
+        std::fs::write(&path, content).unwrap();
+        let path = path.to_str().unwrap();
+        for target in LOCKDOWN_TARGETS {
+            let mut args = vec!["lockdown", "exemple.fr", "--ranges", path];
+            args.extend_from_slice(target);
+            let out = esm(&args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stdout(&out));
+            assert!(out.stdout.is_empty(), "{args:?}: {}", stdout(&out));
+            let err = stderr(&out);
+            assert!(err.contains(named), "{args:?}: {err}");
+            assert!(err.contains("Nothing was generated"), "{args:?}: {err}");
+        }
+    }
+    // In French too.
+    let path = dir.join("ranges-0.txt");
+    let out = esm(&[
+        "lockdown",
+        "exemple.fr",
+        "--platform",
+        "server",
+        "--ranges",
+        path.to_str().unwrap(),
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "Cette plage ne peut pas être celle de la passerelle\u{a0}: 0.0.0.0/0 (toutes les adresses)."
+        ),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn lockdown_refuses_a_gateway_spf_record_that_allows_everyone() {
+    let mut zones: Vec<String> = world::zones()
+        .into_iter()
+        .filter(|z| !z.starts_with("$ORIGIN security-mail.net."))
+        .collect();
+    zones.push(support::dns_server::zone(
+        "security-mail.net",
+        "includespf IN TXT \"v=spf1 ip4:198.51.100.0/24 ip4:0.0.0.0/0 ip6:::/0 -all\"\n",
+    ));
+    let dns = TestDns::start(&zones);
+    let ns = dns.addr.to_string();
+    for target in LOCKDOWN_TARGETS {
+        let mut args = vec!["lockdown", "exemple.fr", "--nameserver", &ns];
+        args.extend_from_slice(target);
+        let out = esm(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stdout(&out));
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("includespf.security-mail.net")
+                && err.contains("0.0.0.0/0 (every address), ::/0 (every address)")
+                && err.contains("--ranges FILE"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn checklist_out_replaces_only_regular_files_and_dash_is_standard_output() {
+    use std::os::unix::fs::FileTypeExt;
+    let dns = TestDns::start(&world::zones());
+    let ns = dns.addr.to_string();
+    let dir = temp_dir("out");
+    let checklist = |out: &str| esm(&["checklist", "good.test", "--nameserver", &ns, "--out", out]);
+
+    // A pipe and a folder are refused, and left as they were.
+    let fifo = dir.join("fifo.pdf");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let folder = dir.join("folder.pdf");
+    std::fs::create_dir(&folder).unwrap();
+    for target in [&fifo, &folder] {
+        let o = checklist(target.to_str().unwrap());
+        assert_eq!(o.status.code(), Some(2), "{target:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("something other than a file has this name"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(folder.is_dir() && std::fs::read_dir(&folder).unwrap().count() == 0);
+
+    // The same refusal keeps /dev/null a device, even for root (these tests
+    // run as root in the build container: the rename would succeed).
+    let o = checklist("/dev/null");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let null = std::fs::metadata("/dev/null").unwrap();
+    assert!(null.file_type().is_char_device(), "/dev/null was replaced");
+    assert_eq!(null.len(), 0);
+
+    // `-`: the PDF on standard output, and nothing else.
+    let o = checklist("-");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        o.stdout.starts_with(b"%PDF-"),
+        "{:?}",
+        &o.stdout[..16.min(o.stdout.len())]
+    );
+    let pdf = lopdf::Document::load_mem(&o.stdout).expect("a whole PDF");
+    assert!(!pdf.get_pages().is_empty());
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+
+    // A regular file is replaced, whole; nothing else is left in the folder.
+    let file = dir.join("list.pdf");
+    std::fs::write(&file, b"old").unwrap();
+    let o = checklist(file.to_str().unwrap());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 3);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Runs the binary with its address space capped at 256 MiB: reading an
+/// endless input whole would fail there instead of exiting 2 with a message.
+#[cfg(unix)]
+fn esm_in_256_mib(args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 262144; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_esm-assistant"))
+        .args(args)
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .expect("run esm-assistant")
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_and_huge_input_files_are_refused_at_once_in_bounded_memory() {
+    let dir = temp_dir("huge");
+    // A profile of 1 GiB (sparse: it takes no room on disk).
+    let huge = dir.join("huge.toml");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let huge = huge.to_str().unwrap();
+    for (args, said) in [
+        (
+            vec!["check", "example.com", "--dkim-key", "@/dev/zero"],
+            "Cannot read the DKIM key file /dev/zero: it is larger than 64 KiB",
+        ),
+        (
+            vec!["check", "example.com", "--provider", "/dev/zero"],
+            "Cannot read the provider profile /dev/zero: it is larger than 256 KiB",
+        ),
+        (
+            vec!["check", "example.com", "--provider", huge],
+            "it is larger than 256 KiB",
+        ),
+        (
+            vec![
+                "lockdown",
+                "exemple.fr",
+                "--platform",
+                "server",
+                "--ranges",
+                "/dev/zero",
+            ],
+            "Cannot read /dev/zero: it is larger than 64 KiB",
+        ),
+    ] {
+        let mut args = args.clone();
+        // Never asked: the input is refused before any lookup.
+        args.extend(["--nameserver", "127.0.0.1:9"]);
+        let start = std::time::Instant::now();
+        let out = esm_in_256_mib(&args);
+        assert!(start.elapsed() < std::time::Duration::from_secs(10));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(said), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).len() < 300, "{args:?}: {}", stderr(&out));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_damaged_profile_is_quoted_briefly_and_printably() {
+    let dir = temp_dir("long-profile");
+    let path = dir.join("long.toml");
+    // One line of 200 KiB, with an escape sequence where it goes wrong.
+    let text = format!(
+        "{}\nid = \"{}\u{1b}]0;owned\u{7}\"\n",
+        esm_assistant::provider::ESM_PROFILE,
+        "a".repeat(200 * 1024)
+    );
+    std::fs::write(&path, text).unwrap();
+    let out = esm(&["check", "example.com", "--provider", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("provider profile"), "{err}");
+    assert!(err.len() < 800, "{} bytes of error", err.len());
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_ranges_key_and_profile_files() {
+    let dns = TestDns::start(&world::zones());
+    let ns = dns.addr.to_string();
+    let dir = temp_dir("bom");
+    let bom = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let ranges = bom("ranges.txt", "85.31.212.0/24\r\n2001:db8:100::/48\r\n");
+    let out = esm(&[
+        "lockdown",
+        "exemple.fr",
+        "--platform",
+        "server",
+        "--ranges",
+        &ranges,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("85.31.212.0/24"), "{}", stdout(&out));
+
+    let key = bom("key.txt", world::RSA_2048);
+    let profile = bom("esm.toml", esm_assistant::provider::ESM_PROFILE);
+    let out = esm(&[
+        "records",
+        "good.test",
+        "--nameserver",
+        &ns,
+        "--json",
+        "--dkim-key",
+        &format!("@{key}"),
+        "--provider",
+        &profile,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let dkim = json["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["purpose"] == "dkim")
+        .unwrap();
+    assert_eq!(
+        dkim["value"],
+        format!("v=DKIM1; k=rsa; p={}", world::RSA_2048.trim())
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

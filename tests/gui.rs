@@ -327,12 +327,173 @@ fn an_unreadable_saved_file_is_moved_aside_with_a_notice() {
     let dir = config_dir("unreadable");
     std::fs::write(progress::file_in(&dir), "{ not json").unwrap();
     let (app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
-    let Some(Notice::ProgressMovedAside(moved)) = &app.notice else {
+    let Some(Notice::ProgressMovedAside { moved_to, .. }) = &app.notice else {
         panic!("no notice: {:?}", app.notice)
     };
-    assert_eq!(std::fs::read_to_string(moved).unwrap(), "{ not json");
+    assert_eq!(std::fs::read_to_string(moved_to).unwrap(), "{ not json");
+    assert!(shows(
+        &app,
+        &format!(
+            "Your saved progress could not be used: it is damaged. It was moved aside to {}",
+            moved_to.display()
+        )
+    ));
     let mut sim = ui(&app);
     sim.find("Close").expect("the notice can be closed");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_oversized_saved_file_is_moved_aside_like_a_damaged_one() {
+    let dir = config_dir("oversized");
+    let path = progress::file_in(&dir);
+    // A 2 MiB file, and a small file holding a 100 KB key.
+    let huge = format!(
+        r#"{{"domain": "exemple.fr", "ranges": "{}"}}"#,
+        "1".repeat(2 << 20)
+    );
+    let long_key = format!(
+        r#"{{"domain": "exemple.fr", "dkim_key": "{}"}}"#,
+        "A".repeat(100_000)
+    );
+    for (content, said) in [
+        (&huge, "it is larger than 1 MiB"),
+        (&long_key, "the DKIM key in it is longer than 64 KiB"),
+    ] {
+        std::fs::write(&path, content).unwrap();
+        let (app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+        let Some(Notice::ProgressMovedAside { moved_to, .. }) = &app.notice else {
+            panic!("no notice: {:?}", app.notice)
+        };
+        // Nothing of it is in the window; all of it is kept aside.
+        assert!(app.domain_input.is_empty() && app.dkim_editor.text().trim().is_empty());
+        assert_eq!(&std::fs::read_to_string(moved_to).unwrap(), content);
+        assert!(!path.exists());
+        assert!(
+            shows(
+                &app,
+                &format!("Your saved progress could not be used: {said}")
+            ),
+            "{said}"
+        );
+        std::fs::remove_file(moved_to).unwrap();
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_saved_file_with_a_byte_order_mark_is_restored() {
+    let dir = config_dir("bom");
+    std::fs::write(
+        progress::file_in(&dir),
+        "\u{feff}{\"domain\": \"exemple.fr\", \"step\": \"dmarc\"}",
+    )
+    .unwrap();
+    let (app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+    assert_eq!(app.notice, None);
+    assert_eq!(app.domain_input, "exemple.fr");
+    assert_eq!(app.step, Step::Dmarc);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Root reads any file whatever its permissions, and these tests run as
+/// root: a folder in the file's place stands for a file that cannot be
+/// read. Both take the same way (left in place, saving off); the words for
+/// a permission refused are checked in `progress_problems_have_words`.
+#[tokio::test]
+async fn a_saved_file_that_cannot_be_read_is_left_in_place_and_never_overwritten() {
+    let dir = config_dir("left");
+    let path = progress::file_in(&dir);
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("inside"), "kept").unwrap();
+    let (mut app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+    let Some(Notice::ProgressLeftInPlace {
+        path: left,
+        move_error: None,
+        ..
+    }) = &app.notice
+    else {
+        panic!("no notice: {:?}", app.notice)
+    };
+    assert_eq!(left, &path);
+    assert!(shows(
+        &app,
+        &format!(
+            "Your saved progress in {} could not be read: it is a folder, a device or a pipe, not a file. It was left where it is, and nothing you enter will be saved",
+            path.display()
+        )
+    ));
+    assert!(!shows(&app, "Your saved progress could not be used"));
+    // What is typed now is not saved over it.
+    for m in [
+        Message::DomainChanged("exemple.fr".into()),
+        Message::GoTo(Step::Dmarc),
+    ] {
+        let t = app.update(m);
+        settle_saves(&mut app, t).await;
+    }
+    assert!(path.is_dir());
+    assert_eq!(
+        std::fs::read_to_string(path.join("inside")).unwrap(),
+        "kept"
+    );
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn progress_problems_have_words_in_both_languages() {
+    use esm_assistant::progress::LoadProblem;
+    for lang in Lang::ALL {
+        for problem in [
+            LoadProblem::Damaged,
+            LoadProblem::TooLarge,
+            LoadProblem::FieldTooLarge {
+                field: "ranges",
+                limit: 64 * 1024,
+            },
+            LoadProblem::PermissionDenied,
+            LoadProblem::NotAFile,
+        ] {
+            let words = esm_assistant::render::progress_problem(lang, &problem);
+            assert!(!words.is_empty() && !words.contains('{'), "{words}");
+        }
+    }
+    assert_eq!(
+        esm_assistant::render::progress_problem(Lang::Fr, &LoadProblem::PermissionDenied),
+        "vous n’avez pas le droit de le lire"
+    );
+}
+
+#[test]
+fn pasting_more_than_a_key_or_a_list_can_hold_is_refused_and_said() {
+    let (mut app, dir) = offline_app("too-long");
+    let _ = app.update(Message::DomainChanged("exemple.fr".into()));
+    let key = world::RSA_2048.trim().to_string();
+    let paste = |text: String| {
+        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
+            std::sync::Arc::new(text),
+        ))
+    };
+    let _ = app.update(Message::DkimKeyEdited(paste(key.clone())));
+    assert!(!app.dkim_too_long);
+    let _ = app.update(Message::DkimKeyEdited(paste("A".repeat(100_000))));
+    assert!(app.dkim_too_long);
+    assert_eq!(app.dkim_editor.text().trim(), key);
+    let _ = app.update(Message::GoTo(Step::Dkim));
+    assert!(shows(
+        &app,
+        "This is longer than a key can be (64 KiB): it was not added."
+    ));
+
+    let _ = app.update(Message::RangesEdited(paste(
+        "85.31.212.0/24\n".repeat(10_000),
+    )));
+    assert!(app.ranges_too_long);
+    assert!(app.ranges_editor.text().trim().is_empty());
+    // A one-line field ignores a paste of megabytes.
+    let _ = app.update(Message::DomainChanged("a".repeat(3_000_000)));
+    assert_eq!(app.domain_input, "exemple.fr");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -502,7 +663,7 @@ async fn lockdown_for_microsoft_365_reads_the_ranges_and_makes_the_script() {
     let ranges = app
         .gateway_ranges()
         .expect("ranges read from the gateway's SPF record");
-    let shown: Vec<String> = ranges.networks.iter().map(|n| n.to_string()).collect();
+    let shown: Vec<String> = ranges.networks().iter().map(|n| n.to_string()).collect();
     assert_eq!(shown, ["198.51.100.0/24", "2001:db8:100::/48"]);
     // No script without the smart host.
     assert!(app.artefact_text().is_none());
@@ -656,4 +817,201 @@ async fn text_from_dns_is_shown_with_its_controls_visible() {
         assert!(is_record_text(content.text().trim_end()), "{key}");
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Whether the view shows a text starting with `start`.
+fn shows(app: &App, start: &str) -> bool {
+    let mut sim = ui(app);
+    sim.find(|c: iced_test::selector::Candidate<'_>| match c {
+        iced_test::selector::Candidate::Text { content, .. } if content.starts_with(start) => {
+            Some(())
+        }
+        _ => None,
+    })
+    .is_ok()
+}
+
+fn paste(text: &str) -> Message {
+    Message::RangesEdited(iced::widget::text_editor::Action::Edit(
+        iced::widget::text_editor::Edit::Paste(std::sync::Arc::new(text.into())),
+    ))
+}
+
+#[tokio::test]
+async fn ranges_that_open_everything_make_no_rules_and_the_step_says_why() {
+    // The gateway's SPF record, as a test stands in for it, allows everyone.
+    let mut zones: Vec<String> = world::zones()
+        .into_iter()
+        .filter(|z| !z.starts_with("$ORIGIN security-mail.net."))
+        .collect();
+    zones.push(support::dns_server::zone(
+        "security-mail.net",
+        "includespf IN TXT \"v=spf1 ip4:0.0.0.0/0 -all\"\n",
+    ));
+    let dns = TestDns::start(&zones);
+    let dir = config_dir("lockdown-unfit");
+    let (mut app, task) = App::new(options(ResolverChoice::Servers(vec![dns.addr]), &dir));
+    settle(&mut app, task).await;
+    for m in [
+        Message::DomainChanged("good.test".into()),
+        Message::PlatformSelected(Platform::OwnServer),
+        Message::GoTo(Step::Lockdown),
+    ] {
+        let t = app.update(m);
+        settle(&mut app, t).await;
+    }
+    assert!(app.ranges_refused());
+    assert!(app.gateway_ranges().is_none());
+    assert!(app.artefact_text().is_none());
+    assert!(app.artefact.text().trim().is_empty());
+    assert!(shows(
+        &app,
+        "Nothing is generated from the gateway's SPF record (includespf.security-mail.net). \
+         This range cannot be the gateway's: 0.0.0.0/0 (every address)."
+    ));
+    assert!(shows(
+        &app,
+        "Nothing is generated until the gateway's addresses"
+    ));
+
+    // Support's list replaces it: rules appear.
+    let _ = app.update(paste("85.31.212.0/24"));
+    let Some(Ok((_, rules))) = app.artefact_text() else {
+        panic!("no rules from a good list")
+    };
+    assert!(rules.contains("85.31.212.0/24") && !rules.contains("0.0.0.0/0"));
+
+    // A list that is only comments, or holds a private range: no rules,
+    // whatever was read from DNS.
+    for (list, said) in [
+        (
+            "# to be confirmed",
+            "This list cannot be used. The list holds no address",
+        ),
+        (
+            "10.0.0.0/8",
+            "This list cannot be used. This range cannot be the gateway's: 10.0.0.0/8 (a private network).",
+        ),
+    ] {
+        let _ = app.update(Message::RangesEdited(
+            iced::widget::text_editor::Action::SelectAll,
+        ));
+        let _ = app.update(paste(list));
+        assert_eq!(app.ranges_editor.text().trim(), list);
+        assert!(app.ranges_refused(), "{list:?}");
+        assert!(app.artefact_text().is_none(), "{list:?}");
+        assert!(shows(&app, said), "{list:?}");
+        assert!(shows(&app, "Nothing is generated until"), "{list:?}");
+        // Google Workspace gets no settings either.
+        let _ = app.update(Message::PlatformSelected(Platform::GoogleWorkspace));
+        assert!(shows(&app, "Nothing is generated until"), "{list:?}");
+        assert!(!shows(&app, "Gateway IPs"), "{list:?}");
+        let _ = app.update(Message::PlatformSelected(Platform::OwnServer));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Runs `task` and every save that follows from it, all at once as the
+/// window would, feeding `Saved` back to `update`; other messages (typing
+/// timers, checks with no server) are left aside. Returns how many saves
+/// ended.
+async fn run_saves(app: &mut App, task: Task<Message>) -> usize {
+    let mut saves = 0;
+    let mut pending = vec![task];
+    while let Some(task) = pending.pop() {
+        let Some(mut stream) = into_stream(task) else {
+            continue;
+        };
+        while let Ok(Some(action)) =
+            tokio::time::timeout(Duration::from_millis(500), stream.next()).await
+        {
+            if let Action::Output(m @ Message::Saved(_)) = action {
+                saves += 1;
+                pending.push(app.update(m));
+            }
+        }
+    }
+    saves
+}
+
+fn saved_domain(dir: &Path) -> String {
+    match progress::load(&progress::file_in(dir)) {
+        progress::Loaded::Restored(p) => p.domain,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn typing_fast_keeps_one_save_under_way_and_the_newest_state_ends_on_disk() {
+    let (mut app, dir) = offline_app("fast-typing");
+    // 200 keystrokes, quicker than any save ends.
+    let tasks: Vec<Task<Message>> = (1..=200)
+        .map(|n| app.update(Message::DomainChanged(format!("exemple-{n}.fr"))))
+        .collect();
+    assert!(app.unsaved());
+    let saves = run_saves(&mut app, Task::batch(tasks)).await;
+    // The first keystroke's save, then one more with what was typed since.
+    assert_eq!(saves, 2);
+    assert!(!app.unsaved());
+    assert_eq!(saved_domain(&dir), "exemple-200.fr");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "a stray file");
+
+    // Again, with every save under way at once, as the window runs them.
+    for round in 0..5 {
+        let mut tasks = Vec::new();
+        for n in 1..=50 {
+            tasks.push(app.update(Message::DomainChanged(format!("r{round}-{n}.fr"))));
+            tasks.push(app.update(Message::MarkDone(Step::Spf, n % 2 == 0)));
+        }
+        run_saves(&mut app, Task::batch(tasks)).await;
+        assert_eq!(saved_domain(&dir), format!("r{round}-50.fr"));
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn closing_the_window_saves_what_was_typed_before_it_exits() {
+    let (mut app, dir) = offline_app("close");
+    // A save starts, not yet run; more is typed meanwhile.
+    let first = app.update(Message::DomainChanged("avant.fr".into()));
+    let _ = app.update(Message::DomainChanged("apres.fr".into()));
+    assert!(app.unsaved());
+    let close = app.update(Message::CloseRequested);
+    // Saved at once, before the window goes.
+    assert_eq!(saved_domain(&dir), "apres.fr");
+    assert!(!app.unsaved());
+    let mut stream = into_stream(close).expect("the close asks the runtime to exit");
+    assert!(matches!(stream.next().await, Some(Action::Exit)));
+    // The save that started earlier ends last: it does not bring the older
+    // state back.
+    run_saves(&mut app, first).await;
+    assert_eq!(saved_domain(&dir), "apres.fr");
+
+    // Nothing to save: the window just closes.
+    let close = app.update(Message::CloseRequested);
+    let mut stream = into_stream(close).unwrap();
+    assert!(matches!(stream.next().await, Some(Action::Exit)));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn a_failed_save_on_closing_is_said_and_closing_again_closes() {
+    let dir = config_dir("close-fails");
+    let (mut app, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+    let _first = app.update(Message::DomainChanged("exemple.fr".into()));
+    // The configuration folder is gone and a file stands in its place.
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::write(&dir, "not a folder").unwrap();
+    let close = app.update(Message::CloseRequested);
+    assert!(
+        matches!(app.notice, Some(Notice::SaveFailed(_))),
+        "{:?}",
+        app.notice
+    );
+    assert!(into_stream(close).is_none(), "the window stays open");
+    let close = app.update(Message::CloseRequested);
+    let mut stream = into_stream(close).unwrap();
+    assert!(matches!(stream.next().await, Some(Action::Exit)));
+    std::fs::remove_file(&dir).ok();
 }

@@ -15,7 +15,8 @@ use esm_assistant::localize::Lang;
 use esm_assistant::lockdown::firewall::{self, Format};
 use esm_assistant::lockdown::microsoft::{self, ScriptInput};
 use esm_assistant::lockdown::probe::{Probe, probe};
-use esm_assistant::lockdown::ranges::{self, Source};
+use esm_assistant::lockdown::ranges::{self, DeriveError, ListError, Source};
+use esm_assistant::lockdown::vet::{Refusal, Unfit, UnfitRange};
 use esm_assistant::provider::Provider;
 use esm_assistant::render;
 use support::dns_server::{TestDns, zone};
@@ -62,12 +63,13 @@ fn exchange_online_script() {
     golden("exchange-online.ps1", &script);
 
     // Ranges read from the SPF record say so, and the ARC line is optional.
-    let derived = ranges::GatewayRanges {
-        networks: ranges.networks.clone(),
-        source: Source::Spf {
+    let derived = ranges::GatewayRanges::new(
+        ranges.networks(),
+        Source::Spf {
             include: "includespf.security-mail.net".into(),
         },
-    };
+    )
+    .unwrap();
     let script = microsoft::script(&ScriptInput {
         domain: &domain,
         smart_host: &smart_host,
@@ -91,11 +93,9 @@ fn firewall_rules_in_every_format() {
 
 #[test]
 fn google_workspace_settings_in_both_languages() {
-    let ranges = ranges::parse_list("85.31.212.0/24 10.0.0.0/8 2001:db8:100::/48").unwrap();
+    let ranges = ranges::parse_list("85.31.212.0/24 2001:db8:100::/48").unwrap();
     golden("google-fr.txt", &render::google_settings(Lang::Fr, &ranges));
     golden("google-en.txt", &render::google_settings(Lang::En, &ranges));
-    // Private addresses, which Google refuses, are left out.
-    assert!(!render::google_settings(Lang::En, &ranges).contains("10.0.0.0"));
 }
 
 #[test]
@@ -222,7 +222,7 @@ async fn ranges_are_derived_through_nested_includes_with_ipv6_and_duplicates() {
     let derived = ranges::derive(&resolver, "_spf.gateway.test")
         .await
         .unwrap();
-    let shown: Vec<String> = derived.networks.iter().map(|n| n.to_string()).collect();
+    let shown: Vec<String> = derived.networks().iter().map(|n| n.to_string()).collect();
     assert_eq!(
         shown,
         [
@@ -233,8 +233,8 @@ async fn ranges_are_derived_through_nested_includes_with_ipv6_and_duplicates() {
         ]
     );
     assert_eq!(
-        derived.source,
-        Source::Spf {
+        derived.source(),
+        &Source::Spf {
             include: "_spf.gateway.test".into()
         }
     );
@@ -243,7 +243,7 @@ async fn ranges_are_derived_through_nested_includes_with_ipv6_and_duplicates() {
     let derived = ranges::derive(&resolver, "includespf.security-mail.net")
         .await
         .unwrap();
-    let shown: Vec<String> = derived.networks.iter().map(|n| n.to_string()).collect();
+    let shown: Vec<String> = derived.networks().iter().map(|n| n.to_string()).collect();
     assert_eq!(shown, ["198.51.100.0/24", "2001:db8:100::/48"]);
 
     // No record: said plainly.
@@ -271,4 +271,127 @@ async fn the_port_test_tells_open_from_closed() {
         Probe::Refused
     );
     drop(listener);
+}
+
+/// Ranges no gateway can have, each with the reason it is refused.
+const UNFIT: &[(&str, Unfit)] = &[
+    ("0.0.0.0/0", Unfit::DefaultRoute),
+    ("::/0", Unfit::DefaultRoute),
+    ("1.0.0.0/8", Unfit::TooWide),
+    ("2a00::/24", Unfit::TooWide),
+    ("10.0.0.0/8", Unfit::Private),
+    ("192.168.1.0/24", Unfit::Private),
+    ("fd00::/8", Unfit::Private),
+    ("127.0.0.1/32", Unfit::Loopback),
+    ("::1/128", Unfit::Loopback),
+    ("fe80::/10", Unfit::LinkLocal),
+    ("169.254.0.0/16", Unfit::LinkLocal),
+    ("224.0.0.0/4", Unfit::Multicast),
+    ("0.0.0.0/32", Unfit::Unspecified),
+    ("255.255.255.255/32", Unfit::Broadcast),
+    ("100.64.0.0/10", Unfit::Shared),
+    ("240.0.0.0/4", Unfit::Reserved),
+    ("::ffff:198.51.100.1/128", Unfit::Ipv4Mapped),
+];
+
+#[test]
+fn ranges_that_would_open_or_close_everything_are_refused_and_named() {
+    for (range, reason) in UNFIT {
+        let network: ipnet::IpNet = range.parse().unwrap();
+        // Alone, and beside a good range (an IPv6 one, so that the two are
+        // never merged into one).
+        for list in [
+            format!("{range}\n"),
+            format!("2001:db8:100::/48, {range}\n"),
+        ] {
+            match ranges::parse_list(&list) {
+                Err(ListError::Refused(Refusal::Unfit(unfit))) if network.addr().is_ipv4() => {
+                    assert_eq!(
+                        unfit,
+                        [UnfitRange {
+                            network,
+                            reason: *reason
+                        }],
+                        "{list:?}"
+                    );
+                }
+                Err(ListError::Refused(Refusal::Unfit(unfit))) => {
+                    assert!(
+                        unfit.contains(&UnfitRange {
+                            network,
+                            reason: *reason
+                        }),
+                        "{list:?}: {unfit:?}"
+                    );
+                }
+                other => panic!("{list:?}: {other:?}"),
+            }
+        }
+    }
+    // Nothing to allow: refused rather than a rule that drops all mail.
+    for empty in ["", "\n\n", "# e-securemail\n# to be confirmed\n", " ; , "] {
+        assert_eq!(
+            ranges::parse_list(empty),
+            Err(ListError::Refused(Refusal::Empty)),
+            "{empty:?}"
+        );
+    }
+    // The test world's documentation ranges, and real senders' widest
+    // ranges, stay accepted.
+    let ok = ranges::parse_list(
+        "192.0.2.0/24 198.51.100.0/24 203.0.113.0/24 2001:db8::/32 74.125.0.0/16 2001:4860:4000::/36",
+    )
+    .unwrap();
+    assert_eq!(ok.networks().len(), 6);
+}
+
+#[tokio::test]
+async fn a_gateway_spf_record_that_allows_everyone_is_refused_and_named() {
+    let mut zones = world::zones();
+    zones.push(zone(
+        "wide.test",
+        "_all IN TXT \"v=spf1 ip4:0.0.0.0/0 -all\"\n\
+         _mixed IN TXT \"v=spf1 ip4:198.51.100.0/24 include:_local.wide.test -all\"\n\
+         _local IN TXT \"v=spf1 ip4:10.0.0.0/8 ip6:fe80::/10 ip6:::/0 -all\"\n\
+         _none IN TXT \"v=spf1 -all\"\n",
+    ));
+    let dns = TestDns::start(&zones);
+    let resolver = Dns::new("wide.test", &support::options(dns.addr))
+        .await
+        .unwrap();
+    let refused = |include: &str, list: &[(&str, Unfit)]| DeriveError::Refused {
+        include: include.to_string(),
+        refusal: Refusal::Unfit(
+            list.iter()
+                .map(|(n, reason)| UnfitRange {
+                    network: n.parse().unwrap(),
+                    reason: *reason,
+                })
+                .collect(),
+        ),
+    };
+    assert_eq!(
+        ranges::derive(&resolver, "_all.wide.test").await,
+        Err(refused(
+            "_all.wide.test",
+            &[("0.0.0.0/0", Unfit::DefaultRoute)]
+        ))
+    );
+    // Only the unfit ranges are named, wherever in the includes they are.
+    assert_eq!(
+        ranges::derive(&resolver, "_mixed.wide.test").await,
+        Err(refused(
+            "_mixed.wide.test",
+            &[
+                ("10.0.0.0/8", Unfit::Private),
+                ("::/0", Unfit::DefaultRoute)
+            ]
+        ))
+    );
+    assert_eq!(
+        ranges::derive(&resolver, "_none.wide.test").await,
+        Err(DeriveError::NoRanges {
+            include: "_none.wide.test".into()
+        })
+    );
 }

@@ -335,6 +335,22 @@ cli-error-nameserver = “{ $input }” is not an IP address or IP:PORT.
 cli-error-provider = The provider profile cannot be used: { $error }
 cli-error-pdf = The checklist could not be made: { $error }
 cli-error-write = Cannot write { $path }: { $error }
+
+# Files that cannot be written
+file-error-not-regular = something other than a file has this name (a folder, a device or a pipe): it was left as it is
+cli-error-out-terminal = --out - writes the PDF to standard output, which is a terminal here: redirect it to a file (--out - > checklist.pdf), or give a file name.
+
+# Files that cannot be read
+file-error-not-found = it does not exist
+file-error-not-a-file = it is a folder, a device or a pipe, not a file
+file-error-too-large = it is larger than { $size }, more than such a file ever holds
+file-error-permission = permission to read it is denied
+file-error-not-text = it is not UTF-8 text
+file-size-kib = { $count } KiB
+file-size-mib = { $count } MiB
+cli-error-provider-file = Cannot read the provider profile { $path }: { $error }
+
+
 cli-checklist-written = Checklist written to { $path }
 cli-error-resolver = The DNS resolver cannot be set up: { $error }
 
@@ -403,8 +419,22 @@ gui-start-over-question = Erase everything entered here and start over?
 gui-start-over-yes = Erase and start over
 gui-cancel = Cancel
 gui-dismiss = Close
-gui-progress-moved = Your saved progress could not be read. It was kept aside in { $path }.
+gui-progress-moved = Your saved progress could not be used: { $reason }. It was moved aside to { $path }, and the assistant starts afresh.
 gui-save-failed = Your progress could not be saved: { $error }
+
+# The saved progress, when it cannot be restored
+gui-progress-left = Your saved progress in { $path } could not be read: { $reason }. It was left where it is, and nothing you enter will be saved during this session, so that it is not overwritten. Once this is fixed, restart the assistant.
+gui-progress-not-moved = Your saved progress in { $path } could not be used: { $reason }. Moving it aside failed ({ $error }), so it was left where it is, and nothing you enter will be saved during this session, so that it is not overwritten.
+progress-problem-damaged = it is damaged
+progress-problem-too-large = it is larger than { $size }, more than it can ever hold
+progress-problem-field-too-large = { $field ->
+    [dkim_key] the DKIM key in it
+    [ranges] the list of ranges in it
+   *[other] one of its fields
+} is longer than { $size }
+gui-dkim-key-too-long = This is longer than a key can be ({ $size }): it was not added. Copy the key alone from the console.
+lockdown-ranges-too-long = This is longer than a list of ranges can be ({ $size }): it was not added.
+
 gui-copy = Copy
 gui-copied = Copied ✓
 gui-copy-all = Copy all (zone-file line)
@@ -529,6 +559,33 @@ lockdown-ranges-invalid = Line { $line }: “{ $text }” is not an IP address o
 lockdown-ranges-failed = The addresses could not be read from DNS ({ $reason }): paste the list from support.
 lockdown-ranges-none = The gateway's SPF record lists no address: paste the list from support.
 lockdown-ranges-loading = Reading the gateway's SPF record…
+
+# Ranges that cannot be the gateway's: nothing is generated from them
+
+ranges-refused-empty = The list holds no address or range: rules made from it would let no mail in.
+ranges-refused-unfit = { $count ->
+    [one] This range cannot be the gateway's
+   *[other] These ranges cannot be the gateway's
+}: { $ranges }.
+ranges-unfit-item = { $range } ({ $reason })
+ranges-unfit-more = and { $count } more
+ranges-unfit-default-route = every address
+ranges-unfit-too-wide = wider than /{ $widest }
+ranges-unfit-loopback = this computer's own addresses
+ranges-unfit-private = a private network
+ranges-unfit-shared = the internet providers' shared address space
+ranges-unfit-link-local = link-local addresses, valid on one network only
+ranges-unfit-multicast = multicast addresses
+ranges-unfit-unspecified = the unspecified address
+ranges-unfit-broadcast = the broadcast address
+ranges-unfit-reserved = reserved addresses, not used on the Internet
+ranges-unfit-ipv4-mapped = an IPv4 address written as IPv6
+lockdown-ranges-refused = Nothing is generated from the gateway's SPF record ({ $include }). { $reason } Ask support for the list and paste it below.
+lockdown-ranges-list-refused = This list cannot be used. { $reason }
+lockdown-nothing-made = Nothing is generated until the gateway's addresses can be used (see above).
+cli-error-ranges-refused = The file { $path } cannot be used. { $reason } Nothing was generated: give the list support sent.
+cli-error-derive-refused = The gateway's SPF record ({ $include }) cannot be used. { $reason } Nothing was generated: give the list support sent with --ranges FILE.
+
 lockdown-save = Save
 lockdown-m365-title = Microsoft 365 connectors
 lockdown-m365-intro = Two connectors in Exchange Online: one accepts mail for your domain from the gateway only, the other sends your outgoing mail through the gateway to be filtered.

@@ -340,6 +340,22 @@ cli-error-nameserver = « { $input } » n’est ni une adresse IP ni une adres
 cli-error-provider = Le profil de fournisseur est inutilisable : { $error }
 cli-error-pdf = La liste de contrôle n’a pas pu être générée : { $error }
 cli-error-write = Impossible d’écrire { $path } : { $error }
+
+# Fichiers qui ne peuvent pas être écrits
+file-error-not-regular = autre chose qu’un fichier porte ce nom (un dossier, un périphérique ou un tube) : il a été laissé tel quel
+cli-error-out-terminal = --out - écrit le PDF sur la sortie standard, qui est ici un terminal : redirigez-la vers un fichier (--out - > liste.pdf), ou indiquez un nom de fichier.
+
+# Fichiers qui ne peuvent pas être lus
+file-error-not-found = il n’existe pas
+file-error-not-a-file = c’est un dossier, un périphérique ou un tube, pas un fichier
+file-error-too-large = il dépasse { $size }, bien plus que n’en contient jamais un tel fichier
+file-error-permission = vous n’avez pas le droit de le lire
+file-error-not-text = ce n’est pas du texte UTF-8
+file-size-kib = { $count } Kio
+file-size-mib = { $count } Mio
+cli-error-provider-file = Impossible de lire le profil de fournisseur { $path } : { $error }
+
+
 cli-checklist-written = Liste de contrôle enregistrée dans { $path }
 cli-error-resolver = Impossible de configurer le résolveur DNS : { $error }
 
@@ -408,8 +424,22 @@ gui-start-over-question = Effacer tout ce qui a été saisi et recommencer ?
 gui-start-over-yes = Effacer et recommencer
 gui-cancel = Annuler
 gui-dismiss = Fermer
-gui-progress-moved = Votre progression enregistrée n’a pas pu être lue. Elle a été mise de côté dans { $path }.
+gui-progress-moved = Votre progression enregistrée n’a pas pu être utilisée : { $reason }. Le fichier a été mis de côté sous le nom { $path }, et l’assistant repart de zéro.
 gui-save-failed = Votre progression n’a pas pu être enregistrée : { $error }
+
+# La progression enregistrée, quand elle ne peut pas être restaurée
+gui-progress-left = Votre progression enregistrée dans { $path } n’a pas pu être lue : { $reason }. Le fichier a été laissé à sa place, et rien de ce que vous saisirez ne sera enregistré pendant cette session, pour ne pas l’écraser. Une fois le problème réglé, relancez l’assistant.
+gui-progress-not-moved = Votre progression enregistrée dans { $path } n’a pas pu être utilisée : { $reason }. Le fichier n’a pas pu être mis de côté ({ $error }) : il a été laissé à sa place, et rien de ce que vous saisirez ne sera enregistré pendant cette session, pour ne pas l’écraser.
+progress-problem-damaged = il est endommagé
+progress-problem-too-large = il dépasse { $size }, bien plus qu’il ne peut jamais contenir
+progress-problem-field-too-large = { $field ->
+    [dkim_key] la clé DKIM qu’il contient
+    [ranges] la liste de plages qu’il contient
+   *[other] l’un de ses champs
+} dépasse { $size }
+gui-dkim-key-too-long = C’est plus long qu’une clé ne peut l’être ({ $size }) : rien n’a été ajouté. Copiez la clé seule depuis la console.
+lockdown-ranges-too-long = C’est plus long qu’une liste de plages ne peut l’être ({ $size }) : rien n’a été ajouté.
+
 gui-copy = Copier
 gui-copied = Copié ✓
 gui-copy-all = Tout copier (ligne de fichier de zone)
@@ -534,6 +564,36 @@ lockdown-ranges-invalid = Ligne { $line } : « { $text } » n’est ni une ad
 lockdown-ranges-failed = Les adresses n’ont pas pu être lues dans le DNS ({ $reason }) : collez la liste du support.
 lockdown-ranges-none = L’enregistrement SPF de la passerelle ne liste aucune adresse : collez la liste du support.
 lockdown-ranges-loading = Lecture de l’enregistrement SPF de la passerelle…
+
+# Plages qui ne peuvent pas être celles de la passerelle : rien n’est généré à partir d’elles
+
+ranges-refused-empty = La liste ne contient aucune adresse ni plage : des règles établies à partir de cette liste ne laisseraient passer aucun courrier.
+ranges-refused-unfit = { $count ->
+    [one] Cette plage ne peut pas être celle de la passerelle
+   *[other] Ces plages ne peuvent pas être celles de la passerelle
+} : { $ranges }.
+ranges-unfit-item = { $range } ({ $reason })
+ranges-unfit-more = { $count ->
+    [one] et { $count } autre
+   *[other] et { $count } autres
+}
+ranges-unfit-default-route = toutes les adresses
+ranges-unfit-too-wide = plus large qu’un /{ $widest }
+ranges-unfit-loopback = les adresses de cet ordinateur lui-même
+ranges-unfit-private = un réseau privé
+ranges-unfit-shared = l’espace d’adresses partagé des opérateurs
+ranges-unfit-link-local = des adresses lien-local, valables sur un seul réseau
+ranges-unfit-multicast = des adresses de multidiffusion
+ranges-unfit-unspecified = l’adresse non spécifiée
+ranges-unfit-broadcast = l’adresse de diffusion
+ranges-unfit-reserved = des adresses réservées, inutilisées sur Internet
+ranges-unfit-ipv4-mapped = une adresse IPv4 écrite en IPv6
+lockdown-ranges-refused = Rien n’est généré à partir de l’enregistrement SPF de la passerelle ({ $include }). { $reason } Demandez la liste au support et collez-la ci-dessous.
+lockdown-ranges-list-refused = Cette liste ne peut pas être utilisée. { $reason }
+lockdown-nothing-made = Rien n’est généré tant que les adresses de la passerelle ne sont pas utilisables (voir plus haut).
+cli-error-ranges-refused = Le fichier { $path } ne peut pas être utilisé. { $reason } Rien n’a été généré : indiquez la liste envoyée par le support.
+cli-error-derive-refused = L’enregistrement SPF de la passerelle ({ $include }) est inutilisable. { $reason } Rien n’a été généré : indiquez la liste envoyée par le support avec --ranges FICHIER.
+
 lockdown-save = Enregistrer
 lockdown-m365-title = Connecteurs Microsoft 365
 lockdown-m365-intro = Deux connecteurs dans Exchange Online : l’un n’accepte le courrier destiné à votre domaine que depuis la passerelle, l’autre fait passer votre courrier sortant par la passerelle pour qu’il soit filtré.

@@ -4,9 +4,9 @@
 pub mod spf;
 pub mod text;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -15,9 +15,10 @@ use crate::check::{self, CheckInput, Destination};
 use crate::dkim::{self, ConsoleKey};
 use crate::dns::{Dns, DnsOptions, ResolverChoice, parse_nameserver};
 use crate::domain::DomainName;
+use crate::files::{self, Accept};
 use crate::fl;
 use crate::localize::Lang;
-use crate::provider::Provider;
+use crate::provider::{Provider, ProviderError};
 use crate::records;
 use crate::render;
 use crate::safe_text::{visible, visible_lines};
@@ -155,7 +156,8 @@ impl PlatformArg {
 pub struct ChecklistArgs {
     #[command(flatten)]
     pub target: DomainArgs,
-    /// Where to write the PDF.
+    /// Where to write the PDF: a new file or a file to replace; - for
+    /// standard output.
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
     /// Paper size.
@@ -228,12 +230,26 @@ impl CommonArgs {
     }
 
     fn provider(&self, lang: Lang) -> Result<Provider, UsageError> {
-        match &self.provider {
-            None => Ok(Provider::esm()),
-            Some(path) => Provider::load(path).map_err(|e| {
+        self.load_provider(lang).map_err(UsageError)
+    }
+
+    /// The profile asked for (the built-in one if none), or why it cannot
+    /// be used, in words of `lang`.
+    pub fn load_provider(&self, lang: Lang) -> Result<Provider, String> {
+        let Some(path) = &self.provider else {
+            return Ok(Provider::esm());
+        };
+        Provider::load(path).map_err(|e| match e {
+            ProviderError::Read(e) => fl!(
+                lang,
+                "cli-error-provider-file",
+                path = path.display().to_string(),
+                error = render::read_error(lang, &e)
+            ),
+            other => {
                 // A parse error quotes the line at fault on lines of its
                 // own: each is kept a line, made visible.
-                let detail = e.to_string();
+                let detail = other.to_string();
                 let mut lines = detail.lines();
                 let first = lines.next().unwrap_or_default();
                 let mut message = fl!(lang, "cli-error-provider", error = first);
@@ -241,9 +257,9 @@ impl CommonArgs {
                     message.push('\n');
                     message.push_str(&visible(line));
                 }
-                UsageError(message)
-            }),
-        }
+                message
+            }
+        })
     }
 
     pub fn resolver(&self) -> ResolverChoice {
@@ -271,14 +287,17 @@ fn parse_dkim_key(arg: Option<&str>, lang: Lang) -> Result<Option<ConsoleKey>, U
         return Ok(None);
     };
     let text = match arg.strip_prefix('@') {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| {
-            UsageError(fl!(
-                lang,
-                "cli-error-dkim-file",
-                path = path,
-                error = e.to_string()
-            ))
-        })?,
+        Some(path) => {
+            files::read_text_limited(Path::new(path), dkim::MAX_KEY_BYTES, Accept::Streams)
+                .map_err(|e| {
+                    UsageError(fl!(
+                        lang,
+                        "cli-error-dkim-file",
+                        path = path,
+                        error = render::read_error(lang, &e)
+                    ))
+                })?
+        }
         None => arg.to_string(),
     };
     dkim::normalise_console_key(&text)
@@ -390,6 +409,10 @@ fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, Usag
 
 fn run_checklist(args: &ChecklistArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
     let lang = common.language();
+    let to_stdout = args.out.as_os_str() == "-";
+    if to_stdout && std::io::stdout().is_terminal() {
+        return Err(UsageError(fl!(lang, "cli-error-out-terminal")));
+    }
     let mut input = check_input(common, &args.target, args.destination.as_deref())?;
     let platform = args.platform.platform();
     input.extra_selectors = platform
@@ -417,12 +440,26 @@ fn run_checklist(args: &ChecklistArgs, common: &CommonArgs) -> Result<ExitCode, 
         },
     })
     .map_err(|e| UsageError(fl!(lang, "cli-error-pdf", error = e)))?;
+    if to_stdout {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&pdf)
+            .and_then(|()| out.flush())
+            .map_err(|e| {
+                UsageError(fl!(
+                    lang,
+                    "cli-error-write",
+                    path = "-",
+                    error = e.to_string()
+                ))
+            })?;
+        return Ok(ExitCode::SUCCESS);
+    }
     crate::files::write_atomic(&args.out, &pdf).map_err(|e| {
         UsageError(fl!(
             lang,
             "cli-error-write",
             path = args.out.display().to_string(),
-            error = e.to_string()
+            error = render::write_error(lang, &e)
         ))
     })?;
     print(&format!(
@@ -473,22 +510,34 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
     };
     let gateway = match &args.ranges {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                UsageError(fl!(
-                    lang,
-                    "cli-error-ranges-file",
-                    path = path.display().to_string(),
-                    error = e.to_string()
-                ))
-            })?;
+            let text = files::read_text_limited(path, ranges::MAX_LIST_BYTES, Accept::Streams)
+                .map_err(|e| {
+                    UsageError(fl!(
+                        lang,
+                        "cli-error-ranges-file",
+                        path = path.display().to_string(),
+                        error = render::read_error(lang, &e)
+                    ))
+                })?;
             ranges::parse_list(&text).map_err(|e| {
-                UsageError(fl!(
-                    lang,
-                    "cli-error-ranges",
-                    path = path.display().to_string(),
-                    line = e.line,
-                    text = e.text
-                ))
+                let path = path.display().to_string();
+                UsageError(match e {
+                    ranges::ListError::NotARange { line, text } => {
+                        fl!(
+                            lang,
+                            "cli-error-ranges",
+                            path = path,
+                            line = line,
+                            text = text
+                        )
+                    }
+                    ranges::ListError::Refused(refusal) => fl!(
+                        lang,
+                        "cli-error-ranges-refused",
+                        path = path,
+                        reason = render::range_refusal(lang, &refusal)
+                    ),
+                })
             })?
         }
         None => {
@@ -499,7 +548,17 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
             let include = provider.spf.include.clone();
             runtime()
                 .block_on(ranges::derive_with(&options, &include))
-                .map_err(|e| UsageError(fl!(lang, "cli-error-derive", reason = e.to_string())))?
+                .map_err(|e| {
+                    UsageError(match e {
+                        ranges::DeriveError::Refused { include, refusal } => fl!(
+                            lang,
+                            "cli-error-derive-refused",
+                            include = include,
+                            reason = render::range_refusal(lang, &refusal)
+                        ),
+                        other => fl!(lang, "cli-error-derive", reason = other.to_string()),
+                    })
+                })?
         }
     };
     let out = match args.platform {

@@ -184,14 +184,16 @@ async fn choose_path(
     }
 }
 
-/// Writes what `make` produces to `path`, whole or not at all.
+/// Writes what `make` produces to `path`, whole or not at all; an error
+/// in words of `lang`.
 async fn write(
     path: PathBuf,
+    lang: Lang,
     make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
 ) -> Result<(), String> {
     tokio::task::spawn_blocking(move || {
         let bytes = make()?;
-        crate::files::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+        crate::files::write_atomic(&path, &bytes).map_err(|e| crate::render::write_error(lang, &e))
     })
     .await
     .map_err(|e| e.to_string())?
@@ -207,7 +209,8 @@ pub async fn save(
     let Some((path, fallback)) = choose_path(&name, kind.extension(), forced_dir).await else {
         return Ok(None);
     };
-    write(path.clone(), move || snapshot.bytes(kind)).await?;
+    let lang = snapshot.lang;
+    write(path.clone(), lang, move || snapshot.bytes(kind)).await?;
     Ok(Some(Saved {
         contents: kind.into(),
         path,
@@ -219,13 +222,14 @@ pub async fn save(
 pub async fn save_script(
     name: String,
     content: String,
+    lang: Lang,
     forced_dir: Option<PathBuf>,
 ) -> Result<Option<Saved>, String> {
     let extension = name.rsplit_once('.').map_or("txt", |(_, e)| e).to_string();
     let Some((path, fallback)) = choose_path(&name, &extension, forced_dir).await else {
         return Ok(None);
     };
-    write(path.clone(), move || Ok(content.into_bytes())).await?;
+    write(path.clone(), lang, move || Ok(content.into_bytes())).await?;
     Ok(Some(Saved {
         contents: Contents::Script,
         path,

@@ -12,6 +12,7 @@ mod widgets;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use iced::widget::text_editor;
@@ -89,8 +90,18 @@ pub struct Outcome {
 /// A notice shown above the content until dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// The saved progress could not be read and was moved aside.
-    ProgressMovedAside(PathBuf),
+    /// The saved progress could not be used and was moved aside.
+    ProgressMovedAside {
+        moved_to: PathBuf,
+        problem: progress::LoadProblem,
+    },
+    /// The saved progress could not be used and is still where it was:
+    /// nothing is saved this session, so that it is not overwritten.
+    ProgressLeftInPlace {
+        path: PathBuf,
+        problem: progress::LoadProblem,
+        move_error: Option<String>,
+    },
     /// The progress could not be saved.
     SaveFailed(String),
 }
@@ -141,6 +152,8 @@ pub enum Message {
     ConfirmStartOver(bool),
     /// The progress was saved (or not).
     Saved(Result<(), String>),
+    /// The window's close button was pressed.
+    CloseRequested,
     /// Close the notice.
     DismissNotice,
     /// Tab or Shift+Tab.
@@ -199,6 +212,9 @@ pub struct App {
     pub destination_input: String,
     pub dkim_editor: text_editor::Content,
     pub dkim_key: Option<Result<ConsoleKey, InvalidKey>>,
+    /// The last edit of the key was refused: the key would have been longer
+    /// than [`dkim::MAX_KEY_BYTES`].
+    pub dkim_too_long: bool,
     pub done: BTreeSet<Step>,
     pub outcome: Option<Outcome>,
     pub checking: bool,
@@ -214,14 +230,27 @@ pub struct App {
     pub copy_error: Option<String>,
     pub show_full_names: bool,
     pub values: HashMap<String, text_editor::Content>,
-    progress_path: Option<PathBuf>,
+    /// Where the progress is saved; `None` saves nothing.
+    store: Option<Arc<progress::Store>>,
+    /// The number of the newest state given to a save.
+    save_number: u64,
+    /// A save is under way; at most one is.
+    saving: bool,
+    /// The state changed while a save was under way: save again when it ends.
+    save_dirty: bool,
+    /// Saving when the window was closed failed, and the admin was told:
+    /// closing again closes.
+    close_anyway: bool,
     pub notice: Option<Notice>,
     pub confirm_start_over: bool,
     pub export: Option<ExportStatus>,
     /// The gateway's ranges from its SPF record; `None` until read.
     pub ranges_derived: Option<Result<lockdown::GatewayRanges, lockdown::ranges::DeriveError>>,
     pub ranges_editor: text_editor::Content,
-    pub ranges_pasted: Option<Result<lockdown::GatewayRanges, lockdown::ranges::ParseError>>,
+    /// The last edit of the list was refused: it would have been longer
+    /// than [`lockdown::ranges::MAX_LIST_BYTES`].
+    pub ranges_too_long: bool,
+    pub ranges_pasted: Option<Result<lockdown::GatewayRanges, lockdown::ranges::ListError>>,
     pub smart_host_input: String,
     pub arc: bool,
     pub firewall_format: lockdown::firewall::Format,
@@ -233,13 +262,29 @@ pub struct App {
 impl App {
     /// The state at start: saved progress restored, first checks started.
     pub fn new(options: Options) -> (App, Task<Message>) {
-        let progress_path = options.config_dir.as_deref().map(progress::file_in);
+        let mut progress_path = options.config_dir.as_deref().map(progress::file_in);
         let (saved, notice) = match progress_path.as_deref().map(progress::load) {
             Some(Loaded::Restored(p)) => (p.made_visible(), None),
-            Some(Loaded::MovedAside { moved_to, .. }) => (
+            Some(Loaded::MovedAside { moved_to, problem }) => (
                 Progress::default(),
-                Some(Notice::ProgressMovedAside(moved_to)),
+                Some(Notice::ProgressMovedAside { moved_to, problem }),
             ),
+            Some(Loaded::LeftInPlace {
+                path,
+                problem,
+                move_error,
+            }) => {
+                // Saving would replace the file that could not be read.
+                progress_path = None;
+                (
+                    Progress::default(),
+                    Some(Notice::ProgressLeftInPlace {
+                        path,
+                        problem,
+                        move_error,
+                    }),
+                )
+            }
             Some(Loaded::Fresh) | None => (Progress::default(), None),
         };
         let lang = options
@@ -260,6 +305,7 @@ impl App {
             destination_input: saved.destination.clone(),
             dkim_editor: text_editor::Content::with_text(&saved.dkim_key),
             dkim_key: None,
+            dkim_too_long: false,
             done: saved
                 .done
                 .iter()
@@ -279,12 +325,17 @@ impl App {
             copy_error: None,
             show_full_names: false,
             values: HashMap::new(),
-            progress_path,
+            store: progress_path.map(|p| Arc::new(progress::Store::new(p))),
+            save_number: 0,
+            saving: false,
+            save_dirty: false,
+            close_anyway: false,
             notice,
             confirm_start_over: false,
             export: None,
             ranges_derived: None,
             ranges_editor: text_editor::Content::with_text(&saved.ranges),
+            ranges_too_long: false,
             ranges_pasted: None,
             smart_host_input: saved.smart_host.clone(),
             arc: false,
@@ -357,11 +408,16 @@ impl App {
             }
             Message::ConfirmStartOver(yes) => self.start_over(yes),
             Message::Saved(result) => {
+                self.saving = false;
                 if let Err(e) = result {
                     self.notice = Some(Notice::SaveFailed(e));
                 }
+                if self.save_dirty {
+                    return self.start_save();
+                }
                 Task::none()
             }
+            Message::CloseRequested => self.close(),
             Message::DismissNotice => {
                 self.notice = None;
                 Task::none()
@@ -392,13 +448,21 @@ impl App {
                 Task::none()
             }
             Message::RangesEdited(action) => {
-                let edit = action.is_edit();
-                self.ranges_editor.perform(action);
-                if edit {
+                if !action.is_edit() {
+                    self.ranges_editor.perform(action);
+                    return Task::none();
+                }
+                let limit = usize::try_from(lockdown::ranges::MAX_LIST_BYTES).unwrap_or(usize::MAX);
+                self.ranges_too_long = !edit_within(&mut self.ranges_editor, action, limit);
+                if !self.ranges_too_long {
                     self.ranges_pasted = self.parse_ranges();
                     self.refresh_artefact();
                     return self.save();
                 }
+                Task::none()
+            }
+            // One-line fields take no more than a line can sensibly hold.
+            Message::SmartHostChanged(text) if text.len() > progress::MAX_LINE_BYTES => {
                 Task::none()
             }
             Message::SmartHostChanged(text) => {
@@ -444,6 +508,9 @@ impl App {
     }
 
     fn set_domain(&mut self, text: String) -> Task<Message> {
+        if text.len() > progress::MAX_LINE_BYTES {
+            return Task::none();
+        }
         self.domain = DomainName::parse(&text);
         self.domain_input = text;
         self.refresh_artefact();
@@ -457,6 +524,9 @@ impl App {
     }
 
     fn set_destination(&mut self, text: String) -> Task<Message> {
+        if text.len() > progress::MAX_LINE_BYTES {
+            return Task::none();
+        }
         self.destination_input = text;
         Task::batch([self.save(), self.after_typing()])
     }
@@ -473,8 +543,13 @@ impl App {
 
     fn edit_dkim_key(&mut self, action: text_editor::Action) -> Task<Message> {
         let edit = action.is_edit();
-        self.dkim_editor.perform(action);
+        let limit = usize::try_from(dkim::MAX_KEY_BYTES).unwrap_or(usize::MAX);
         if !edit {
+            self.dkim_editor.perform(action);
+            return Task::none();
+        }
+        self.dkim_too_long = !edit_within(&mut self.dkim_editor, action, limit);
+        if self.dkim_too_long {
             return Task::none();
         }
         self.dkim_key = self.parse_dkim_key();
@@ -536,19 +611,30 @@ impl App {
         )
     }
 
-    fn parse_ranges(
-        &self,
-    ) -> Option<Result<lockdown::GatewayRanges, lockdown::ranges::ParseError>> {
+    fn parse_ranges(&self) -> Option<Result<lockdown::GatewayRanges, lockdown::ranges::ListError>> {
         let text = self.ranges_editor.text();
         (!text.trim().is_empty()).then(|| lockdown::ranges::parse_list(&text))
     }
 
     /// The ranges the generated artefacts use: support's list when one was
-    /// pasted and reads well, else those read from DNS.
+    /// pasted, else those read from DNS. A pasted list that cannot be used
+    /// gives none: rules from another list than the admin's would mislead.
     pub fn gateway_ranges(&self) -> Option<&lockdown::GatewayRanges> {
         match &self.ranges_pasted {
-            Some(Ok(r)) if !r.networks.is_empty() => Some(r),
-            _ => self.ranges_derived.as_ref().and_then(|r| r.as_ref().ok()),
+            Some(r) => r.as_ref().ok(),
+            None => self.ranges_derived.as_ref().and_then(|r| r.as_ref().ok()),
+        }
+    }
+
+    /// Whether the ranges to use were given or read but cannot be used:
+    /// nothing is generated, and the step says why.
+    pub fn ranges_refused(&self) -> bool {
+        match &self.ranges_pasted {
+            Some(r) => r.is_err(),
+            None => matches!(
+                self.ranges_derived,
+                Some(Err(lockdown::ranges::DeriveError::Refused { .. }))
+            ),
         }
     }
 
@@ -618,7 +704,10 @@ impl App {
         };
         self.export = Some(ExportStatus::Saving);
         let dir = self.options.export_dir.clone();
-        Task::perform(export::save_script(name, content, dir), Message::Exported)
+        Task::perform(
+            export::save_script(name, content, self.lang, dir),
+            Message::Exported,
+        )
     }
 
     fn probe_port25(&mut self) -> Task<Message> {
@@ -678,10 +767,13 @@ impl App {
         if !yes {
             return Task::none();
         }
-        if let Some(path) = &self.progress_path
-            && let Err(e) = progress::clear(path)
-        {
-            self.notice = Some(Notice::SaveFailed(e.to_string()));
+        if let Some(store) = &self.store {
+            // Saves of what was there before, still under way, are skipped.
+            self.save_number += 1;
+            self.save_dirty = false;
+            if let Err(e) = store.clear(self.save_number) {
+                self.notice = Some(Notice::SaveFailed(e.to_string()));
+            }
         }
         self.step = Step::Start;
         self.domain_input.clear();
@@ -689,6 +781,7 @@ impl App {
         self.platform = Platform::default();
         self.destination_input.clear();
         self.dkim_editor = text_editor::Content::new();
+        self.dkim_too_long = false;
         self.dkim_key = None;
         self.done.clear();
         self.outcome = None;
@@ -697,6 +790,7 @@ impl App {
         self.values.clear();
         self.smart_host_input.clear();
         self.ranges_editor = text_editor::Content::new();
+        self.ranges_too_long = false;
         self.ranges_pasted = None;
         self.probe = None;
         self.refresh_artefact();
@@ -844,20 +938,74 @@ impl App {
         }
     }
 
-    fn save(&self) -> Task<Message> {
-        let Some(path) = self.progress_path.clone() else {
+    /// Saves the state, or if a save is under way, has it saved again when
+    /// that one ends: one write at a time, however fast the admin types,
+    /// and the last one holds the newest state.
+    fn save(&mut self) -> Task<Message> {
+        if self.store.is_none() {
+            return Task::none();
+        }
+        if self.saving {
+            self.save_dirty = true;
+            return Task::none();
+        }
+        self.start_save()
+    }
+
+    fn start_save(&mut self) -> Task<Message> {
+        let Some(store) = self.store.clone() else {
             return Task::none();
         };
+        self.saving = true;
+        self.save_dirty = false;
+        self.save_number += 1;
+        let number = self.save_number;
         let progress = self.progress();
+        let lang = self.lang;
         Task::perform(
             async move {
-                tokio::task::spawn_blocking(move || progress::save(&path, &progress))
+                tokio::task::spawn_blocking(move || store.save(number, &progress))
                     .await
                     .map_err(|e| e.to_string())
-                    .and_then(|r| r.map_err(|e| e.to_string()))
+                    .and_then(|r| {
+                        r.map(|_| ())
+                            .map_err(|e| crate::render::write_error(lang, &e))
+                    })
             },
             Message::Saved,
         )
+    }
+
+    /// Whether what was entered is not on disk yet (a save under way or
+    /// to come).
+    pub fn unsaved(&self) -> bool {
+        self.store.is_some() && (self.saving || self.save_dirty)
+    }
+
+    /// The window is being closed: what is not saved yet is saved now,
+    /// before the assistant exits, rather than lost with a save under way.
+    fn close(&mut self) -> Task<Message> {
+        if let Some(store) = self.store.clone()
+            && self.unsaved()
+            && !self.close_anyway
+        {
+            self.save_number += 1;
+            match store.save(self.save_number, &self.progress()) {
+                Ok(_) => {
+                    self.saving = false;
+                    self.save_dirty = false;
+                }
+                Err(e) => {
+                    // Said, and the window stays open: closing again closes.
+                    self.notice = Some(Notice::SaveFailed(crate::render::write_error(
+                        self.lang, &e,
+                    )));
+                    self.close_anyway = true;
+                    return Task::none();
+                }
+            }
+        }
+        iced::exit()
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -869,7 +1017,9 @@ impl App {
             } => Some(Message::FocusNext(modifiers.shift())),
             _ => None,
         });
-        let mut subscriptions = vec![keys];
+        // Closing waits for the last save (see `close`).
+        let closing = iced::window::close_requests().map(|_| Message::CloseRequested);
+        let mut subscriptions = vec![keys, closing];
         if self.watching() {
             subscriptions.push(iced::time::every(RECHECK_EVERY).map(|_| Message::Recheck));
         }
@@ -884,6 +1034,29 @@ impl App {
     pub fn view(&self) -> Element<'_, Message> {
         widgets::layout(self)
     }
+}
+
+/// Performs the edit `action` on `content` unless the text would then be
+/// longer than `limit` bytes; `false` when it was refused, `content` as it
+/// was. A paste is measured before it is made, so that megabytes pasted are
+/// never laid out.
+fn edit_within(
+    content: &mut text_editor::Content,
+    action: text_editor::Action,
+    limit: usize,
+) -> bool {
+    let before = content.text();
+    if let text_editor::Action::Edit(text_editor::Edit::Paste(pasted)) = &action
+        && before.len().saturating_add(pasted.len()) > limit
+    {
+        return false;
+    }
+    content.perform(action);
+    if content.text().len() > limit {
+        *content = text_editor::Content::with_text(&before);
+        return false;
+    }
+    true
 }
 
 /// Waits `duration` (the timer is made when the task first runs, inside the
@@ -960,6 +1133,8 @@ pub fn application(
         .window(iced::window::Settings {
             size: Size::new(1280.0, 800.0),
             min_size: Some(Size::new(900.0, 650.0)),
+            // The window closes once the progress is saved: see `App::close`.
+            exit_on_close_request: false,
             ..iced::window::Settings::default()
         })
 }

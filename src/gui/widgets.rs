@@ -520,10 +520,32 @@ fn footer<'a>(app: &App) -> Element<'a, Message> {
 fn notice<'a>(app: &App) -> Option<Element<'a, Message>> {
     let lang = app.lang;
     let message = match app.notice.as_ref()? {
-        Notice::ProgressMovedAside(path) => fl!(
+        Notice::ProgressMovedAside { moved_to, problem } => fl!(
             lang,
             "gui-progress-moved",
-            path = path.display().to_string()
+            path = moved_to.display().to_string(),
+            reason = render::progress_problem(lang, problem)
+        ),
+        Notice::ProgressLeftInPlace {
+            path,
+            problem,
+            move_error: None,
+        } => fl!(
+            lang,
+            "gui-progress-left",
+            path = path.display().to_string(),
+            reason = render::progress_problem(lang, problem)
+        ),
+        Notice::ProgressLeftInPlace {
+            path,
+            problem,
+            move_error: Some(error),
+        } => fl!(
+            lang,
+            "gui-progress-not-moved",
+            path = path.display().to_string(),
+            reason = render::progress_problem(lang, problem),
+            error = error.as_str()
         ),
         Notice::SaveFailed(e) => fl!(lang, "gui-save-failed", error = e.as_str()),
     };

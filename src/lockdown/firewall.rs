@@ -49,7 +49,7 @@ impl Format {
 }
 
 fn header(ranges: &GatewayRanges, support_email: &str, comment: &str) -> String {
-    let source = match &ranges.source {
+    let source = match ranges.source() {
         Source::Spf { include } => format!(
             "published in the gateway's SPF record ({include}): confirm them with {support_email}"
         ),
@@ -62,14 +62,18 @@ fn header(ranges: &GatewayRanges, support_email: &str, comment: &str) -> String 
 
 fn split(ranges: &GatewayRanges) -> (Vec<IpNet>, Vec<IpNet>) {
     ranges
-        .networks
+        .networks()
         .iter()
         .partition(|n| matches!(n, IpNet::V4(_)))
 }
 
 /// `$GatewayRanges = @('…', '…')` for the PowerShell formats.
 fn ps_ranges(ranges: &GatewayRanges) -> String {
-    let list: Vec<String> = ranges.networks.iter().map(|n| ps(&n.to_string())).collect();
+    let list: Vec<String> = ranges
+        .networks()
+        .iter()
+        .map(|n| ps(&n.to_string()))
+        .collect();
     format!("$GatewayRanges = @({})\n", list.join(", "))
 }
 
@@ -157,7 +161,7 @@ pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> Str
         Format::Postfix => {
             let mut s = header(ranges, support_email, "#");
             s.push_str("#\n# 1. Create /etc/postfix/esm_gateway.cidr with these lines:\n");
-            for n in &ranges.networks {
+            for n in ranges.networks() {
                 s.push_str(&format!("{n}\tOK\n"));
             }
             s.push_str(

@@ -1,8 +1,6 @@
 //! Google Workspace: the inbound gateway settings that make Gmail accept
 //! mail for the domain from the gateway only.
 
-use ipnet::IpNet;
-
 use super::ranges::GatewayRanges;
 
 /// One setting to enter: its label (a message id), and its value.
@@ -13,15 +11,11 @@ pub struct Setting {
     pub value: String,
 }
 
-/// The settings, in the order the Admin console shows them. Private
-/// addresses are refused by Google and left out.
+/// The settings, in the order the Admin console shows them. The ranges
+/// hold no private address, which Google would refuse: [`GatewayRanges`]
+/// cannot.
 pub fn settings(ranges: &GatewayRanges) -> Vec<Setting> {
-    let public: Vec<String> = ranges
-        .networks
-        .iter()
-        .filter(|n| !is_private(n))
-        .map(ToString::to_string)
-        .collect();
+    let public: Vec<String> = ranges.networks().iter().map(ToString::to_string).collect();
     vec![
         Setting {
             label: "google-gateway-ips",
@@ -40,17 +34,4 @@ pub fn settings(ranges: &GatewayRanges) -> Vec<Setting> {
             value: "on".into(),
         },
     ]
-}
-
-fn is_private(net: &IpNet) -> bool {
-    match net {
-        IpNet::V4(n) => {
-            let a = n.network();
-            a.is_private() || a.is_loopback() || a.is_link_local()
-        }
-        IpNet::V6(n) => {
-            let a = n.network();
-            a.is_loopback() || (a.segments()[0] & 0xfe00) == 0xfc00
-        }
-    }
 }

@@ -7,6 +7,7 @@ pub mod microsoft;
 pub mod probe;
 pub mod quote;
 pub mod ranges;
+pub mod vet;
 
 pub use ranges::{GatewayRanges, Source};
 

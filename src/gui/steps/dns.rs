@@ -130,6 +130,14 @@ pub fn dkim(app: &App) -> Element<'_, Message> {
             .wrapping(text::Wrapping::WordOrGlyph)
             .height(110),
     );
+    if app.dkim_too_long {
+        let size = crate::render::size(lang, crate::dkim::MAX_KEY_BYTES);
+        col = col.push(
+            text(fl!(lang, "gui-dkim-key-too-long", size = size))
+                .size(style::BODY_SIZE)
+                .style(style::error_text),
+        );
+    }
     match &app.dkim_key {
         None => col = col.push(hint(fl!(lang, "gui-dkim-key-hint"))),
         Some(Err(e)) => {

@@ -11,7 +11,7 @@ use crate::gui::widgets::{copy_button, done_by_hand, heading, hint, note, para, 
 use crate::gui::{App, Message, ProbeState, style};
 use crate::lockdown::firewall::Format;
 use crate::lockdown::probe::Probe;
-use crate::lockdown::ranges::DeriveError;
+use crate::lockdown::ranges::{DeriveError, ListError};
 use crate::lockdown::{self, Source};
 use crate::platform::Platform;
 use crate::render;
@@ -59,6 +59,14 @@ fn ranges(app: &App) -> Element<'_, Message> {
         Some(Err(DeriveError::NoRanges { .. })) => {
             col = col.push(note(fl!(lang, "lockdown-ranges-none")))
         }
+        Some(Err(DeriveError::Refused { include, refusal })) => {
+            col = col.push(note(fl!(
+                lang,
+                "lockdown-ranges-refused",
+                include = include.as_str(),
+                reason = render::range_refusal(lang, refusal)
+            )))
+        }
         Some(Err(e)) => {
             col = col.push(note(fl!(
                 lang,
@@ -70,7 +78,7 @@ fn ranges(app: &App) -> Element<'_, Message> {
     }
     if let Some(r) = app.gateway_ranges() {
         let list = r
-            .networks
+            .networks()
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
@@ -90,7 +98,7 @@ fn ranges(app: &App) -> Element<'_, Message> {
             .width(Fill)
             .style(style::card),
         );
-        col = col.push(hint(match &r.source {
+        col = col.push(hint(match r.source() {
             Source::Spf { include } => {
                 fl!(lang, "lockdown-ranges-derived", include = include.as_str())
             }
@@ -110,22 +118,50 @@ fn ranges(app: &App) -> Element<'_, Message> {
             .size(style::SMALL_SIZE)
             .height(70),
     );
-    match &app.ranges_pasted {
-        Some(Err(e)) => {
-            col = col.push(
-                text(fl!(
-                    lang,
-                    "lockdown-ranges-invalid",
-                    line = e.line,
-                    text = e.text.as_str()
-                ))
+    if app.ranges_too_long {
+        let size = render::size(lang, lockdown::ranges::MAX_LIST_BYTES);
+        col = col.push(
+            text(fl!(lang, "lockdown-ranges-too-long", size = size))
                 .size(style::BODY_SIZE)
                 .style(style::error_text),
+        );
+    }
+    match &app.ranges_pasted {
+        Some(Err(e)) => {
+            let message = match e {
+                ListError::NotARange { line, text: quoted } => {
+                    let line: usize = *line;
+                    fl!(
+                        lang,
+                        "lockdown-ranges-invalid",
+                        line = line,
+                        text = quoted.as_str()
+                    )
+                }
+                ListError::Refused(refusal) => fl!(
+                    lang,
+                    "lockdown-ranges-list-refused",
+                    reason = render::range_refusal(lang, refusal)
+                ),
+            };
+            col = col.push(
+                text(message)
+                    .size(style::BODY_SIZE)
+                    .style(style::error_text),
             );
         }
         _ => col = col.push(hint(fl!(lang, "lockdown-ranges-paste-hint"))),
     }
     col.into()
+}
+
+/// Said where the script, rules or settings would be, when the ranges
+/// cannot be used.
+fn nothing_made<'a>(lang: crate::localize::Lang) -> Element<'a, Message> {
+    text(fl!(lang, "lockdown-nothing-made"))
+        .size(style::BODY_SIZE)
+        .style(style::error_text)
+        .into()
 }
 
 /// The generated text, selectable, with Copy and Save.
@@ -216,6 +252,7 @@ fn microsoft(app: &App) -> Element<'_, Message> {
                     .style(style::error_text),
             )
         }
+        None if app.ranges_refused() => col = col.push(nothing_made(lang)),
         None => col = col.push(hint(fl!(lang, "lockdown-smart-host-needed"))),
     }
     col = col.push(
@@ -300,6 +337,8 @@ fn google(app: &App) -> Element<'_, Message> {
                 .style(style::card),
             );
         }
+    } else if app.ranges_refused() {
+        col = col.push(nothing_made(lang));
     }
     col = col.push(hint(fl!(lang, "lockdown-google-note")));
     col = col.push(note(fl!(lang, "lockdown-google-mx")));
@@ -324,6 +363,8 @@ fn server(app: &App) -> Element<'_, Message> {
     col = col.push(formats.wrap());
     if let Some(Ok((name, _))) = app.artefact_text() {
         col = col.push(artefact(app, name));
+    } else if app.ranges_refused() {
+        col = col.push(nothing_made(lang));
     }
     col = col.push(heading(fl!(lang, "lockdown-probe-title")));
     col = col.push(para(fl!(lang, "lockdown-probe-intro")));
