@@ -127,6 +127,7 @@ pub fn status_mark(status: Status) -> &'static str {
         Status::Warn => "!",
         Status::Fail => "✗",
         Status::Unknown => "?",
+        Status::Waiting => "…",
     }
 }
 

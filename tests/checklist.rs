@@ -108,10 +108,17 @@ async fn accents_survive_in_the_text_layer() {
         "Serveur de destination",
         "Enregistrements MX",
         "éditeur de zone",
-        "Étape cochée à la main",
     ] {
         assert!(squash(&text).contains(words), "{words} missing in:\n{text}");
     }
+    // Lock-down was ticked by hand, but the MX records of broken.test do
+    // not point to the gateway: it is not ticked in the checklist, which
+    // says what it waits for.
+    assert!(!squash(&text).contains("Étape cochée à la main"), "{text}");
+    assert!(
+        squash(&text).contains("terminez d’abord l’étape 6"),
+        "{text}"
+    );
     // Without the key, the DKIM record says where to get it.
     assert!(squash(&text).contains("pas encore connue"), "{text}");
 }

@@ -375,7 +375,14 @@ async fn a_resolver_that_never_answers_gives_a_full_unknown_report_quickly() {
     let elapsed = started.elapsed();
     assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
     for check in &r.checks {
-        assert_eq!(check.status, Status::Unknown, "{check:#?}");
+        // Without the console's key, the key match waits for the admin,
+        // whatever DNS does.
+        let expected = if check.id == CheckId::DkimMatch {
+            Status::Waiting
+        } else {
+            Status::Unknown
+        };
+        assert_eq!(check.status, expected, "{check:#?}");
     }
     assert_eq!(
         get(&r, CheckId::SpfRecord).problems[0].text_arg("reason"),

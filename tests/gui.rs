@@ -13,6 +13,7 @@ use esm_assistant::localize::Lang;
 use esm_assistant::platform::Platform;
 use esm_assistant::progress;
 use esm_assistant::provider::Provider;
+use esm_assistant::step::Wait;
 use futures::StreamExt;
 use iced::Task;
 use iced_test::runtime::Action;
@@ -273,7 +274,7 @@ async fn progress_is_saved_and_restored_and_start_over_clears_it() {
         Message::DomainChanged("exemple.fr".into()),
         Message::PlatformSelected(Platform::GoogleWorkspace),
         Message::DestinationChanged("mail.exemple.fr".into()),
-        Message::MarkDone(Step::Lockdown, true),
+        Message::MarkDone(Step::Destination, true),
         Message::GoTo(Step::Dmarc),
         Message::LangSelected(Lang::Fr),
     ] {
@@ -294,7 +295,7 @@ async fn progress_is_saved_and_restored_and_start_over_clears_it() {
     assert_eq!(restored.domain_input, "exemple.fr");
     assert_eq!(restored.platform, Platform::GoogleWorkspace);
     assert_eq!(restored.destination_input, "mail.exemple.fr");
-    assert!(restored.done.contains(&Step::Lockdown));
+    assert!(restored.done.contains(&Step::Destination));
     assert_eq!(restored.step, Step::Dmarc);
     assert_eq!(restored.lang, Lang::Fr);
 
@@ -1014,4 +1015,80 @@ async fn a_failed_save_on_closing_is_said_and_closing_again_closes() {
     let mut stream = into_stream(close).unwrap();
     assert!(matches!(stream.next().await, Some(Action::Exit)));
     std::fs::remove_file(&dir).ok();
+}
+
+/// Whether some text on screen contains `part`.
+fn shows_part(app: &App, part: &str) -> bool {
+    let mut sim = ui(app);
+    sim.find(|c: iced_test::selector::Candidate<'_>| match c {
+        iced_test::selector::Candidate::Text { content, .. } if content.contains(part) => Some(()),
+        _ => None,
+    })
+    .is_ok()
+}
+
+#[tokio::test]
+async fn steps_wait_for_what_they_need_first() {
+    let dns = TestDns::start(&world::zones());
+    let dir = config_dir("prerequisites");
+    let (mut app, task) = App::new(options(ResolverChoice::Servers(vec![dns.addr]), &dir));
+    settle(&mut app, task).await;
+    // leftover.test: the destination resolves, the MX still points elsewhere.
+    for m in [
+        Message::DomainChanged("leftover.test".into()),
+        Message::PlatformSelected(Platform::Microsoft365),
+        Message::DestinationChanged("mail.good.test".into()),
+    ] {
+        let t = app.update(m);
+        settle(&mut app, t).await;
+    }
+    // The destination resolves, but waits for the admin's confirmation.
+    assert_eq!(
+        Step::Destination.state(app.report(), &app.done).waiting,
+        Some(Wait::Confirmation)
+    );
+    // The step list says what each waiting step waits for.
+    assert!(
+        shows_part(&app, "waiting for step 2"),
+        "MX waits for the destination"
+    );
+    assert!(shows_part(&app, "waiting for you"));
+    // Lock-down cannot be ticked while the MX is not at the gateway.
+    let t = app.update(Message::MarkDone(Step::Destination, true));
+    settle(&mut app, t).await;
+    let t = app.update(Message::MarkDone(Step::Lockdown, true));
+    settle(&mut app, t).await;
+    assert!(!app.done.contains(&Step::Lockdown));
+    assert!(shows_part(&app, "waiting for step 6"));
+    let t = app.update(Message::GoTo(Step::Lockdown));
+    settle(&mut app, t).await;
+    assert!(shows_part(
+        &app,
+        "Not yet: the MX records do not point only to the gateway"
+    ));
+    assert!(shows_part(&app, "You can tick this once"));
+    // The same in French.
+    let t = app.update(Message::LangSelected(Lang::Fr));
+    settle(&mut app, t).await;
+    assert!(shows_part(&app, "attend l’étape 6"));
+    assert!(shows_part(&app, "Pas encore"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn dkim_waits_for_the_console_key() {
+    let dns = TestDns::start(&world::zones());
+    let dir = config_dir("dkim-waiting");
+    let (mut app, task) = App::new(options(ResolverChoice::Servers(vec![dns.addr]), &dir));
+    settle(&mut app, task).await;
+    let t = app.update(Message::DomainChanged("good.test".into()));
+    settle(&mut app, t).await;
+    // A valid key is published, but without the console's key the step is
+    // not green.
+    let state = Step::Dkim.state(app.report(), &app.done);
+    assert_eq!(state.status, Some(Status::Waiting), "{state:?}");
+    let t = app.update(Message::GoTo(Step::Dkim));
+    settle(&mut app, t).await;
+    assert!(shows_part(&app, "Waiting for the console's key"));
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -9,6 +9,7 @@ status-pass = OK
 status-warn = Warning
 status-fail = Failed
 status-unknown = Could not check
+status-waiting = Waiting for you
 
 ## Checks
 
@@ -183,6 +184,8 @@ fix-dkim-record-large-key = Generate a 2048-bit key in the console and publish i
 
 problem-dkim-match-key-mismatch = The published DKIM key is not the one generated in the console: signed mail will fail DKIM.
 fix-dkim-match-key-mismatch = Replace the record's value with the one the assistant gives. Do not enable signing in the console until this check is green.
+problem-dkim-match-waiting-console-key = Waiting for the console's key: until it is given, nothing says that the published key is the one the console signs with.
+fix-dkim-match-waiting-console-key = Generate the DKIM key in the console and paste its public key here. Enable signing in the console only once this check (“DKIM key matches the console”) is green.
 
 problem-dmarc-record-missing = No DMARC record is published at { $name }
 fix-dmarc-record-missing = Create the TXT record the assistant gives.
@@ -324,7 +327,7 @@ cli-fix = Fix:
 cli-summary = { $fail } failed, { $warn ->
     [one] 1 warning
    *[other] { $warn } warnings
-}, { $unknown } not checked, { $pass } OK.
+}, { $unknown } not checked, { $waiting } waiting for you, { $pass } OK.
 cli-records-hint = For the exact values to publish: esm-assistant records { $domain }
 cli-label = { $label }:
 cli-error-domain = “{ $input }” is not a domain name: { $reason }
@@ -443,6 +446,14 @@ gui-show-full-name = Show the full name
 gui-hide-full-name = Hide the full name
 gui-value-strings = Long value: DNS stores it as { $count } strings of 255 characters at most. Paste it whole; most DNS hosts split it themselves.
 gui-done-by-hand = I have done this step
+gui-confirm-destination = I have saved this server in the console
+gui-done-after-mx = You can tick this once the “MX records” step is green.
+gui-wait-short-step = waiting for step { $number }
+gui-wait-short-confirmation = waiting for you
+gui-wait-step = Waiting: finish step { $number }, “{ $step }”, first.
+gui-wait-confirmation = Waiting for you: once this server is saved in the console, tick the box at the bottom of this page.
+gui-wait-mx = Not safe yet: save the destination server in the console (step 2) before switching the MX records, or the gateway will not know where to deliver your mail.
+gui-wait-lockdown = Not yet: the MX records do not point only to the gateway. Read these settings now, but apply them only once the “MX records” step is green: applied now, they would make your server refuse the mail that still arrives directly.
 gui-dns-where = Where: in your DNS host's zone editor, as a { $rtype } record.
 gui-dns-where-host = Where: your domain's DNS is hosted by { $host }. Log in there and add a { $rtype } record in the zone editor.
 gui-dns-where-servers = Where: your domain's name servers are { $servers }. Log in at the company that runs them and add a { $rtype } record in the zone editor.
@@ -542,6 +553,7 @@ pdf-overall = Overall status
 pdf-destination-value = Destination server
 pdf-not-given = not given yet
 pdf-checked-by-hand = Marked as done by hand.
+pdf-wait-confirmation = Waiting for you: confirm that this server is saved in the console.
 pdf-support = Support: { $email } · { $url }
 pdf-page = Page { $page } of { $count }
 pdf-dkim-where = The key is generated in the console ({ $url }): { $path }.

@@ -8,6 +8,7 @@ status-pass = OK
 status-warn = À revoir
 status-fail = Échec
 status-unknown = Vérification impossible
+status-waiting = En attente de vous
 
 ## Vérifications
 
@@ -188,6 +189,8 @@ fix-dkim-record-large-key = Générez une clé de 2048 bits dans la console et p
 
 problem-dkim-match-key-mismatch = La clé DKIM publiée n’est pas celle générée dans la console : le courrier signé échouera au contrôle DKIM.
 fix-dkim-match-key-mismatch = Remplacez la valeur de l’enregistrement par celle que propose l’assistant. N’activez pas la signature dans la console avant que cette vérification soit au vert.
+problem-dkim-match-waiting-console-key = En attente de la clé de la console : tant qu’elle n’est pas fournie, rien ne garantit que la clé publiée est celle avec laquelle la console signe.
+fix-dkim-match-waiting-console-key = Générez la clé DKIM dans la console et collez ici sa clé publique. N’activez la signature dans la console qu’une fois cette vérification (« Clé DKIM identique à celle de la console ») au vert.
 
 problem-dmarc-record-missing = Aucun enregistrement DMARC n’est publié sous { $name }
 fix-dmarc-record-missing = Créez l’enregistrement TXT proposé par l’assistant.
@@ -329,7 +332,7 @@ cli-fix = Correction :
 cli-summary = { $fail } en échec, { $warn } à revoir, { $unknown ->
     [one] { $unknown } non vérifiée
    *[other] { $unknown } non vérifiées
-}, { $pass } OK.
+}, { $waiting } en attente de vous, { $pass } OK.
 cli-records-hint = Pour les valeurs exactes à publier : esm-assistant records { $domain }
 cli-label = { $label } :
 cli-error-domain = « { $input } » n’est pas un nom de domaine : { $reason }
@@ -448,6 +451,14 @@ gui-show-full-name = Afficher le nom complet
 gui-hide-full-name = Masquer le nom complet
 gui-value-strings = Valeur longue : le DNS la stocke en { $count } chaînes de 255 caractères au plus. Collez-la en entier ; la plupart des hébergeurs DNS la découpent eux-mêmes.
 gui-done-by-hand = J’ai fait cette étape
+gui-confirm-destination = J’ai enregistré ce serveur dans la console
+gui-done-after-mx = Vous pourrez cocher cette case une fois l’étape « Enregistrements MX » au vert.
+gui-wait-short-step = attend l’étape { $number }
+gui-wait-short-confirmation = attend votre confirmation
+gui-wait-step = En attente : terminez d’abord l’étape { $number }, « { $step } ».
+gui-wait-confirmation = En attente de vous : une fois ce serveur enregistré dans la console, cochez la case en bas de cette page.
+gui-wait-mx = Pas encore sans risque : enregistrez le serveur de destination dans la console (étape 2) avant de basculer les MX, sinon la passerelle ne saura pas où livrer votre courrier.
+gui-wait-lockdown = Pas encore : les MX ne pointent pas uniquement vers la passerelle. Vous pouvez lire ces réglages dès maintenant, mais ne les appliquez qu’une fois l’étape « Enregistrements MX » au vert : appliqués maintenant, ils feraient refuser par votre serveur le courrier qui y arrive encore directement.
 gui-dns-where = Où : dans l’éditeur de zone de votre hébergeur DNS, sous forme d’enregistrement { $rtype }.
 gui-dns-where-host = Où : le DNS de votre domaine est hébergé chez { $host }. Connectez-vous à votre espace client et ajoutez un enregistrement { $rtype } dans l’éditeur de zone.
 gui-dns-where-servers = Où : les serveurs de noms de votre domaine sont { $servers }. Connectez-vous à l’espace client du prestataire qui les gère et ajoutez un enregistrement { $rtype } dans l’éditeur de zone.
@@ -547,6 +558,7 @@ pdf-overall = État général
 pdf-destination-value = Serveur de destination
 pdf-not-given = pas encore indiqué
 pdf-checked-by-hand = Étape cochée à la main.
+pdf-wait-confirmation = En attente de vous : confirmez que ce serveur est enregistré dans la console.
 pdf-support = Support : { $email } · { $url }
 pdf-page = Page { $page } sur { $count }
 pdf-dkim-where = La clé se génère dans la console ({ $url }) : { $path }.

@@ -139,9 +139,17 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     result
 }
 
-/// `dkim.match`: the published key is the one the console generated.
+/// `dkim.match`: the published key is the one the console generated;
+/// waiting until that key is given.
 pub fn dkim_match(input: &CheckInput, snap: &Snapshot) -> Option<CheckResult> {
-    let console = input.dkim_key.as_ref()?;
+    let Some(console) = input.dkim_key.as_ref() else {
+        return Some(CheckResult::new(
+            CheckId::DkimMatch,
+            Vec::new(),
+            Vec::new(),
+            vec![Problem::new("waiting-console-key", Status::Waiting)],
+        ));
+    };
     let texts = DkimTexts::of(input, snap);
     let expected = vec![console.base64.clone()];
     let published = texts.single();

@@ -302,6 +302,7 @@ pub const ALL_PROBLEMS: &[(CheckId, &str, &[ArgSpec])] = &[
     (CheckId::DkimMatch, "lookup-failed", LOOKUP_FAILED),
     (CheckId::DkimMatch, "no-record", NO_RECORD),
     (CheckId::DkimMatch, "key-mismatch", &[]),
+    (CheckId::DkimMatch, "waiting-console-key", &[]),
     (CheckId::DmarcRecord, "lookup-failed", LOOKUP_FAILED),
     (CheckId::DmarcRecord, "quoted-value", &[text("value")]),
     (

@@ -78,6 +78,9 @@ impl CheckId {
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Pass,
+    /// Waiting for the admin or for another step (the console's DKIM key,
+    /// a confirmation): not a DNS problem, and not checked yet.
+    Waiting,
     Warn,
     Fail,
     /// Could not be checked (a lookup failed, or what it depends on is absent).
@@ -92,7 +95,7 @@ impl Status {
         if all.is_empty() {
             return None;
         }
-        [Status::Fail, Status::Unknown, Status::Warn]
+        [Status::Fail, Status::Unknown, Status::Warn, Status::Waiting]
             .into_iter()
             .find(|s| all.contains(s))
             .or(Some(Status::Pass))
@@ -101,6 +104,7 @@ impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Pass => "pass",
+            Status::Waiting => "waiting",
             Status::Warn => "warn",
             Status::Fail => "fail",
             Status::Unknown => "unknown",

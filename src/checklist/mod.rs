@@ -81,6 +81,7 @@ fn status_rgb(status: Option<Status>) -> layout::Rgb {
         Some(Status::Pass) => [27, 122, 52],
         Some(Status::Warn) => [154, 91, 0],
         Some(Status::Fail) => [179, 38, 30],
+        Some(Status::Waiting) => [40, 88, 150],
         Some(Status::Unknown) | None => [95, 99, 104],
     }
 }
@@ -443,11 +444,25 @@ impl Doc<'_> {
         let lang = self.lang;
         let provider = self.input.provider;
         let results: Vec<CheckResult> = self.step_checks(step).into_iter().cloned().collect();
-        let status = Status::worst(results.iter().map(|r| r.status));
-        let verified = !step.checks().is_empty() && status == Some(Status::Pass);
-        let checked = self.input.done.contains(&step) || (verified && !step.is_manual());
+        // The same state as the window: a step waiting for another is
+        // never ticked, even if it was ticked by hand before.
+        let state = step.state(Some(self.input.report), self.input.done);
+        let status = state.status;
+        let checked = status == Some(Status::Pass);
         self.step_heading(number, step, status, checked);
-        if self.input.done.contains(&step) {
+        if let Some(wait) = state.waiting {
+            let reason = match wait {
+                crate::step::Wait::Step(other) => fl!(
+                    lang,
+                    "gui-wait-step",
+                    number = other.number(),
+                    step = crate::localize::text(lang, &format!("step-{}", other.id()), &[])
+                        .unwrap_or_default()
+                ),
+                crate::step::Wait::Confirmation => fl!(lang, "pdf-wait-confirmation"),
+            };
+            self.small(&reason, 20.0);
+        } else if checked && self.input.done.contains(&step) {
             self.small(&fl!(lang, "pdf-checked-by-hand"), 20.0);
         }
         let dns_where = |rtype: &str| {

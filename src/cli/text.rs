@@ -46,7 +46,7 @@ pub fn report(lang: Lang, report: &Report, common: &CommonArgs, authoritative: b
         "{}\n",
         fl!(lang, "cli-report-resolver", resolver = resolver)
     );
-    let mut counts = [0usize; 4];
+    let mut counts = [0usize; 5];
     let status_text = |status: Status| {
         format!(
             "{} {}",
@@ -123,7 +123,8 @@ pub fn report(lang: Lang, report: &Report, common: &CommonArgs, authoritative: b
             pass = counts[Status::Pass as usize],
             warn = counts[Status::Warn as usize],
             fail = counts[Status::Fail as usize],
-            unknown = counts[Status::Unknown as usize]
+            unknown = counts[Status::Unknown as usize],
+            waiting = counts[Status::Waiting as usize]
         )
     );
     out

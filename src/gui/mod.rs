@@ -724,6 +724,10 @@ impl App {
     }
 
     fn mark_done(&mut self, step: Step, done: bool) -> Task<Message> {
+        // Lock-down cannot be marked done before the MX step is green.
+        if done && !step.can_mark_done(self.report(), &self.done) {
+            return Task::none();
+        }
         if done {
             self.done.insert(step);
         } else {

@@ -24,6 +24,7 @@ pub fn status_color(status: Option<Status>) -> Color {
         Some(Status::Pass) => color!(0x1b7a34),
         Some(Status::Warn) => color!(0x9a5b00),
         Some(Status::Fail) => color!(0xb3261e),
+        Some(Status::Waiting) => color!(0x28589a),
         Some(Status::Unknown) | None => color!(0x5f6368),
     }
 }

@@ -15,7 +15,7 @@ use crate::localize::Lang;
 use crate::records::PublishRecord;
 use crate::render;
 use crate::safe_text::visible;
-use crate::step::Step;
+use crate::step::{Step, Wait};
 
 /// Frames of the "checking" spinner, one every 150 ms.
 const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
@@ -360,14 +360,45 @@ pub fn dns_where<'a>(app: &App, rtype: &str) -> Element<'a, Message> {
     note(s)
 }
 
-/// "I have done this step", for what DNS cannot verify.
+/// "I have done this step", for what DNS cannot verify; for lock-down,
+/// only once the step it needs is green.
 pub fn done_by_hand<'a>(app: &App, step: Step) -> Element<'a, Message> {
-    checkbox(app.done.contains(&step))
-        .label(fl!(app.lang, "gui-done-by-hand"))
-        .on_toggle(move |v| Message::MarkDone(step, v))
+    let label = match step {
+        Step::Destination => fl!(app.lang, "gui-confirm-destination"),
+        _ => fl!(app.lang, "gui-done-by-hand"),
+    };
+    let allowed = step.can_mark_done(app.report(), &app.done);
+    let mut b = checkbox(allowed && app.done.contains(&step))
+        .label(label)
         .size(18)
-        .text_size(style::BODY_SIZE)
-        .into()
+        .text_size(style::BODY_SIZE);
+    if allowed {
+        b = b.on_toggle(move |v| Message::MarkDone(step, v));
+        b.into()
+    } else {
+        column![b, hint(fl!(app.lang, "gui-done-after-mx"))]
+            .spacing(4)
+            .into()
+    }
+}
+
+/// What a waiting step must wait for, said at its top.
+pub fn waiting_banner<'a>(app: &App, step: Step) -> Option<Element<'a, Message>> {
+    let lang = app.lang;
+    let wait = step.state(app.report(), &app.done).waiting?;
+    let text = match (step, wait) {
+        (Step::Lockdown, _) => fl!(lang, "gui-wait-lockdown"),
+        (Step::Mx, Wait::Step(Step::Destination)) => fl!(lang, "gui-wait-mx"),
+        (_, Wait::Confirmation) => fl!(lang, "gui-wait-confirmation"),
+        (_, Wait::Step(other)) => fl!(
+            lang,
+            "gui-wait-step",
+            number = other.number(),
+            step = crate::localize::text(lang, &format!("step-{}", other.id()), &[])
+                .unwrap_or_default()
+        ),
+    };
+    Some(note(text))
 }
 
 fn step_list<'a>(app: &App) -> Element<'a, Message> {
@@ -377,14 +408,10 @@ fn step_list<'a>(app: &App) -> Element<'a, Message> {
         .padding(12)
         .width(Length::Fixed(230.0));
     for (i, step) in Step::ALL.into_iter().enumerate() {
-        let status = if step.is_manual() && step.checks().is_empty() {
-            app.done.contains(&step).then_some(Status::Pass)
-        } else {
-            step.status(app.report())
-        };
+        let state = step.state(app.report(), &app.done);
+        let status = state.status;
         let mark = match status {
             Some(s) => render::status_mark(s),
-            None if app.done.contains(&step) => "✓",
             None => "·",
         };
         let dot = container(
@@ -394,17 +421,19 @@ fn step_list<'a>(app: &App) -> Element<'a, Message> {
                 .width(Fill),
         )
         .width(Length::Fixed(24.0))
-        .style(style::badge(
-            status.or(app.done.contains(&step).then_some(Status::Pass)),
-        ));
+        .style(style::badge(status));
         let name =
             crate::localize::text(lang, &format!("step-{}", step.id()), &[]).unwrap_or_default();
-        let entry = row![
-            dot,
-            text(format!("{}. {name}", i + 1)).size(style::BODY_SIZE),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center);
+        let mut label =
+            Column::new().push(text(format!("{}. {name}", i + 1)).size(style::BODY_SIZE));
+        if let Some(wait) = state.waiting {
+            let reason = match wait {
+                Wait::Step(other) => fl!(lang, "gui-wait-short-step", number = other.number()),
+                Wait::Confirmation => fl!(lang, "gui-wait-short-confirmation"),
+            };
+            label = label.push(text(reason).size(style::SMALL_SIZE).style(style::muted));
+        }
+        let entry = row![dot, label].spacing(10).align_y(Alignment::Center);
         let mut b = button(entry)
             .width(Fill)
             .padding([6, 8])

@@ -15,6 +15,14 @@ use super::{App, Message};
 use crate::step::Step;
 
 pub fn view(app: &App) -> Element<'_, Message> {
+    let body = body(app);
+    match crate::gui::widgets::waiting_banner(app, app.step) {
+        Some(banner) => iced::widget::column![banner, body].spacing(14).into(),
+        None => body,
+    }
+}
+
+fn body(app: &App) -> Element<'_, Message> {
     match app.step {
         Step::Start => start::view(app),
         Step::Destination => start::destination(app),

@@ -131,10 +131,13 @@ pub fn destination(app: &App) -> Element<'_, Message> {
             row![
                 column![
                     text(fl!(lang, "gui-destination-suggestion")).size(style::BODY_SIZE),
-                    text(suggested).font(style::MONO).size(style::BODY_SIZE),
+                    text(suggested.clone())
+                        .font(style::MONO)
+                        .size(style::BODY_SIZE),
                 ]
                 .spacing(4)
                 .width(Fill),
+                crate::gui::widgets::copy_button(app, "destination-suggested".into(), suggested),
                 button(text(fl!(lang, "gui-use-suggestion")).size(style::SMALL_SIZE))
                     .style(button::secondary)
                     .on_press(Message::UseSuggestedDestination),

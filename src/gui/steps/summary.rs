@@ -47,7 +47,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
                 ));
             }
         }
-        if step.is_manual() && !app.done.contains(&step) {
+        if step.is_manual() && step.state(app.report(), &app.done).status != Some(Status::Pass) {
             left.push(fl!(lang, "gui-summary-manual", step = name));
         }
     }
