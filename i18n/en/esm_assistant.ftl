@@ -209,7 +209,7 @@ problem-mtasts-policy-gateway-not-listed = { $mode ->
     [enforce] The MTA-STS policy is in “enforce” mode and does not list { $hosts }: as soon as the MX records point to the gateway, senders that honour MTA-STS will hold, then return, your mail.
    *[other] The MTA-STS policy (mode “{ $mode }”) does not list { $hosts }: after the MX switch, senders will report failed deliveries to the gateway in their TLS reports.
 }
-fix-mtasts-policy-gateway-not-listed = Before switching the MX records: first publish the new policy file given below at { $url } (your current mx: lines kept, the gateway's added), then change the TXT record { $name } to “v=STSv1; id={ $id };”. Senders that cached the old policy fetch the new one when they see the new id; a sender that does not look may keep the old one up to { $max_age_days } days, until { $until }: switch the MX records only once the new policy has been published for a day or more.
+fix-mtasts-policy-gateway-not-listed = Before switching the MX records: first publish the new policy file (your current mx: lines kept, the gateway's added) at { $url }, then change the TXT record { $name } to “v=STSv1; id={ $id };”. Senders that cached the old policy fetch the new one when they see the new id; a sender that does not look may keep the old one up to { $max_age_days } days, until { $until }: switch the MX records only once the new policy has been published for a day or more.
 problem-mtasts-policy-policy-unreachable = The domain publishes an MTA-STS record, but its policy could not be fetched from { $url } ({ $reason ->
     [no-address] the name has no address
     [connect] no connection
@@ -446,6 +446,8 @@ gui-show-full-name = Show the full name
 gui-hide-full-name = Hide the full name
 gui-value-strings = Long value: DNS stores it as { $count } strings of 255 characters at most. Paste it whole; most DNS hosts split it themselves.
 gui-done-by-hand = I have done this step
+gui-mtasts-policy-file = 1. The new MTA-STS policy file, to publish first at { $url }
+gui-mtasts-record = 2. Then, the new value of the TXT record { $name }
 gui-confirm-destination = I have saved this server in the console
 gui-done-after-mx = You can tick this once the “MX records” step is green.
 gui-wait-short-step = waiting for step { $number }

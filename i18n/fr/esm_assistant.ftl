@@ -214,7 +214,7 @@ problem-mtasts-policy-gateway-not-listed = { $mode ->
     [enforce] La politique MTA-STS est en mode « enforce » et ne mentionne pas { $hosts } : dès que les MX pointeront vers la passerelle, les expéditeurs qui appliquent MTA-STS garderont votre courrier en attente, puis le renverront à l’expéditeur.
    *[other] La politique MTA-STS (mode « { $mode } ») ne mentionne pas { $hosts } : après la bascule des MX, les expéditeurs signaleront des échecs de livraison vers la passerelle dans leurs rapports TLS.
 }
-fix-mtasts-policy-gateway-not-listed = Avant de basculer les MX : publiez d’abord le nouveau fichier de politique ci-dessous à l’adresse { $url } (vos lignes mx: actuelles conservées, celles de la passerelle ajoutées), puis remplacez l’enregistrement TXT { $name } par « v=STSv1; id={ $id }; ». Les expéditeurs qui ont mis l’ancienne politique en cache récupèrent la nouvelle en voyant le nouvel id ; un expéditeur qui ne vérifie pas peut garder l’ancienne jusqu’à { $max_age_days } jours, soit jusqu’au { $until } : ne basculez les MX qu’une fois la nouvelle politique publiée depuis au moins un jour.
+fix-mtasts-policy-gateway-not-listed = Avant de basculer les MX : publiez d’abord le nouveau fichier de politique (vos lignes mx: actuelles conservées, celles de la passerelle ajoutées) à l’adresse { $url }, puis remplacez l’enregistrement TXT { $name } par « v=STSv1; id={ $id }; ». Les expéditeurs qui ont mis l’ancienne politique en cache récupèrent la nouvelle en voyant le nouvel id ; un expéditeur qui ne vérifie pas peut garder l’ancienne jusqu’à { $max_age_days } jours, soit jusqu’au { $until } : ne basculez les MX qu’une fois la nouvelle politique publiée depuis au moins un jour.
 problem-mtasts-policy-policy-unreachable = Le domaine publie un enregistrement MTA-STS, mais sa politique n’a pas pu être récupérée à l’adresse { $url } ({ $reason ->
     [no-address] le nom n’a pas d’adresse
     [connect] connexion impossible
@@ -451,6 +451,8 @@ gui-show-full-name = Afficher le nom complet
 gui-hide-full-name = Masquer le nom complet
 gui-value-strings = Valeur longue : le DNS la stocke en { $count } chaînes de 255 caractères au plus. Collez-la en entier ; la plupart des hébergeurs DNS la découpent eux-mêmes.
 gui-done-by-hand = J’ai fait cette étape
+gui-mtasts-policy-file = 1. Le nouveau fichier de politique MTA-STS, à publier d’abord à l’adresse { $url }
+gui-mtasts-record = 2. Ensuite, la nouvelle valeur de l’enregistrement TXT { $name }
 gui-confirm-destination = J’ai enregistré ce serveur dans la console
 gui-done-after-mx = Vous pourrez cocher cette case une fois l’étape « Enregistrements MX » au vert.
 gui-wait-short-step = attend l’étape { $number }

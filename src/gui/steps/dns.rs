@@ -5,7 +5,9 @@ use iced::{Alignment, Element, Fill};
 
 use crate::check::{CheckId, Status};
 use crate::fl;
-use crate::gui::widgets::{check_block, dns_where, heading, hint, note, para, record_card, title};
+use crate::gui::widgets::{
+    check_block, copy_button, dns_where, heading, hint, note, para, record_card, title,
+};
 use crate::gui::{App, Message, style};
 use crate::records::Purpose;
 use crate::safe_text::visible;
@@ -221,12 +223,77 @@ pub fn dmarc(app: &App) -> Element<'_, Message> {
     col.into()
 }
 
+/// The MTA-STS policy file and record to publish before the MX switch,
+/// each with its Copy button, when the policy does not list the gateway.
+fn mta_sts_fix(app: &App) -> Option<Element<'_, Message>> {
+    let lang = app.lang;
+    let check = app.report()?.get(CheckId::MtaStsPolicy)?;
+    let problem = check
+        .problems
+        .iter()
+        .find(|p| p.code == "gateway-not-listed")?;
+    let policy: String = check
+        .expected
+        .iter()
+        .map(|line| format!("{}\r\n", visible(line)))
+        .collect();
+    let id = problem.text_arg("id").unwrap_or_default();
+    let record = format!("v=STSv1; id={};", visible(id));
+    let url = visible(problem.text_arg("url").unwrap_or_default()).into_owned();
+    let name = visible(problem.text_arg("name").unwrap_or_default()).into_owned();
+    let shown = policy.replace("\r\n", "\n");
+    Some(
+        container(
+            Column::new()
+                .spacing(8)
+                .push(heading(fl!(
+                    lang,
+                    "gui-mtasts-policy-file",
+                    url = url.as_str()
+                )))
+                .push(
+                    row![
+                        text(shown.trim_end().to_string())
+                            .font(style::MONO)
+                            .size(style::BODY_SIZE)
+                            .width(Fill),
+                        copy_button(app, "mta-sts-policy".into(), policy),
+                    ]
+                    .spacing(10),
+                )
+                .push(heading(fl!(
+                    lang,
+                    "gui-mtasts-record",
+                    name = name.as_str()
+                )))
+                .push(
+                    row![
+                        text(record.clone())
+                            .font(style::MONO)
+                            .size(style::BODY_SIZE)
+                            .width(Fill),
+                        copy_button(app, "mta-sts-record".into(), record),
+                    ]
+                    .spacing(10)
+                    .align_y(Alignment::Center),
+                ),
+        )
+        .padding(14)
+        .width(Fill)
+        .style(style::card)
+        .into(),
+    )
+}
+
 pub fn mx(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
     let mut col = common_top(app, Step::Mx, fl!(lang, "gui-mx-why"), "MX");
     col = col.push(note(fl!(lang, "gui-mx-order")));
     for c in checks(app, Step::Mx) {
         col = col.push(c);
+    }
+    if let Some(block) = mta_sts_fix(app) {
+        col = col.push(block);
     }
     col = col.push(heading(fl!(lang, "gui-mx-publish")));
     col = col.push(hint(fl!(lang, "gui-mx-dot")));
