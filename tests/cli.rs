@@ -3,26 +3,12 @@
 
 mod support;
 
+use support::{esm, stderr, stdout};
+
 use std::process::{Command, Output};
 
 use support::dns_server::{SilentDns, TestDns};
 use support::world;
-
-fn esm(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
-        .args(args)
-        .env("LANG", "en_GB.UTF-8")
-        .output()
-        .expect("run esm-assistant")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[test]
 fn check_json_has_the_documented_shape_and_exit_code() {

@@ -5,7 +5,7 @@
 
 mod support;
 
-use std::process::{Command, Output};
+use support::esm;
 
 use esm_assistant::check::{CheckId, Problem};
 use esm_assistant::records::{self, Action, Purpose};
@@ -17,14 +17,6 @@ fn zones() -> Vec<String> {
     let mut zones = world::zones();
     zones.push(world::hostile_zone());
     zones
-}
-
-fn esm(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
-        .args(args)
-        .env("LANG", "en_GB.UTF-8")
-        .output()
-        .expect("run esm-assistant")
 }
 
 /// The output as text, after checking that no line of it holds a raw

@@ -5,7 +5,8 @@
 
 mod support;
 
-use std::process::{Command, Output};
+use support::{esm, stdout};
+
 use std::time::{Duration, Instant};
 
 use esm_assistant::dns::{Dns, DnsOptions};
@@ -585,18 +586,6 @@ async fn a_server_that_never_answers_gives_temperror_within_the_deadline() {
 }
 
 // The command, run as an admin or a script would.
-
-fn esm(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
-        .args(args)
-        .env("LANG", "en_GB.UTF-8")
-        .output()
-        .expect("run esm-assistant")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 #[test]
 fn spf_command_json_and_exit_codes() {

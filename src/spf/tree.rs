@@ -722,17 +722,8 @@ impl GatewayVerdict {
     }
 }
 
-/// The result of evaluating a policy for one address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Evaluation {
-    Pass,
-    Fail,
-    SoftFail,
-    Neutral,
-    None,
-    PermError,
-    TempError,
-}
+/// The result of evaluating a policy for one address (RFC 7208 §2.6).
+pub use super::outcome::SpfResult as Evaluation;
 
 /// What [`SpfTree::count_lookups`] found.
 #[derive(Debug, Clone, Default)]

@@ -8,6 +8,7 @@ pub mod https_server;
 pub mod world;
 
 use std::net::SocketAddr;
+use std::process::{Command, Output};
 use std::time::Duration;
 
 use esm_assistant::check::{self, CheckId, CheckInput, CheckResult, Report};
@@ -46,4 +47,22 @@ pub fn get(report: &Report, id: CheckId) -> &CheckResult {
 /// The problem codes of one check.
 pub fn codes(report: &Report, id: CheckId) -> Vec<&'static str> {
     get(report, id).problems.iter().map(|p| p.code).collect()
+}
+
+/// Runs the `esm-assistant` binary as an admin or a script would, in an
+/// English locale.
+pub fn esm(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
+        .args(args)
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .expect("run esm-assistant")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
 }
