@@ -25,6 +25,14 @@ fn fluent_args_with(
     let mut out = Vec::new();
     for (name, value) in args {
         let v = match value {
+            // A check named in a message is named by its title, never by
+            // its internal id.
+            Arg::Text(s)
+                if *name == "check"
+                    && let Some(title) = word(&format!("check-{}", s.replace('.', "-"))) =>
+            {
+                FluentValue::from(title)
+            }
             Arg::Text(s) => {
                 // A code with a word of its own gets `<name>_text` beside it.
                 if let Some(word) = word(&format!("arg-{name}-{s}")) {
@@ -499,6 +507,21 @@ mod tests {
             let m = problem_message(lang, CheckId::SpfRecord, &two);
             assert!(!m.contains('{') && m.contains('2'), "{m}");
         }
+    }
+
+    #[test]
+    fn checks_are_named_by_their_titles_not_their_ids() {
+        let p = Problem::unknown("no-record").arg("check", "spf.record");
+        let en = problem_message(Lang::En, CheckId::SpfLookups, &p);
+        assert!(
+            en.contains("“SPF record”") && !en.contains("spf.record"),
+            "{en}"
+        );
+        let fr = problem_fix(Lang::Fr, CheckId::SpfLookups, &p);
+        assert!(
+            fr.contains("Enregistrement SPF") && !fr.contains("spf.record"),
+            "{fr}"
+        );
     }
 
     #[test]

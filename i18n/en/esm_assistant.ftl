@@ -48,8 +48,8 @@ detail-spf-gateway = Gateway sending ranges evaluated: { $gateway_ranges }.
 
 problem-lookup-failed = The DNS lookup of { $name } ({ $type }) failed: { $reason_text }.
 fix-lookup-failed = This is not an error in your records. Check again in a few minutes; if it persists, your DNS host's servers may be unreachable.
-problem-no-record = This cannot be checked until the record it depends on is fixed ({ $check }).
-fix-no-record = Fix the problems shown for { $check } first.
+problem-no-record = This cannot be checked until the record it depends on is fixed (“{ $check }”).
+fix-no-record = Fix the problems shown for “{ $check }” first.
 
 problem-domain-dns-nxdomain = The domain { $domain } does not exist in DNS.
 fix-domain-dns-nxdomain = Check the spelling of the domain. If it is right, the domain may not be registered or its registration may have expired: contact your registrar.

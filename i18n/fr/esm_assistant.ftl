@@ -53,8 +53,8 @@ detail-spf-gateway = Plages d’adresses d’envoi de la passerelle évaluées 
 
 problem-lookup-failed = La requête DNS sur { $name } ({ $type }) a échoué : { $reason_text }.
 fix-lookup-failed = Ce n’est pas une erreur dans vos enregistrements. Relancez la vérification dans quelques minutes ; si le problème persiste, les serveurs de votre hébergeur DNS sont peut-être injoignables.
-problem-no-record = Cette vérification attend que l’enregistrement dont elle dépend soit corrigé ({ $check }).
-fix-no-record = Corrigez d’abord les problèmes signalés pour { $check }.
+problem-no-record = Cette vérification attend que l’enregistrement dont elle dépend soit corrigé (« { $check } »).
+fix-no-record = Corrigez d’abord les problèmes signalés pour « { $check } ».
 
 problem-domain-dns-nxdomain = Le domaine { $domain } n’existe pas dans le DNS.
 fix-domain-dns-nxdomain = Vérifiez l’orthographe du domaine. S’il est correct, le nom de domaine n’a peut-être pas été déposé, ou il a expiré : contactez votre registrar.

@@ -65,10 +65,9 @@ pub fn report(lang: Lang, report: &Report, common: &CommonArgs, authoritative: b
         counts[check.status as usize] += 1;
         let _ = writeln!(
             out,
-            "{}{}  [{}]",
+            "{}{}",
             pad(&status_text(check.status), status_width),
-            render::check_title(lang, check.id),
-            check.id.as_str()
+            render::check_title(lang, check.id)
         );
         if let Some(details) = render::details(lang, check) {
             let _ = writeln!(out, "    {details}");
