@@ -1,7 +1,6 @@
 //! The command line: `check` and `records`, for admins, resellers who
 //! onboard many domains, and scripts.
 
-mod propagation;
 pub mod spf;
 pub mod text;
 
@@ -451,7 +450,7 @@ fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageErr
         (view, false) => {
             let mut text = text::report(lang, &report, common, snap.authoritative);
             if let Some(view) = view {
-                text.push_str(&propagation::view(lang, view));
+                text.push_str(&crate::propagation_text::view(lang, view));
             }
             visible_lines(&text).into_owned()
         }

@@ -1,4 +1,4 @@
-//! The propagation view in plain text.
+//! The propagation view in words, for the terminal and the window.
 
 use std::fmt::Write;
 
@@ -31,24 +31,31 @@ pub fn local_time(seconds: i64) -> String {
     }
 }
 
+/// The view as plain text under its title, for the terminal.
 pub fn view(lang: Lang, view: &PropagationView) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "\n{}", fl!(lang, "propagation-title"));
+    for line in lines(lang, view) {
+        let _ = writeln!(out, "  {line}");
+    }
+    out
+}
+
+/// The view's lines: the domain's own servers, each resolver with a mark
+/// (✓ same, ✗ other records, ? no answer), then what to do.
+pub fn lines(lang: Lang, view: &PropagationView) -> Vec<String> {
+    let mut out = Vec::new();
     match &view.authoritative {
         Some(side) if side.failure.is_none() => {
-            let _ = writeln!(
-                out,
-                "  {}",
-                fl!(
-                    lang,
-                    "propagation-authoritative",
-                    mx = mx_list(lang, side),
-                    ttl = side.ttl.unwrap_or(0)
-                )
-            );
+            out.push(fl!(
+                lang,
+                "propagation-authoritative",
+                mx = mx_list(lang, side),
+                ttl = side.ttl.unwrap_or(0)
+            ));
         }
         _ => {
-            let _ = writeln!(out, "  {}", fl!(lang, "propagation-no-authoritative"));
+            out.push(fl!(lang, "propagation-no-authoritative"));
         }
     }
     for r in &view.resolvers {
@@ -75,29 +82,25 @@ pub fn view(lang: Lang, view: &PropagationView) -> String {
             line.push_str(", ");
             line.push_str(&fl!(lang, "propagation-ttl-left", ttl = ttl));
         }
-        let _ = writeln!(out, "  {mark} {line}");
+        out.push(format!("{mark} {line}"));
     }
     if let Some(until) = view.keep_old_until {
-        let _ = writeln!(
-            out,
-            "  {}",
-            fl!(lang, "propagation-keep-until", time = local_time(until))
-        );
+        out.push(fl!(
+            lang,
+            "propagation-keep-until",
+            time = local_time(until)
+        ));
     } else if view.at_gateway && view.differing() == 0 {
-        let _ = writeln!(out, "  {}", fl!(lang, "propagation-all-agree"));
+        out.push(fl!(lang, "propagation-all-agree"));
     }
     if let Some(advice) = view.lower_ttl {
-        let _ = writeln!(
-            out,
-            "  {}",
-            fl!(
-                lang,
-                "propagation-lower-ttl",
-                current = advice.current,
-                set = advice.set,
-                hours = advice.hours_ahead
-            )
-        );
+        out.push(fl!(
+            lang,
+            "propagation-lower-ttl",
+            current = advice.current,
+            set = advice.set,
+            hours = advice.hours_ahead
+        ));
     }
     out
 }
