@@ -491,6 +491,34 @@ mod tests {
     }
 
     #[test]
+    fn public_resolvers_are_read_and_bounded() {
+        let esm = Provider::esm();
+        assert_eq!(esm.propagation.resolvers.len(), 4);
+        assert_eq!(esm.propagation.resolvers[0].name, "Cloudflare");
+        let e = broken(
+            "name = \"Quad9\"",
+            &format!("name = \"{}\"", "Q".repeat(41)),
+        );
+        assert!(e.contains("propagation.resolvers[2].name"), "{e}");
+        let e = broken("address = \"9.9.9.9:53\"", "address = \"quad9\"");
+        assert!(e.contains("address"), "{e}");
+        let many =
+            "[[propagation.resolvers]]\nname = \"r\"\naddress = \"127.0.0.1:53\"\n".repeat(17);
+        let e = broken(
+            "[[propagation.resolvers]]\nname = \"Cloudflare\"",
+            &format!("{many}[[propagation.resolvers]]\nname = \"Cloudflare\""),
+        );
+        assert!(e.contains("at most 16"), "{e}");
+        // A profile without the table has no public resolver.
+        let without = ESM_PROFILE
+            .split("\n# Well-known public resolvers")
+            .next()
+            .unwrap();
+        let none = Provider::from_toml(without).unwrap();
+        assert!(none.propagation.resolvers.is_empty());
+    }
+
+    #[test]
     fn profile_text_may_not_hold_control_characters() {
         let path = ESM_PROFILE
             .lines()

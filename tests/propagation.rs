@@ -276,10 +276,21 @@ fn check_propagation_advises_lowering_a_long_ttl_before_the_switch() {
         text.contains("Le TTL des enregistrements MX est de 86400\u{a0}s\u{a0}: abaissez-le à 300\u{a0}s au moins 24\u{a0}heures avant la bascule"),
         "{text}"
     );
-    // With --nameserver and no list, only the check's own resolver is asked.
+    // With --nameserver and no list, only the check's own resolver is asked:
+    // none of the profile's public ones.
     assert_eq!(
         text.matches("le résolveur de cet ordinateur").count(),
         1,
         "{text}"
     );
+    for public in [
+        "Cloudflare",
+        "Google",
+        "Quad9",
+        "OpenDNS",
+        "1.1.1.1",
+        "8.8.8.8",
+    ] {
+        assert!(!text.contains(public), "{text}");
+    }
 }
