@@ -1081,10 +1081,8 @@ fn the_mx_step_shows_propagation_and_keeps_the_name_servers() {
         app.known_servers.as_ref().map(|k| k.servers.clone()),
         Some(vec!["127.0.0.1:5301".parse().unwrap()])
     );
-    assert_eq!(
-        app.mx_ttl_before_switch,
-        Some(("exemple.fr".to_string(), 86400))
-    );
+    let (domain, old) = app.old_mx.clone().unwrap();
+    assert_eq!((domain.as_str(), old.ttl), ("exemple.fr", 86400));
     assert!(shows(&app, "MX records as resolvers see them"));
     assert!(shows(
         &app,
@@ -1098,10 +1096,8 @@ fn the_mx_step_shows_propagation_and_keeps_the_name_servers() {
     let _ = app.update(Message::Checked(2, Box::new(after)));
     assert!(shows(&app, "✗ Local (127.0.0.1:5300): 10 mail.exemple.fr"));
     assert!(shows(&app, "Keep the old server accepting mail until "));
-    // The TTL seen before the switch stays for the next run.
-    assert_eq!(
-        app.mx_ttl_before_switch,
-        Some(("exemple.fr".to_string(), 86400))
-    );
+    // The old records seen before the switch stay for the next runs,
+    // with the moment they were last seen.
+    assert_eq!(app.old_mx, Some(("exemple.fr".to_string(), old)));
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -66,6 +66,16 @@ pub struct TtlAdvice {
     pub hours_ahead: u32,
 }
 
+/// The old MX records as the domain's own servers last gave them before
+/// the switch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct OldRecords {
+    /// When they were last seen (seconds since 1970, UTC).
+    pub seen_at: i64,
+    /// The TTL they were published with.
+    pub ttl: u32,
+}
+
 /// The whole view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PropagationView {
@@ -90,7 +100,7 @@ pub async fn observe(
     input: &CheckInput,
     dns: &Dns,
     resolvers: &[PublicResolver],
-    old_ttl: Option<u32>,
+    old: Option<OldRecords>,
 ) -> PropagationView {
     let addresses: Vec<SocketAddr> = resolvers.iter().map(|r| r.address).collect();
     let asked = dns
@@ -104,7 +114,7 @@ pub async fn observe(
             .zip(asked.listed)
             .map(|(r, s)| (Some(r.clone()), s)),
     );
-    compare(input, now, asked.authoritative.as_ref(), &seen, old_ttl)
+    compare(input, now, asked.authoritative.as_ref(), &seen, old)
 }
 
 /// The view from the answers, at `now`.
@@ -113,15 +123,15 @@ pub async fn observe(
 /// hand out the old MX records: each resolver still holding them does so
 /// for the TTL remaining in its cache, so the latest of those ends it for
 /// the resolvers asked. Caches not asked may have fetched the old records
-/// just before the switch and keep them for their whole TTL: when the
-/// caller saw the old records' TTL from the domain's servers before the
-/// switch (`old_ttl`), that bounds them too.
+/// at the last moment the domain's servers still gave them, and keep them
+/// for their whole TTL from then: when the caller saw them (`old`), that
+/// moment plus their TTL bounds every cache.
 pub fn compare(
     input: &CheckInput,
     now: i64,
     authoritative: Option<&Seen>,
     seen: &[(Option<PublicResolver>, Seen)],
-    old_ttl: Option<u32>,
+    old: Option<OldRecords>,
 ) -> PropagationView {
     let reference = authoritative.map(MxSide::from_seen);
     let usable = |side: &MxSide| side.failure.is_none();
@@ -153,10 +163,9 @@ pub fn compare(
         let held = resolvers
             .iter()
             .filter(|r| r.agrees == Some(false))
-            .map(|r| r.side.ttl.unwrap_or(0));
-        held.chain(old_ttl)
-            .max()
-            .map(|ttl| now.saturating_add(i64::from(ttl)))
+            .map(|r| now.saturating_add(i64::from(r.side.ttl.unwrap_or(0))));
+        let unasked = old.map(|o| o.seen_at.saturating_add(i64::from(o.ttl)));
+        held.chain(unasked).max().filter(|until| *until > now)
     } else {
         None
     };
@@ -179,10 +188,14 @@ pub fn compare(
     }
 }
 
-/// The TTL the domain's servers give their MX records, for a caller that
-/// keeps it from before the switch (see [`compare`]).
-pub fn mx_ttl(view: &PropagationView) -> Option<u32> {
-    view.authoritative.as_ref().and_then(|a| a.ttl)
+/// The old records as this view saw them, for a caller that keeps them
+/// from before the switch (see [`compare`]); `None` after it.
+pub fn old_records(view: &PropagationView) -> Option<OldRecords> {
+    let ttl = view.authoritative.as_ref().and_then(|a| a.ttl)?;
+    (!view.at_gateway).then_some(OldRecords {
+        seen_at: view.checked_at,
+        ttl,
+    })
 }
 
 impl PropagationView {
@@ -244,9 +257,16 @@ mod tests {
         assert_eq!(view.differing(), 2);
         assert_eq!(view.keep_old_until, Some(1_000 + 2400));
         assert_eq!(view.lower_ttl, None);
-        // The old records' TTL, seen before the switch, bounds the caches not asked.
-        let view = compare(&input(), 1_000, Some(&auth), &answers, Some(86_400));
-        assert_eq!(view.keep_old_until, Some(1_000 + 86_400));
+        // The old records, last seen before the switch, bound the caches
+        // not asked: from when they were seen, not from each check.
+        let old = OldRecords {
+            seen_at: 900,
+            ttl: 86_400,
+        };
+        let view = compare(&input(), 1_000, Some(&auth), &answers, Some(old));
+        assert_eq!(view.keep_old_until, Some(900 + 86_400));
+        let later = compare(&input(), 90_000, Some(&auth), &[], Some(old));
+        assert_eq!(later.keep_old_until, None, "their TTL has run out");
     }
 
     #[test]

@@ -271,10 +271,10 @@ pub struct App {
     /// The domain's name servers found by the last check: re-checks ask
     /// them without looking for them again.
     pub known_servers: Option<ZoneServers>,
-    /// The MX TTL the domain's servers gave before the switch, for the
-    /// domain it was seen for: it bounds how long caches not asked may
-    /// keep the old records.
-    pub mx_ttl_before_switch: Option<(String, u32)>,
+    /// The old MX records as the domain's servers last gave them before
+    /// the switch, for the domain they were seen for: they bound how long
+    /// caches not asked may keep them.
+    pub old_mx: Option<(String, propagation::OldRecords)>,
 }
 
 impl App {
@@ -361,7 +361,7 @@ impl App {
             artefact: text_editor::Content::new(),
             probe: None,
             known_servers: None,
-            mx_ttl_before_switch: None,
+            old_mx: None,
             options,
         };
         app.dkim_key = app.parse_dkim_key();
@@ -917,11 +917,11 @@ impl App {
         };
         let propagation = Propagation {
             resolvers: self.propagation_resolvers(),
-            old_ttl: self
-                .mx_ttl_before_switch
+            old: self
+                .old_mx
                 .as_ref()
                 .filter(|(domain, _)| *domain == input.domain.ascii())
-                .map(|(_, ttl)| *ttl),
+                .map(|(_, old)| *old),
         };
         Task::perform(run_checks(input, options, propagation), move |outcome| {
             Message::Checked(generation, Box::new(outcome))
@@ -949,11 +949,12 @@ impl App {
             })
             .collect();
         self.known_servers = outcome.zone_servers.clone();
-        if let Some(view) = &outcome.propagation
-            && !view.at_gateway
-            && let Some(ttl) = propagation::mx_ttl(view)
+        if let Some(old) = outcome
+            .propagation
+            .as_ref()
+            .and_then(propagation::old_records)
         {
-            self.mx_ttl_before_switch = Some((outcome.domain.clone(), ttl));
+            self.old_mx = Some((outcome.domain.clone(), old));
         }
         self.outcome = Some(outcome);
         Task::none()
@@ -1116,8 +1117,8 @@ async fn after(duration: Duration) {
 #[derive(Debug, Clone, Default)]
 pub struct Propagation {
     pub resolvers: Vec<PublicResolver>,
-    /// The MX TTL seen before the switch (see [`propagation::compare`]).
-    pub old_ttl: Option<u32>,
+    /// The old MX records seen before the switch (see [`propagation::compare`]).
+    pub old: Option<propagation::OldRecords>,
 }
 
 /// Runs every check and prepares the records to publish; in authoritative
@@ -1144,7 +1145,7 @@ pub async fn run_checks(input: CheckInput, options: DnsOptions, request: Propaga
         }
         let mut resolvers = request.resolvers;
         resolvers.truncate(crate::provider::MAX_PUBLIC_RESOLVERS);
-        Some(propagation::observe(&input, &dns, &resolvers, request.old_ttl).await)
+        Some(propagation::observe(&input, &dns, &resolvers, request.old).await)
     };
     let ((report, snap), propagation) = futures::join!(check::run(&input, &dns), view);
     let publication = records::plan(&input, &snap);
