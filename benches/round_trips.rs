@@ -4,6 +4,11 @@
 //! full check of a configured domain (whose SPF also includes another
 //! provider) divided by that delay is the number of round trips that the
 //! user waits for. Run with `cargo bench --bench round_trips`.
+//!
+//! Cases: the general resolver; authoritative mode, finding the domain's
+//! name servers, then re-checking with the servers kept (as the window
+//! does every 20 s); and the propagation view asked beside the check, with
+//! two other local servers standing for public resolvers.
 
 #[path = "../tests/support/dns_server.rs"]
 mod dns_server;
@@ -16,7 +21,7 @@ use esm_assistant::check::{self, CheckInput, Destination, Status};
 use esm_assistant::dkim::normalise_console_key;
 use esm_assistant::dns::{Dns, DnsOptions, ResolverChoice};
 use esm_assistant::domain::DomainName;
-use esm_assistant::provider::Provider;
+use esm_assistant::provider::{Provider, PublicResolver};
 
 const DELAY: Duration = Duration::from_millis(100);
 const RUNS: usize = 5;
@@ -34,14 +39,60 @@ fn main() {
     input.destination = Some(Destination::parse("mail.good.test").expect("destination"));
     input.dkim_key = Some(normalise_console_key(world::RSA_2048).expect("key"));
 
-    for (label, authoritative) in [("recursive resolver", false), ("authoritative mode", true)] {
+    // Two more servers stand for public resolvers in the propagation case:
+    // they answer after the same delay, on 127.0.0.1 like the rest.
+    let public: Vec<dns_server::TestDns> = (0..2)
+        .map(|_| dns_server::TestDns::start_with_delay(&world::zones(), DELAY))
+        .collect();
+    let resolvers: Vec<PublicResolver> = public
+        .iter()
+        .enumerate()
+        .map(|(i, s)| PublicResolver {
+            name: format!("local {i}"),
+            address: s.addr,
+        })
+        .collect();
+    let base = DnsOptions {
+        resolver: ResolverChoice::Servers(vec![server.addr]),
+        authoritative_port: server.addr.port(),
+        query_timeout: Duration::from_secs(5),
+        deadline: Duration::from_secs(30),
+        ..DnsOptions::default()
+    };
+    // The servers a first authoritative check finds, as the window keeps them.
+    let known = runtime.block_on(async {
         let options = DnsOptions {
-            resolver: ResolverChoice::Servers(vec![server.addr]),
+            authoritative: true,
+            ..base.clone()
+        };
+        let dns = Dns::new(input.domain.ascii(), &options)
+            .await
+            .expect("resolver");
+        dns.zone_servers().expect("the domain's servers are found")
+    });
+
+    let cases = [
+        ("recursive resolver", false, None, false),
+        ("authoritative mode", true, None, false),
+        (
+            "authoritative re-check, name servers kept",
+            true,
+            Some(known.clone()),
+            false,
+        ),
+        ("--propagation (2 resolvers)", true, None, true),
+        (
+            "--propagation re-check, name servers kept",
+            true,
+            Some(known),
+            true,
+        ),
+    ];
+    for (label, authoritative, known_servers, propagation) in cases {
+        let options = DnsOptions {
             authoritative,
-            authoritative_port: server.addr.port(),
-            query_timeout: Duration::from_secs(5),
-            deadline: Duration::from_secs(30),
-            ..DnsOptions::default()
+            known_servers,
+            ..base.clone()
         };
         let mut ratios = Vec::new();
         for _ in 0..RUNS {
@@ -50,7 +101,17 @@ fn main() {
                 let dns = Dns::new(input.domain.ascii(), &options)
                     .await
                     .expect("resolver");
-                check::run(&input, &dns).await.0
+                if propagation {
+                    let (report, view) = futures::join!(
+                        check::run(&input, &dns),
+                        check::propagation::observe(&input, &dns, &resolvers, None)
+                    );
+                    assert_eq!(view.resolvers.len(), 3, "every resolver answered");
+                    assert!(view.resolvers.iter().all(|r| r.agrees == Some(true)));
+                    report.0
+                } else {
+                    check::run(&input, &dns).await.0
+                }
             });
             let elapsed = started.elapsed();
             assert!(

@@ -24,6 +24,7 @@ pub mod lookalike;
 pub mod mtasts;
 pub mod platform;
 pub mod progress;
+pub mod propagation_text;
 pub mod provider;
 pub mod records;
 pub mod render;

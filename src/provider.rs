@@ -27,6 +27,26 @@ pub struct Provider {
     pub dmarc: DmarcProfile,
     pub menu_paths: MenuPaths,
     pub help: Help,
+    /// The resolvers the MX step compares with the domain's own servers.
+    #[serde(default)]
+    pub propagation: PropagationProfile,
+}
+
+/// Public resolvers to compare with the domain's own name servers.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PropagationProfile {
+    #[serde(default)]
+    pub resolvers: Vec<PublicResolver>,
+}
+
+/// One public resolver, by name and address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicResolver {
+    pub name: String,
+    /// `IP:PORT`.
+    pub address: std::net::SocketAddr,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -108,6 +128,11 @@ pub struct Help {
     #[serde(default)]
     pub articles: BTreeMap<String, u32>,
 }
+
+/// Most public resolvers a profile may list.
+pub const MAX_PUBLIC_RESOLVERS: usize = 16;
+/// Longest name of a public resolver.
+pub const MAX_RESOLVER_NAME_CHARS: usize = 40;
 
 /// The most a profile file may hold: the e-securemail one is under 2 KiB.
 pub const MAX_PROFILE_BYTES: u64 = 256 * 1024;
@@ -223,6 +248,27 @@ impl Provider {
         }
         if self.mx.hosts.is_empty() {
             return Err(field_error("mx.hosts", "at least one MX host is needed"));
+        }
+        // All of them are asked at once on every check of the MX step.
+        if self.propagation.resolvers.len() > MAX_PUBLIC_RESOLVERS {
+            return Err(field_error(
+                "propagation.resolvers",
+                format!("at most {MAX_PUBLIC_RESOLVERS} resolvers"),
+            ));
+        }
+        for (i, r) in self.propagation.resolvers.iter().enumerate() {
+            if r.name.is_empty() || r.name.chars().count() > MAX_RESOLVER_NAME_CHARS {
+                return Err(field_error(
+                    format!("propagation.resolvers[{i}].name"),
+                    format!("1 to {MAX_RESOLVER_NAME_CHARS} characters"),
+                ));
+            }
+            if crate::safe_text::has_hidden(&r.name) {
+                return Err(field_error(
+                    format!("propagation.resolvers[{i}].name"),
+                    "holds a control or invisible character",
+                ));
+            }
         }
         for (i, mx) in self.mx.hosts.iter().enumerate() {
             DomainName::parse_host(&mx.host)
@@ -442,6 +488,34 @@ mod tests {
         assert!(e.contains("spf.default_record"), "{e}");
         let e = broken("support_email = \"support@secuserve.com\"", "");
         assert!(e.contains("support_email"), "{e}");
+    }
+
+    #[test]
+    fn public_resolvers_are_read_and_bounded() {
+        let esm = Provider::esm();
+        assert_eq!(esm.propagation.resolvers.len(), 4);
+        assert_eq!(esm.propagation.resolvers[0].name, "Cloudflare");
+        let e = broken(
+            "name = \"Quad9\"",
+            &format!("name = \"{}\"", "Q".repeat(41)),
+        );
+        assert!(e.contains("propagation.resolvers[2].name"), "{e}");
+        let e = broken("address = \"9.9.9.9:53\"", "address = \"quad9\"");
+        assert!(e.contains("address"), "{e}");
+        let many =
+            "[[propagation.resolvers]]\nname = \"r\"\naddress = \"127.0.0.1:53\"\n".repeat(17);
+        let e = broken(
+            "[[propagation.resolvers]]\nname = \"Cloudflare\"",
+            &format!("{many}[[propagation.resolvers]]\nname = \"Cloudflare\""),
+        );
+        assert!(e.contains("at most 16"), "{e}");
+        // A profile without the table has no public resolver.
+        let without = ESM_PROFILE
+            .split("\n# Well-known public resolvers")
+            .next()
+            .unwrap();
+        let none = Provider::from_toml(without).unwrap();
+        assert!(none.propagation.resolvers.is_empty());
     }
 
     #[test]

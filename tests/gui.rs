@@ -39,6 +39,7 @@ fn options(resolver: ResolverChoice, dir: &Path) -> Options {
         theme: None,
         export_dir: Some(dir.join("exports")),
         smtp_port: 25,
+        propagation_resolvers: None,
     }
 }
 
@@ -557,6 +558,8 @@ fn results_of_an_older_check_are_ignored() {
         name_servers: Vec::new(),
         dns_host: None,
         existing_dkim: Vec::new(),
+        zone_servers: None,
+        propagation: None,
     };
     let _ = app.update(Message::Checked(0, Box::new(outcome)));
     assert!(app.outcome.is_none());
@@ -1090,5 +1093,88 @@ async fn dkim_waits_for_the_console_key() {
     let t = app.update(Message::GoTo(Step::Dkim));
     settle(&mut app, t).await;
     assert!(shows_part(&app, "Waiting for the console's key"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// An outcome of a check of exemple.fr in authoritative mode, with the
+/// domain's MX records `mx` (TTL `ttl`) and one resolver holding `cached`.
+fn propagation_outcome(mx: &str, ttl: u32, cached: &str) -> gui::Outcome {
+    use esm_assistant::check::propagation;
+    use esm_assistant::dns::{Answer, Rec, Seen, ZoneServers};
+    use esm_assistant::provider::PublicResolver;
+    let seen = |host: &str, ttl: u32| Seen {
+        answer: Answer::Records(vec![Rec::Mx(10, host.into())]),
+        ttl: Some(ttl),
+    };
+    let input = esm_assistant::check::CheckInput::new(
+        esm_assistant::domain::DomainName::parse("exemple.fr").unwrap(),
+        Provider::esm(),
+    );
+    let resolver = PublicResolver {
+        name: "Local".into(),
+        address: "127.0.0.1:5300".parse().unwrap(),
+    };
+    let view = propagation::compare(
+        &input,
+        chrono::Utc::now().timestamp(),
+        Some(&seen(mx, ttl)),
+        &[(Some(resolver), seen(cached, 1800))],
+        None,
+    );
+    gui::Outcome {
+        domain: "exemple.fr".into(),
+        report: esm_assistant::check::Report {
+            domain: "exemple.fr".into(),
+            checks: Vec::new(),
+        },
+        publication: esm_assistant::records::Publication {
+            domain: "exemple.fr".into(),
+            records: Vec::new(),
+            delete: Vec::new(),
+        },
+        name_servers: Vec::new(),
+        dns_host: None,
+        existing_dkim: Vec::new(),
+        zone_servers: Some(ZoneServers {
+            domain: "exemple.fr".into(),
+            servers: vec!["127.0.0.1:5301".parse().unwrap()],
+        }),
+        propagation: Some(view),
+    }
+}
+
+#[test]
+fn the_mx_step_shows_propagation_and_keeps_the_name_servers() {
+    let (mut app, dir) = offline_app("propagation");
+    let _ = app.update(Message::DomainChanged("exemple.fr".into()));
+    app.step = Step::Mx;
+
+    // Before the switch: a day-long TTL is to be lowered; it is kept.
+    let _ = app.update(Message::CheckNow);
+    let before = propagation_outcome("mail.exemple.fr", 86400, "mail.exemple.fr");
+    let _ = app.update(Message::Checked(1, Box::new(before)));
+    assert!(app.outcome.is_some());
+    assert_eq!(
+        app.known_servers.as_ref().map(|k| k.servers.clone()),
+        Some(vec!["127.0.0.1:5301".parse().unwrap()])
+    );
+    let (domain, old) = app.old_mx.clone().unwrap();
+    assert_eq!((domain.as_str(), old.ttl), ("exemple.fr", 86400));
+    assert!(shows(&app, "MX records as resolvers see them"));
+    assert!(shows(
+        &app,
+        "The MX records' TTL is 86400 s: lower it to 300 s"
+    ));
+
+    // After it: the resolver still holding the old records is marked, and
+    // the old server must keep accepting mail.
+    let _ = app.update(Message::CheckNow);
+    let after = propagation_outcome("france.security-mail.net", 300, "mail.exemple.fr");
+    let _ = app.update(Message::Checked(2, Box::new(after)));
+    assert!(shows(&app, "✗ Local (127.0.0.1:5300): 10 mail.exemple.fr"));
+    assert!(shows(&app, "Keep the old server accepting mail until "));
+    // The old records seen before the switch stay for the next runs,
+    // with the moment they were last seen.
+    assert_eq!(app.old_mx, Some(("exemple.fr".to_string(), old)));
     std::fs::remove_dir_all(&dir).ok();
 }

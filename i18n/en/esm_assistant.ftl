@@ -649,3 +649,18 @@ cli-error-ranges-file = Cannot read { $path }: { $error }
 cli-error-ranges = { $path }, line { $line }: “{ $text }” is not an IP address or range.
 cli-error-derive = The gateway's addresses could not be read from DNS ({ $reason }): give them with --ranges FILE.
 cli-error-script = The script cannot be made: { $error }
+
+## Propagation of the MX records: the domain's own servers beside public resolvers.
+propagation-title = MX records as resolvers see them
+propagation-authoritative = Domain's own name servers: { $mx } (TTL { $ttl } s)
+propagation-no-authoritative = The domain's own name servers could not be asked: there is nothing to compare with.
+propagation-resolver-own = this computer's resolver
+propagation-line = { $resolver }: { $mx } — { $state }
+propagation-ttl-left = { $ttl } s left in its cache
+propagation-agrees = same as the domain's servers
+propagation-differs = still other records
+propagation-no-answer = no answer ({ $reason })
+propagation-no-mx = no MX record
+propagation-keep-until = Keep the old server accepting mail until { $time }: until then some senders may still deliver to it.
+propagation-all-agree = Every resolver asked already has the domain's current MX records.
+propagation-lower-ttl = The MX records' TTL is { $current } s: lower it to { $set } s at least { $hours } hours before the switch, so that caches follow the switch within minutes.

@@ -657,3 +657,18 @@ cli-error-ranges-file = Impossible de lire { $path } : { $error }
 cli-error-ranges = { $path }, ligne { $line } : « { $text } » n’est ni une adresse IP ni une plage.
 cli-error-derive = Les adresses de la passerelle n’ont pas pu être lues dans le DNS ({ $reason }) : indiquez-les avec --ranges FICHIER.
 cli-error-script = Le script ne peut pas être généré : { $error }
+
+## Propagation des enregistrements MX : les serveurs du domaine face aux résolveurs publics.
+propagation-title = Les enregistrements MX vus par les résolveurs
+propagation-authoritative = Serveurs de noms du domaine : { $mx } (TTL { $ttl } s)
+propagation-no-authoritative = Les serveurs de noms du domaine n’ont pas pu être interrogés : il n’y a rien à comparer.
+propagation-resolver-own = le résolveur de cet ordinateur
+propagation-line = { $resolver } : { $mx } — { $state }
+propagation-ttl-left = encore { $ttl } s dans son cache
+propagation-agrees = identique aux serveurs du domaine
+propagation-differs = encore d’autres enregistrements
+propagation-no-answer = pas de réponse ({ $reason })
+propagation-no-mx = aucun enregistrement MX
+propagation-keep-until = Laissez l’ancien serveur accepter le courrier jusqu’à { $time } : d’ici là, certains expéditeurs peuvent encore le lui remettre.
+propagation-all-agree = Tous les résolveurs interrogés ont déjà les enregistrements MX actuels du domaine.
+propagation-lower-ttl = Le TTL des enregistrements MX est de { $current } s : abaissez-le à { $set } s au moins { $hours } heures avant la bascule, pour que les caches la suivent en quelques minutes.

@@ -9,6 +9,7 @@ mod gather;
 mod model;
 mod mtasts;
 mod mx;
+pub mod propagation;
 mod spf;
 
 pub use gather::{CheckInput, Destination, MtaStsFetch, Snapshot, gather};

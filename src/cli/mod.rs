@@ -18,7 +18,7 @@ use crate::domain::DomainName;
 use crate::files::{self, Accept};
 use crate::fl;
 use crate::localize::Lang;
-use crate::provider::{Provider, ProviderError};
+use crate::provider::{Provider, ProviderError, PublicResolver};
 use crate::records;
 use crate::render;
 use crate::safe_text::{visible, visible_lines};
@@ -112,6 +112,15 @@ pub struct CheckArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Compare the MX records on the domain's own name servers with what
+    /// public resolvers hold in their caches (asks the domain's servers,
+    /// as --authoritative does).
+    #[arg(long)]
+    pub propagation: bool,
+    /// A resolver to compare with, instead of the profile's public ones
+    /// (IP or IP:PORT); repeat for several.
+    #[arg(long = "propagation-resolver", value_name = "IP[:PORT]", value_parser = parse_nameserver, requires = "propagation")]
+    pub propagation_resolvers: Vec<SocketAddr>,
 }
 
 #[derive(Debug, Args)]
@@ -322,15 +331,74 @@ async fn gather(
     authoritative: bool,
     lang: Lang,
 ) -> Result<check::Snapshot, UsageError> {
+    let dns = dns(input, common, authoritative, lang).await?;
+    Ok(check::gather(input, &dns).await)
+}
+
+async fn dns(
+    input: &CheckInput,
+    common: &CommonArgs,
+    authoritative: bool,
+    lang: Lang,
+) -> Result<Dns, UsageError> {
     let options = DnsOptions {
         resolver: common.resolver(),
         authoritative,
         ..DnsOptions::default()
     };
-    let dns = Dns::new(input.domain.ascii(), &options)
+    Dns::new(input.domain.ascii(), &options)
         .await
-        .map_err(|e| UsageError(fl!(lang, "cli-error-resolver", error = e.to_string())))?;
-    Ok(check::gather(input, &dns).await)
+        .map_err(|e| UsageError(fl!(lang, "cli-error-resolver", error = e.to_string())))
+}
+
+/// The resolvers `check --propagation` compares with: those given, else
+/// the profile's public ones. With `--nameserver` (tests, development)
+/// only those given: the public ones are outside the machine.
+fn propagation_resolvers(
+    args: &CheckArgs,
+    common: &CommonArgs,
+    provider: &Provider,
+) -> Vec<PublicResolver> {
+    if !args.propagation_resolvers.is_empty() {
+        // Each is asked on every check: the list is bounded like a profile's.
+        return args
+            .propagation_resolvers
+            .iter()
+            .take(crate::provider::MAX_PUBLIC_RESOLVERS)
+            .map(|addr| PublicResolver {
+                name: addr.ip().to_string(),
+                address: *addr,
+            })
+            .collect();
+    }
+    if !common.nameservers.is_empty() {
+        return Vec::new();
+    }
+    let mut listed = provider.propagation.resolvers.clone();
+    listed.truncate(crate::provider::MAX_PUBLIC_RESOLVERS);
+    listed
+}
+
+/// A check and the propagation view, asked at the same time.
+async fn gather_with_propagation(
+    input: &CheckInput,
+    common: &CommonArgs,
+    resolvers: &[PublicResolver],
+    lang: Lang,
+) -> Result<(check::Snapshot, check::propagation::PropagationView), UsageError> {
+    let dns = dns(input, common, true, lang).await?;
+    Ok(futures::join!(
+        check::gather(input, &dns),
+        check::propagation::observe(input, &dns, resolvers, None)
+    ))
+}
+
+/// The check report with the propagation view beside its checks.
+#[derive(serde::Serialize)]
+struct ReportWithPropagation<'a> {
+    #[serde(flatten)]
+    report: &'a check::Report,
+    propagation: &'a check::propagation::PropagationView,
 }
 
 /// The input of a check from the command line's words.
@@ -360,15 +428,32 @@ fn check_input(
 fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
     let lang = common.language();
     let input = check_input(common, &args.target, args.destination.as_deref())?;
-    let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
+    let (snap, view) = if args.propagation {
+        let resolvers = propagation_resolvers(args, common, &input.provider);
+        let (snap, view) =
+            runtime().block_on(gather_with_propagation(&input, common, &resolvers, lang))?;
+        (snap, Some(view))
+    } else {
+        let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
+        (snap, None)
+    };
     let report = check::evaluate(&input, &snap);
     if args.json {
         warn_lookalike(lang, &input.domain);
     }
-    let out = if args.json {
-        json(&report)
-    } else {
-        visible_lines(&text::report(lang, &report, common, snap.authoritative)).into_owned()
+    let out = match (&view, args.json) {
+        (Some(view), true) => json(&ReportWithPropagation {
+            report: &report,
+            propagation: view,
+        }),
+        (None, true) => json(&report),
+        (view, false) => {
+            let mut text = text::report(lang, &report, common, snap.authoritative);
+            if let Some(view) = view {
+                text.push_str(&crate::propagation_text::view(lang, view));
+            }
+            visible_lines(&text).into_owned()
+        }
     };
     print(&out);
     // A check that could not be made is not a success: a script must not

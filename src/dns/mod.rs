@@ -8,6 +8,7 @@
 mod answer;
 mod authoritative;
 mod owner;
+mod propagation;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -26,6 +27,7 @@ use hickory_resolver::proto::rr::{Name, RData, RecordType};
 use tokio::time::Instant;
 
 pub use answer::{Answer, Failure, QType, Rec};
+pub use propagation::{Asked, Seen};
 
 use crate::domain::normalise_name;
 
@@ -55,6 +57,17 @@ pub struct DnsOptions {
     /// Longest wait for a whole check, after which every question still
     /// unanswered is a timeout.
     pub deadline: Duration,
+    /// The domain's name servers found by an earlier check, so that a
+    /// re-check in authoritative mode does not look for them again.
+    pub known_servers: Option<ZoneServers>,
+}
+
+/// The addresses of a domain's own name servers, as found for one domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZoneServers {
+    /// The domain they were found for (ASCII, lower case, no trailing dot).
+    pub domain: String,
+    pub servers: Vec<SocketAddr>,
 }
 
 impl Default for DnsOptions {
@@ -62,7 +75,11 @@ impl Default for DnsOptions {
         DnsOptions {
             resolver: ResolverChoice::System,
             authoritative: false,
-            authoritative_port: 53,
+            // Development and tests serve zones on another port.
+            authoritative_port: std::env::var("ESM_ASSISTANT_AUTHORITATIVE_PORT")
+                .ok()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(53),
             // Development and tests serve policies on another port.
             https_port: std::env::var("ESM_ASSISTANT_HTTPS_PORT")
                 .ok()
@@ -70,6 +87,7 @@ impl Default for DnsOptions {
                 .unwrap_or(443),
             query_timeout: Duration::from_secs(3),
             deadline: Duration::from_secs(8),
+            known_servers: None,
         }
     }
 }
@@ -99,6 +117,8 @@ pub struct Dns {
     general: TokioResolver,
     /// For names inside `zone`, when authoritative mode is on.
     zone: Option<(String, TokioResolver)>,
+    /// The addresses behind `zone`, to be kept for the next check.
+    zone_servers: Vec<SocketAddr>,
     query_timeout: Duration,
     deadline: Instant,
     https_port: u16,
@@ -168,19 +188,39 @@ impl Dns {
         let mut dns = Dns {
             general,
             zone: None,
+            zone_servers: Vec::new(),
             query_timeout: options.query_timeout,
             deadline: Instant::now() + options.deadline,
             https_port: options.https_port,
         };
         if options.authoritative {
-            let servers =
-                authoritative::find_servers(&dns, domain, options.authoritative_port).await;
+            let zone = normalise_name(domain);
+            // Servers kept from an earlier check of the same domain save the
+            // round trips of finding them; should they have changed, a
+            // question they fail is asked of the general resolver anyway.
+            let servers = match &options.known_servers {
+                Some(known) if known.domain == zone && !known.servers.is_empty() => {
+                    known.servers.clone()
+                }
+                _ => authoritative::find_servers(&dns, domain, options.authoritative_port).await,
+            };
             if !servers.is_empty() {
                 let resolver = build_resolver(&servers, options.query_timeout, false);
-                dns.zone = Some((normalise_name(domain), resolver));
+                dns.zone = Some((zone, resolver));
+                dns.zone_servers = servers;
             }
         }
         Ok(dns)
+    }
+
+    /// The domain's own name servers in use, to pass to the next check as
+    /// [`DnsOptions::known_servers`]; `None` outside authoritative mode.
+    pub fn zone_servers(&self) -> Option<ZoneServers> {
+        let (zone, _) = self.zone.as_ref()?;
+        Some(ZoneServers {
+            domain: zone.clone(),
+            servers: self.zone_servers.clone(),
+        })
     }
 
     /// The port on which HTTPS policies are fetched.
@@ -220,6 +260,18 @@ impl Dns {
     /// One question to one resolver: the answer, and whether the server
     /// pointed elsewhere (an alias with nothing behind it, or a referral).
     async fn ask(&self, resolver: &TokioResolver, name: &str, qtype: QType) -> (Answer, bool) {
+        let (answer, elsewhere, _) = self.ask_ttl(resolver, name, qtype).await;
+        (answer, elsewhere)
+    }
+
+    /// [`Dns::ask`], with the lowest TTL among the records of the answer
+    /// (what remains of it, from a resolver's cache).
+    async fn ask_ttl(
+        &self,
+        resolver: &TokioResolver,
+        name: &str,
+        qtype: QType,
+    ) -> (Answer, bool, Option<u32>) {
         let fqdn = format!("{name}.");
         let rtype = match qtype {
             QType::A => RecordType::A,
@@ -237,15 +289,15 @@ impl Dns {
                     reason: "error",
                     detail: e.to_string(),
                 };
-                return (Answer::Failed(failure), false);
+                return (Answer::Failed(failure), false, None);
             }
         };
         let lookup = resolver.lookup(qname, rtype);
         match tokio::time::timeout_at(until, lookup).await {
-            Err(_) => (Answer::Failed(Failure::timeout()), false),
+            Err(_) => (Answer::Failed(Failure::timeout()), false, None),
             Ok(Err(e)) => {
                 let referral = matches!(&e, NetError::Dns(DnsError::NoRecordsFound(no)) if no.soa.is_none() && no.ns.is_some());
-                (answer_from_error(&e), referral)
+                (answer_from_error(&e), referral, None)
             }
             Ok(Ok(lookup)) => {
                 // From its cache, the resolver may answer for the end of an
@@ -254,6 +306,7 @@ impl Dns {
                 let answered = normalise_name(&lookup.query().name().to_ascii());
                 let mut recs: Vec<Rec> = Vec::new();
                 let owned = owner::owned_by(name, &answered, lookup.answers());
+                let ttl = owned.iter().map(|r| r.ttl).min();
                 let aliased = owned.iter().any(|r| {
                     matches!(r.data, RData::CNAME(_)) && normalise_name(&r.name.to_ascii()) == name
                 });
@@ -266,11 +319,11 @@ impl Dns {
                         .filter_map(|r| rec_from_rdata(&r.name.to_ascii(), &r.data)),
                 );
                 if recs.is_empty() {
-                    (Answer::NoData, false)
+                    (Answer::NoData, false, None)
                 } else {
                     let answer = Answer::Records(recs);
                     let alias_only = answer.is_void();
-                    (answer, alias_only)
+                    (answer, alias_only, ttl)
                 }
             }
         }

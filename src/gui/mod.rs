@@ -22,15 +22,16 @@ pub use crate::step::Step;
 pub use clipboard::Clipboard;
 pub use widgets::{copy_id, value_key};
 
+use crate::check::propagation::{self, PropagationView};
 use crate::check::{self, CheckInput, Destination, Report};
 use crate::dkim::{self, ConsoleKey, InvalidKey};
-use crate::dns::{Dns, DnsOptions, QType, ResolverChoice};
+use crate::dns::{Dns, DnsOptions, QType, ResolverChoice, ZoneServers};
 use crate::domain::{DomainError, DomainName};
 use crate::localize::Lang;
 use crate::lockdown;
 use crate::platform::Platform;
 use crate::progress::{self, Loaded, Progress};
-use crate::provider::Provider;
+use crate::provider::{Provider, PublicResolver};
 use crate::records::{self, Publication};
 
 /// How often a step that is not all green checks again by itself.
@@ -57,6 +58,10 @@ pub struct Options {
     pub export_dir: Option<PathBuf>,
     /// The port the lock-down test tries (25; tests change it).
     pub smtp_port: u16,
+    /// The resolvers the MX step compares with the domain's own servers;
+    /// `None` takes the profile's public ones, and only when the system's
+    /// resolver is used (a given resolver means development or tests).
+    pub propagation_resolvers: Option<Vec<PublicResolver>>,
 }
 
 impl Options {
@@ -70,6 +75,7 @@ impl Options {
             theme: None,
             export_dir: None,
             smtp_port: 25,
+            propagation_resolvers: None,
         }
     }
 }
@@ -85,6 +91,11 @@ pub struct Outcome {
     pub dns_host: Option<&'static str>,
     /// The platform's own DKIM selectors found published.
     pub existing_dkim: Vec<String>,
+    /// The domain's own name servers, kept for the next check.
+    pub zone_servers: Option<ZoneServers>,
+    /// The MX records as the domain's servers and resolvers see them; `None`
+    /// outside authoritative mode.
+    pub propagation: Option<PropagationView>,
 }
 
 /// A notice shown above the content until dismissed.
@@ -257,6 +268,13 @@ pub struct App {
     /// The generated script or rules, selectable.
     pub artefact: text_editor::Content,
     pub probe: Option<ProbeState>,
+    /// The domain's name servers found by the last check: re-checks ask
+    /// them without looking for them again.
+    pub known_servers: Option<ZoneServers>,
+    /// The old MX records as the domain's servers last gave them before
+    /// the switch, for the domain they were seen for: they bound how long
+    /// caches not asked may keep them.
+    pub old_mx: Option<(String, propagation::OldRecords)>,
 }
 
 impl App {
@@ -342,6 +360,8 @@ impl App {
             firewall_format: lockdown::firewall::Format::Nftables,
             artefact: text_editor::Content::new(),
             probe: None,
+            known_servers: None,
+            old_mx: None,
             options,
         };
         app.dkim_key = app.parse_dkim_key();
@@ -896,9 +916,18 @@ impl App {
         let options = DnsOptions {
             authoritative: self.options.resolver == ResolverChoice::System,
             resolver: self.options.resolver.clone(),
+            known_servers: self.known_servers.clone(),
             ..DnsOptions::default()
         };
-        Task::perform(run_checks(input, options), move |outcome| {
+        let propagation = Propagation {
+            resolvers: self.propagation_resolvers(),
+            old: self
+                .old_mx
+                .as_ref()
+                .filter(|(domain, _)| *domain == input.domain.ascii())
+                .map(|(_, old)| *old),
+        };
+        Task::perform(run_checks(input, options, propagation), move |outcome| {
             Message::Checked(generation, Box::new(outcome))
         })
     }
@@ -923,8 +952,27 @@ impl App {
                 ))
             })
             .collect();
+        self.known_servers = outcome.zone_servers.clone();
+        if let Some(old) = outcome
+            .propagation
+            .as_ref()
+            .and_then(propagation::old_records)
+        {
+            self.old_mx = Some((outcome.domain.clone(), old));
+        }
         self.outcome = Some(outcome);
         Task::none()
+    }
+
+    /// The resolvers the MX step compares with (see [`Options`]).
+    fn propagation_resolvers(&self) -> Vec<PublicResolver> {
+        match &self.options.propagation_resolvers {
+            Some(list) => list.clone(),
+            None if self.options.resolver == ResolverChoice::System => {
+                self.options.provider.propagation.resolvers.clone()
+            }
+            None => Vec::new(),
+        }
     }
 
     /// What is saved between runs.
@@ -1069,8 +1117,17 @@ async fn after(duration: Duration) {
     tokio::time::sleep(duration).await;
 }
 
-/// Runs every check and prepares the records to publish.
-pub async fn run_checks(input: CheckInput, options: DnsOptions) -> Outcome {
+/// What the propagation view of a check run needs.
+#[derive(Debug, Clone, Default)]
+pub struct Propagation {
+    pub resolvers: Vec<PublicResolver>,
+    /// The old MX records seen before the switch (see [`propagation::compare`]).
+    pub old: Option<propagation::OldRecords>,
+}
+
+/// Runs every check and prepares the records to publish; in authoritative
+/// mode, the propagation view is asked at the same time.
+pub async fn run_checks(input: CheckInput, options: DnsOptions, request: Propagation) -> Outcome {
     let domain = input.domain.ascii().to_string();
     let dns = match Dns::new(&domain, &options).await {
         Ok(dns) => dns,
@@ -1086,7 +1143,15 @@ pub async fn run_checks(input: CheckInput, options: DnsOptions) -> Outcome {
             }
         }
     };
-    let (report, snap) = check::run(&input, &dns).await;
+    let view = async {
+        if !dns.is_authoritative() {
+            return None;
+        }
+        let mut resolvers = request.resolvers;
+        resolvers.truncate(crate::provider::MAX_PUBLIC_RESOLVERS);
+        Some(propagation::observe(&input, &dns, &resolvers, request.old).await)
+    };
+    let ((report, snap), propagation) = futures::join!(check::run(&input, &dns), view);
     let publication = records::plan(&input, &snap);
     let name_servers = snap.get(&domain, QType::Ns).ns();
     let existing_dkim = input
@@ -1107,6 +1172,8 @@ pub async fn run_checks(input: CheckInput, options: DnsOptions) -> Outcome {
         dns_host: crate::dnshost::identify(&name_servers),
         name_servers,
         existing_dkim,
+        zone_servers: dns.zone_servers(),
+        propagation,
     }
 }
 

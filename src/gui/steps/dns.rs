@@ -295,6 +295,12 @@ pub fn mx(app: &App) -> Element<'_, Message> {
     if let Some(block) = mta_sts_fix(app) {
         col = col.push(block);
     }
+    if let Some(view) = app.current_outcome().and_then(|o| o.propagation.as_ref()) {
+        col = col.push(heading(fl!(lang, "propagation-title")));
+        for line in crate::propagation_text::lines(lang, view) {
+            col = col.push(text(line).size(style::BODY_SIZE));
+        }
+    }
     col = col.push(heading(fl!(lang, "gui-mx-publish")));
     col = col.push(hint(fl!(lang, "gui-mx-dot")));
     for card in records(app, Purpose::Mx) {
