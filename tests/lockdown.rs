@@ -13,6 +13,7 @@ use esm_assistant::dns::Dns;
 use esm_assistant::domain::DomainName;
 use esm_assistant::localize::Lang;
 use esm_assistant::lockdown::firewall::{self, Format};
+use esm_assistant::lockdown::guard;
 use esm_assistant::lockdown::microsoft::{self, ScriptInput};
 use esm_assistant::lockdown::probe::{Probe, probe};
 use esm_assistant::lockdown::ranges::{self, DeriveError, ListError, Source};
@@ -54,6 +55,7 @@ fn exchange_online_script() {
     let script = microsoft::script(&ScriptInput {
         domain: &domain,
         smart_host: &smart_host,
+        gateway_mx: &esm_assistant::lockdown::guard::gateway_hosts(&provider),
         ranges: &ranges,
         arc_sealer: Some(&sealer),
         support_email: &provider.support_email,
@@ -61,6 +63,23 @@ fn exchange_online_script() {
     })
     .unwrap();
     golden("exchange-online.ps1", &script);
+
+    // The MX check comes before any connector is touched, and lists exactly
+    // the profile's MX hosts.
+    let check = script
+        .find("Resolve-DnsName -Name $Domain -Type MX -DnsOnly")
+        .unwrap();
+    assert!(check < script.find("Connect-ExchangeOnline").unwrap());
+    assert!(check < script.find("InboundConnector").unwrap());
+    let listed = script
+        .lines()
+        .find_map(|l| l.strip_prefix("$GatewayMx = @("))
+        .and_then(|l| l.strip_suffix(')'))
+        .unwrap();
+    let listed: Vec<&str> = listed.split(", ").map(|h| h.trim_matches('\'')).collect();
+    let profile: Vec<&str> = provider.mx.hosts.iter().map(|h| h.host.as_str()).collect();
+    assert_eq!(listed, profile);
+    assert!(script.contains("$Domain = 'exemple.fr'"), "{script}");
 
     // Ranges read from the SPF record say so, and the ARC line is optional.
     let derived = ranges::GatewayRanges::new(
@@ -73,6 +92,7 @@ fn exchange_online_script() {
     let script = microsoft::script(&ScriptInput {
         domain: &domain,
         smart_host: &smart_host,
+        gateway_mx: &esm_assistant::lockdown::guard::gateway_hosts(&provider),
         ranges: &derived,
         arc_sealer: None,
         support_email: &provider.support_email,
@@ -85,8 +105,31 @@ fn exchange_online_script() {
 #[test]
 fn firewall_rules_in_every_format() {
     let ranges = support_ranges();
+    let domain = DomainName::parse("exemple.fr").unwrap();
+    let gateway_mx = guard::gateway_hosts(&Provider::esm());
+    let guard = guard::MxGuard {
+        domain: &domain,
+        gateway_mx: &gateway_mx,
+    };
     for format in Format::ALL {
-        let rules = firewall::rules(format, &ranges, "support@secuserve.com");
+        let rules = firewall::rules(format, &guard, &ranges, "support@secuserve.com");
+        // The condition comes first, after a shebang at most.
+        let top: String = rules
+            .lines()
+            .filter(|l| !l.starts_with("#!"))
+            .take(8)
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            top.contains("Apply only once the MX records of exemple.fr point only to")
+                && top.contains("dig MX exemple.fr")
+                && top.contains("nslookup -type=MX exemple.fr"),
+            "{}: {top}",
+            format.id()
+        );
+        for host in &gateway_mx {
+            assert!(top.contains(host.ascii()), "{}: {top}", format.id());
+        }
         golden(&format!("firewall.{}", format.id()), &rules);
     }
 }

@@ -561,6 +561,11 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
                 })?
         }
     };
+    let gateway_mx = lockdown::guard::gateway_hosts(&provider);
+    let guard = lockdown::guard::MxGuard {
+        domain: &domain,
+        gateway_mx: &gateway_mx,
+    };
     let out = match args.platform {
         LockdownPlatform::M365 => {
             let Some(smart_host) = smart_host else {
@@ -574,6 +579,7 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
             microsoft::script(&microsoft::ScriptInput {
                 domain: &domain,
                 smart_host: &smart_host,
+                gateway_mx: &gateway_mx,
                 ranges: &gateway,
                 arc_sealer: arc.as_ref(),
                 support_email: &provider.support_email,
@@ -584,6 +590,7 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
         LockdownPlatform::Google => render::google_settings(lang, &gateway),
         LockdownPlatform::Server => lockdown::firewall::rules(
             format.unwrap_or(Format::Nftables),
+            &guard,
             &gateway,
             &provider.support_email,
         ),

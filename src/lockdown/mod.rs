@@ -3,6 +3,7 @@
 
 pub mod firewall;
 pub mod google;
+pub mod guard;
 pub mod microsoft;
 pub mod probe;
 pub mod quote;
