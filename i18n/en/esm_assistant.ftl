@@ -65,6 +65,8 @@ problem-mx-gateway-leftover-mx = { $bypass ->
    *[false] The old MX record { $host } (priority { $preference }) is still there: spam can use it to bypass the filter.
 }
 fix-mx-gateway-leftover-mx = Delete the MX record { $host } in your DNS host's zone editor. Keep only the gateway's MX records.
+problem-mx-gateway-mx-reset-to-microsoft = The MX record points to Microsoft 365 again ({ $host }, priority { $preference }): the Microsoft 365 admin centre's automatic DNS setup (or a “Fix it” button there) put it back, and mail now bypasses the gateway.
+fix-mx-gateway-mx-reset-to-microsoft = Point the MX back to the gateway's hosts and delete { $host }. Then, in the Microsoft 365 admin centre (Settings › Domains), do not let Microsoft 365 manage the domain's DNS records: choose “I'll add the DNS records myself”.
 problem-mx-gateway-domain-appended = The MX record points to { $host }: your DNS host added your domain to the end of the gateway's name.
 fix-mx-gateway-domain-appended = Edit the record and type the target with a final dot: { $expected }
 problem-mx-gateway-mx-cname = { $gateway ->

@@ -70,6 +70,8 @@ problem-mx-gateway-leftover-mx = { $bypass ->
    *[false] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent : les spammeurs peuvent s’en servir pour contourner le filtrage.
 }
 fix-mx-gateway-leftover-mx = Supprimez l’enregistrement MX { $host } dans l’éditeur de zone de votre hébergeur DNS. Ne gardez que les MX de la passerelle.
+problem-mx-gateway-mx-reset-to-microsoft = L’enregistrement MX pointe de nouveau vers Microsoft 365 ({ $host }, priorité { $preference }) : la configuration DNS automatique du centre d’administration Microsoft 365 (ou un bouton « Corriger ») l’a remis, et le courrier contourne désormais la passerelle.
+fix-mx-gateway-mx-reset-to-microsoft = Faites de nouveau pointer le MX vers les hôtes de la passerelle et supprimez { $host }. Puis, dans le centre d’administration Microsoft 365 (Paramètres › Domaines), ne laissez pas Microsoft 365 gérer les enregistrements DNS du domaine : choisissez « Ajouter vos propres enregistrements DNS ».
 problem-mx-gateway-domain-appended = L’enregistrement MX pointe vers { $host } : votre hébergeur DNS a ajouté votre domaine à la fin du nom de la passerelle.
 fix-mx-gateway-domain-appended = Modifiez l’enregistrement et saisissez la cible avec un point final : { $expected }
 problem-mx-gateway-mx-cname = { $gateway ->
