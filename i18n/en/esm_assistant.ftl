@@ -501,6 +501,7 @@ gui-mx-delete = Records to delete
 gui-mx-to-delete = to delete
 gui-mx-google = Google Workspace: after the change, check in the Google Admin console that the MX update has been replicated.
 gui-mx-microsoft = Microsoft 365: once mail arrives through the gateway, restrict Exchange Online to the gateway with a connector (next step).
+gui-m365-dns-trap = Do not let the Microsoft 365 admin centre set up your DNS records automatically (and do not use its “Fix it” buttons for the domain): it puts the MX back to Microsoft and mail then bypasses the gateway. Choose “I'll add the DNS records myself”.
 
 gui-lockdown-why = To receive only filtered mail, your mail server should accept mail from the gateway's servers only. Otherwise spammers can deliver to it directly and bypass the filter.
 gui-lockdown-how = On your firewall, allow SMTP (port 25) to your mail server only from the gateway's servers.

@@ -506,6 +506,7 @@ gui-mx-delete = Enregistrements à supprimer
 gui-mx-to-delete = à supprimer
 gui-mx-google = Google Workspace : après la modification, vérifiez dans la console d’administration Google que la mise à jour des MX a bien été répliquée.
 gui-mx-microsoft = Microsoft 365 : une fois que le courrier arrive par la passerelle, configurez un connecteur pour qu’Exchange Online n’accepte plus le courrier que de la passerelle (étape suivante).
+gui-m365-dns-trap = Ne laissez pas le centre d’administration Microsoft 365 configurer vos enregistrements DNS automatiquement (ni ses boutons « Corriger » pour ce domaine) : il remet le MX sur Microsoft et le courrier contourne alors la passerelle. Choisissez « Ajouter vos propres enregistrements DNS ».
 
 gui-lockdown-why = Pour ne recevoir que du courrier filtré, votre serveur de messagerie ne doit accepter le courrier que des serveurs de la passerelle. Sinon, les spammeurs peuvent lui écrire directement et contourner le filtrage.
 gui-lockdown-how = Sur votre pare-feu, n’autorisez le SMTP (port 25) vers votre serveur de messagerie que depuis les serveurs de la passerelle.
