@@ -17,7 +17,9 @@ use esm_assistant::lockdown::guard;
 use esm_assistant::lockdown::microsoft::{self, ScriptInput};
 use esm_assistant::lockdown::probe::{Probe, probe};
 use esm_assistant::lockdown::ranges::{self, DeriveError, ListError, Source};
+use esm_assistant::lockdown::rollback;
 use esm_assistant::lockdown::vet::{Refusal, Unfit, UnfitRange};
+use esm_assistant::platform::Platform;
 use esm_assistant::provider::Provider;
 use esm_assistant::render;
 use support::dns_server::{TestDns, zone};
@@ -139,6 +141,155 @@ fn google_workspace_settings_in_both_languages() {
     let ranges = ranges::parse_list("85.31.212.0/24 2001:db8:100::/48").unwrap();
     golden("google-fr.txt", &render::google_settings(Lang::Fr, &ranges));
     golden("google-en.txt", &render::google_settings(Lang::En, &ranges));
+}
+
+/// The rollback plans: the restriction is always lifted before the MX goes
+/// back, then the old MX, then the wait for the gateway MX's TTL.
+#[test]
+fn rollback_plans_for_every_platform() {
+    let ttl = Provider::esm().mx.ttl;
+    let plan = |lang, platform| {
+        let mut s = render::rollback_steps(lang, platform, ttl).join("\n");
+        s.push('\n');
+        s
+    };
+    for (lang, code) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
+        let m365 = plan(lang, Platform::Microsoft365);
+        golden(&format!("rollback-m365-{code}.txt"), &m365);
+        assert!(
+            m365.starts_with("1. ") && m365.contains("550 5.7.51"),
+            "{m365}"
+        );
+        golden(
+            &format!("rollback-google-{code}.txt"),
+            &plan(lang, Platform::GoogleWorkspace),
+        );
+        golden(
+            &format!("rollback-server-{code}.txt"),
+            &plan(lang, Platform::OwnServer),
+        );
+    }
+    // The order, in the words' ids rather than their text.
+    let ids = |platform| -> Vec<&str> {
+        rollback::steps(platform, ttl)
+            .0
+            .iter()
+            .map(|step| step.id)
+            .collect()
+    };
+    assert_eq!(
+        ids(Platform::Microsoft365),
+        [
+            "rollback-m365-connectors",
+            "rollback-m365-mx",
+            "rollback-wait"
+        ]
+    );
+    assert_eq!(
+        ids(Platform::GoogleWorkspace),
+        [
+            "rollback-google-reject",
+            "rollback-google-mx",
+            "rollback-google-gateway"
+        ]
+    );
+    assert_eq!(
+        ids(Platform::OwnServer),
+        [
+            "rollback-server-rules",
+            "rollback-server-mx",
+            "rollback-wait"
+        ]
+    );
+
+    let domain = DomainName::parse("exemple.fr").unwrap();
+    let script = rollback::exchange_online(&domain, ttl, date());
+    golden("rollback-exchange-online.ps1", &script);
+    let lift = script
+        .find("Set-InboundConnector -Identity $Inbound -RestrictDomainsToIPAddresses $false")
+        .unwrap();
+    assert!(lift < script.find("put the domain's MX back").unwrap());
+    assert!(lift < script.find("Remove-InboundConnector").unwrap());
+
+    for format in Format::ALL {
+        golden(
+            &format!("rollback.{}", format.id()),
+            &rollback::server(format),
+        );
+    }
+}
+
+#[test]
+fn rollback_on_the_command_line() {
+    let run = |args: &[&str]| {
+        let mut all = vec![
+            "--lang",
+            "en",
+            "--nameserver",
+            "127.0.0.1:9",
+            "lockdown",
+            "exemple.fr",
+        ];
+        all.extend_from_slice(args);
+        std::process::Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
+            .args(&all)
+            .output()
+            .unwrap()
+    };
+    let ttl = Provider::esm().mx.ttl;
+    // No smart host and no ranges are needed to go back.
+    let out = run(&["--platform", "m365", "--rollback"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let steps = render::rollback_steps(Lang::En, Platform::Microsoft365, ttl);
+    assert!(stdout.starts_with("If you need to go back\n\n"), "{stdout}");
+    assert!(
+        stdout.ends_with(&format!("{}\n", steps.join("\n"))),
+        "{stdout}"
+    );
+
+    let out = run(&["--platform", "m365", "--rollback", "--format", "powershell"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("-RestrictDomainsToIPAddresses $false"),
+        "{stdout}"
+    );
+
+    for format in Format::ALL {
+        let out = run(&[
+            "--platform",
+            "server",
+            "--rollback",
+            "--format",
+            format.id(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            rollback::server(format)
+        );
+    }
+    let out = run(&["--platform", "google", "--rollback"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+
+    // A format the platform has no rules in is a usage error, as without
+    // --rollback.
+    for args in [
+        ["--platform", "google", "--rollback", "--format", "nftables"],
+        ["--platform", "m365", "--rollback", "--format", "iptables"],
+        [
+            "--platform",
+            "server",
+            "--rollback",
+            "--format",
+            "powershell",
+        ],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?} {out:?}");
+        assert!(out.stdout.is_empty());
+    }
 }
 
 #[test]

@@ -8,6 +8,7 @@ pub mod microsoft;
 pub mod probe;
 pub mod quote;
 pub mod ranges;
+pub mod rollback;
 pub mod vet;
 
 pub use ranges::{GatewayRanges, Source};
