@@ -408,11 +408,59 @@ pub fn google_settings(lang: Lang, ranges: &crate::lockdown::GatewayRanges) -> S
     out
 }
 
+/// The rollback plan for `platform`: numbered steps in order, then why the
+/// order matters. The same words on the command line, in the window and in
+/// the PDF.
+pub fn rollback_steps(lang: Lang, platform: crate::platform::Platform, ttl: u32) -> Vec<String> {
+    let (steps, why) = crate::lockdown::rollback::steps(platform, ttl);
+    let words = |step: &crate::lockdown::rollback::Step| {
+        let args: Vec<(String, FluentValue<'static>)> = step
+            .args
+            .iter()
+            .map(|(name, value)| (name.to_string(), FluentValue::from(value.clone())))
+            .collect();
+        text(lang, step.id, &args).unwrap_or_default()
+    };
+    let mut out: Vec<String> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| format!("{}. {}", i + 1, words(step)))
+        .collect();
+    out.push(words(&why));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     use crate::check::codes::{ALL_PROBLEMS, ArgKind, ArgSpec, RECORD_NOTES};
+
+    /// Every rollback step has complete words in both languages, with
+    /// nothing left unfilled.
+    #[test]
+    fn every_rollback_step_reads_in_both_languages() {
+        for lang in [Lang::Fr, Lang::En] {
+            let bundle = StrictBundle::new(lang).unwrap();
+            for platform in crate::platform::Platform::ALL {
+                let (steps, why) = crate::lockdown::rollback::steps(platform, 3600);
+                for step in steps.iter().chain([&why]) {
+                    let args: Vec<(String, FluentValue<'static>)> = step
+                        .args
+                        .iter()
+                        .map(|(n, v)| (n.to_string(), FluentValue::from(v.clone())))
+                        .collect();
+                    let words = bundle.format(step.id, &args).unwrap();
+                    assert!(
+                        step.args.iter().all(|(_, v)| words.contains(v.as_str())),
+                        "{}: {words}",
+                        step.id
+                    );
+                }
+                assert_eq!(rollback_steps(lang, platform, 3600).len(), steps.len() + 1);
+            }
+        }
+    }
 
     /// The problems to render for one code: every value of each argument
     /// that has a choice of values, the others at a sample value.

@@ -99,6 +99,32 @@ async fn every_record_value_can_be_copied_out_exactly_in_both_languages() {
     }
 }
 
+/// The checklist says how to go back, in the same words and order as
+/// `lockdown --rollback`, and warns of the admin centre's DNS setup.
+#[tokio::test]
+async fn the_checklist_gives_the_rollback_plan() {
+    for lang in [Lang::Fr, Lang::En] {
+        let made = make("good.test", lang, Paper::A4, true).await;
+        let (_, text) = extract(&made.pdf);
+        let flat = squash(&text).replace([' ', '\u{a0}', '\u{202f}'], "");
+        let steps = esm_assistant::render::rollback_steps(
+            lang,
+            Platform::Microsoft365,
+            esm_assistant::provider::Provider::esm().mx.ttl,
+        );
+        let mut at = 0;
+        for step in &steps {
+            // Compared without spaces: the text layer breaks lines at them.
+            let words = step.replace([' ', '\u{a0}', '\u{202f}'], "");
+            let found = flat[at..]
+                .find(&words)
+                .unwrap_or_else(|| panic!("{step:?} missing or out of order in:\n{text}"));
+            at += found + words.len();
+        }
+        assert!(flat.contains("5505.7.51"), "{text}");
+    }
+}
+
 #[tokio::test]
 async fn accents_survive_in_the_text_layer() {
     let made = make("broken.test", Lang::Fr, Paper::A4, false).await;

@@ -80,6 +80,44 @@ async fn no_mx() {
     assert_eq!(get(&r, CheckId::MxGateway).status, Status::Fail);
 }
 
+/// After the switch, Microsoft 365's admin centre may put its own MX back:
+/// that MX is named as such (not as a generic leftover) when it takes the
+/// mail, and stays a plain leftover when the gateway still outranks it.
+#[tokio::test]
+async fn an_mx_reset_to_microsoft_is_named_with_its_cause() {
+    let mut zones = world::zones();
+    zones.push(support::dns_server::zone(
+        "m365reset.test",
+        "@ IN MX 0 example-test.mail.protection.outlook.com.\n",
+    ));
+    zones.push(support::dns_server::zone(
+        "m365behind.test",
+        "@ IN MX 10 france.security-mail.net.\n\
+         @ IN MX 20 europe.security-mail.net.\n\
+         @ IN MX 30 example-test.mail.protection.outlook.com.\n",
+    ));
+    let dns = TestDns::start(&zones);
+
+    let r = run(&input("m365reset.test"), dns.addr).await;
+    let mx = get(&r, CheckId::MxGateway);
+    assert_eq!(mx.status, Status::Fail);
+    let reset: Vec<_> = mx
+        .problems
+        .iter()
+        .filter(|p| p.code == "mx-reset-to-microsoft")
+        .collect();
+    assert_eq!(reset.len(), 1, "{mx:#?}");
+    assert_eq!(
+        reset[0].args["host"],
+        "example-test.mail.protection.outlook.com".into()
+    );
+    assert_eq!(reset[0].args["preference"], 0u16.into());
+    assert!(!codes(&r, CheckId::MxGateway).contains(&"leftover-mx"));
+
+    let r = run(&input("m365behind.test"), dns.addr).await;
+    assert_eq!(codes(&r, CheckId::MxGateway), ["leftover-mx"]);
+}
+
 #[tokio::test]
 async fn leftover_mx_names_each_and_says_which_bypasses() {
     let r = report("leftover.test").await;

@@ -518,6 +518,27 @@ fn microsoft_365_destination_is_proposed() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// The summary says how to go back, for the platform chosen; the
+/// Microsoft 365 lock-down step warns of the admin centre's DNS setup.
+#[test]
+fn the_summary_gives_the_rollback_plan_for_the_platform() {
+    let (mut app, dir) = offline_app("rollback");
+    let _ = app.update(Message::DomainChanged("exemple.fr".into()));
+    let _ = app.update(Message::PlatformSelected(Platform::Microsoft365));
+    let _ = app.update(Message::GoTo(Step::Lockdown));
+    let trap = esm_assistant::fl!(app.lang, "gui-m365-dns-trap");
+    assert!(shows(&app, &trap));
+    let ttl = Provider::esm().mx.ttl;
+    let _ = app.update(Message::GoTo(Step::Summary));
+    for platform in [Platform::Microsoft365, Platform::GoogleWorkspace] {
+        let _ = app.update(Message::PlatformSelected(platform));
+        for line in esm_assistant::render::rollback_steps(app.lang, platform, ttl) {
+            assert!(shows(&app, &line), "{platform:?}: {line}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn the_dkim_key_is_accepted_as_pasted_and_refused_when_damaged() {
     let (mut app, dir) = offline_app("dkim");

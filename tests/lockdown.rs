@@ -13,10 +13,13 @@ use esm_assistant::dns::Dns;
 use esm_assistant::domain::DomainName;
 use esm_assistant::localize::Lang;
 use esm_assistant::lockdown::firewall::{self, Format};
+use esm_assistant::lockdown::guard;
 use esm_assistant::lockdown::microsoft::{self, ScriptInput};
 use esm_assistant::lockdown::probe::{Probe, probe};
 use esm_assistant::lockdown::ranges::{self, DeriveError, ListError, Source};
+use esm_assistant::lockdown::rollback;
 use esm_assistant::lockdown::vet::{Refusal, Unfit, UnfitRange};
+use esm_assistant::platform::Platform;
 use esm_assistant::provider::Provider;
 use esm_assistant::render;
 use support::dns_server::{TestDns, zone};
@@ -54,6 +57,7 @@ fn exchange_online_script() {
     let script = microsoft::script(&ScriptInput {
         domain: &domain,
         smart_host: &smart_host,
+        gateway_mx: &esm_assistant::lockdown::guard::gateway_hosts(&provider),
         ranges: &ranges,
         arc_sealer: Some(&sealer),
         support_email: &provider.support_email,
@@ -61,6 +65,23 @@ fn exchange_online_script() {
     })
     .unwrap();
     golden("exchange-online.ps1", &script);
+
+    // The MX check comes before any connector is touched, and lists exactly
+    // the profile's MX hosts.
+    let check = script
+        .find("Resolve-DnsName -Name $Domain -Type MX -DnsOnly")
+        .unwrap();
+    assert!(check < script.find("Connect-ExchangeOnline").unwrap());
+    assert!(check < script.find("InboundConnector").unwrap());
+    let listed = script
+        .lines()
+        .find_map(|l| l.strip_prefix("$GatewayMx = @("))
+        .and_then(|l| l.strip_suffix(')'))
+        .unwrap();
+    let listed: Vec<&str> = listed.split(", ").map(|h| h.trim_matches('\'')).collect();
+    let profile: Vec<&str> = provider.mx.hosts.iter().map(|h| h.host.as_str()).collect();
+    assert_eq!(listed, profile);
+    assert!(script.contains("$Domain = 'exemple.fr'"), "{script}");
 
     // Ranges read from the SPF record say so, and the ARC line is optional.
     let derived = ranges::GatewayRanges::new(
@@ -73,6 +94,7 @@ fn exchange_online_script() {
     let script = microsoft::script(&ScriptInput {
         domain: &domain,
         smart_host: &smart_host,
+        gateway_mx: &esm_assistant::lockdown::guard::gateway_hosts(&provider),
         ranges: &derived,
         arc_sealer: None,
         support_email: &provider.support_email,
@@ -85,8 +107,31 @@ fn exchange_online_script() {
 #[test]
 fn firewall_rules_in_every_format() {
     let ranges = support_ranges();
+    let domain = DomainName::parse("exemple.fr").unwrap();
+    let gateway_mx = guard::gateway_hosts(&Provider::esm());
+    let guard = guard::MxGuard {
+        domain: &domain,
+        gateway_mx: &gateway_mx,
+    };
     for format in Format::ALL {
-        let rules = firewall::rules(format, &ranges, "support@secuserve.com");
+        let rules = firewall::rules(format, &guard, &ranges, "support@secuserve.com");
+        // The condition comes first, after a shebang at most.
+        let top: String = rules
+            .lines()
+            .filter(|l| !l.starts_with("#!"))
+            .take(8)
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            top.contains("Apply only once the MX records of exemple.fr point only to")
+                && top.contains("dig MX exemple.fr")
+                && top.contains("nslookup -type=MX exemple.fr"),
+            "{}: {top}",
+            format.id()
+        );
+        for host in &gateway_mx {
+            assert!(top.contains(host.ascii()), "{}: {top}", format.id());
+        }
         golden(&format!("firewall.{}", format.id()), &rules);
     }
 }
@@ -96,6 +141,155 @@ fn google_workspace_settings_in_both_languages() {
     let ranges = ranges::parse_list("85.31.212.0/24 2001:db8:100::/48").unwrap();
     golden("google-fr.txt", &render::google_settings(Lang::Fr, &ranges));
     golden("google-en.txt", &render::google_settings(Lang::En, &ranges));
+}
+
+/// The rollback plans: the restriction is always lifted before the MX goes
+/// back, then the old MX, then the wait for the gateway MX's TTL.
+#[test]
+fn rollback_plans_for_every_platform() {
+    let ttl = Provider::esm().mx.ttl;
+    let plan = |lang, platform| {
+        let mut s = render::rollback_steps(lang, platform, ttl).join("\n");
+        s.push('\n');
+        s
+    };
+    for (lang, code) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
+        let m365 = plan(lang, Platform::Microsoft365);
+        golden(&format!("rollback-m365-{code}.txt"), &m365);
+        assert!(
+            m365.starts_with("1. ") && m365.contains("550 5.7.51"),
+            "{m365}"
+        );
+        golden(
+            &format!("rollback-google-{code}.txt"),
+            &plan(lang, Platform::GoogleWorkspace),
+        );
+        golden(
+            &format!("rollback-server-{code}.txt"),
+            &plan(lang, Platform::OwnServer),
+        );
+    }
+    // The order, in the words' ids rather than their text.
+    let ids = |platform| -> Vec<&str> {
+        rollback::steps(platform, ttl)
+            .0
+            .iter()
+            .map(|step| step.id)
+            .collect()
+    };
+    assert_eq!(
+        ids(Platform::Microsoft365),
+        [
+            "rollback-m365-connectors",
+            "rollback-m365-mx",
+            "rollback-wait"
+        ]
+    );
+    assert_eq!(
+        ids(Platform::GoogleWorkspace),
+        [
+            "rollback-google-reject",
+            "rollback-google-mx",
+            "rollback-google-gateway"
+        ]
+    );
+    assert_eq!(
+        ids(Platform::OwnServer),
+        [
+            "rollback-server-rules",
+            "rollback-server-mx",
+            "rollback-wait"
+        ]
+    );
+
+    let domain = DomainName::parse("exemple.fr").unwrap();
+    let script = rollback::exchange_online(&domain, ttl, date());
+    golden("rollback-exchange-online.ps1", &script);
+    let lift = script
+        .find("Set-InboundConnector -Identity $Inbound -RestrictDomainsToIPAddresses $false")
+        .unwrap();
+    assert!(lift < script.find("put the domain's MX back").unwrap());
+    assert!(lift < script.find("Remove-InboundConnector").unwrap());
+
+    for format in Format::ALL {
+        golden(
+            &format!("rollback.{}", format.id()),
+            &rollback::server(format),
+        );
+    }
+}
+
+#[test]
+fn rollback_on_the_command_line() {
+    let run = |args: &[&str]| {
+        let mut all = vec![
+            "--lang",
+            "en",
+            "--nameserver",
+            "127.0.0.1:9",
+            "lockdown",
+            "exemple.fr",
+        ];
+        all.extend_from_slice(args);
+        std::process::Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
+            .args(&all)
+            .output()
+            .unwrap()
+    };
+    let ttl = Provider::esm().mx.ttl;
+    // No smart host and no ranges are needed to go back.
+    let out = run(&["--platform", "m365", "--rollback"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let steps = render::rollback_steps(Lang::En, Platform::Microsoft365, ttl);
+    assert!(stdout.starts_with("If you need to go back\n\n"), "{stdout}");
+    assert!(
+        stdout.ends_with(&format!("{}\n", steps.join("\n"))),
+        "{stdout}"
+    );
+
+    let out = run(&["--platform", "m365", "--rollback", "--format", "powershell"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("-RestrictDomainsToIPAddresses $false"),
+        "{stdout}"
+    );
+
+    for format in Format::ALL {
+        let out = run(&[
+            "--platform",
+            "server",
+            "--rollback",
+            "--format",
+            format.id(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            rollback::server(format)
+        );
+    }
+    let out = run(&["--platform", "google", "--rollback"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+
+    // A format the platform has no rules in is a usage error, as without
+    // --rollback.
+    for args in [
+        ["--platform", "google", "--rollback", "--format", "nftables"],
+        ["--platform", "m365", "--rollback", "--format", "iptables"],
+        [
+            "--platform",
+            "server",
+            "--rollback",
+            "--format",
+            "powershell",
+        ],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?} {out:?}");
+        assert!(out.stdout.is_empty());
+    }
 }
 
 #[test]

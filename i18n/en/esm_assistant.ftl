@@ -66,6 +66,8 @@ problem-mx-gateway-leftover-mx = { $bypass ->
    *[false] The old MX record { $host } (priority { $preference }) is still there: spam can use it to bypass the filter.
 }
 fix-mx-gateway-leftover-mx = Delete the MX record { $host } in your DNS host's zone editor. Keep only the gateway's MX records.
+problem-mx-gateway-mx-reset-to-microsoft = The MX record points to Microsoft 365 again ({ $host }, priority { $preference }): the Microsoft 365 admin centre's automatic DNS setup (or a “Fix it” button there) put it back, and mail now bypasses the gateway.
+fix-mx-gateway-mx-reset-to-microsoft = Point the MX back to the gateway's hosts and delete { $host }. Then, in the Microsoft 365 admin centre (Settings › Domains), do not let Microsoft 365 manage the domain's DNS records: choose “I'll add the DNS records myself”.
 problem-mx-gateway-domain-appended = The MX record points to { $host }: your DNS host added your domain to the end of the gateway's name.
 fix-mx-gateway-domain-appended = Edit the record and type the target with a final dot: { $expected }
 problem-mx-gateway-mx-cname = { $gateway ->
@@ -512,6 +514,7 @@ gui-mx-delete = Records to delete
 gui-mx-to-delete = to delete
 gui-mx-google = Google Workspace: after the change, check in the Google Admin console that the MX update has been replicated.
 gui-mx-microsoft = Microsoft 365: once mail arrives through the gateway, restrict Exchange Online to the gateway with a connector (next step).
+gui-m365-dns-trap = Do not let the Microsoft 365 admin centre set up your DNS records automatically (and do not use its “Fix it” buttons for the domain): it puts the MX back to Microsoft and mail then bypasses the gateway. Choose “I'll add the DNS records myself”.
 
 gui-lockdown-why = To receive only filtered mail, your mail server should accept mail from the gateway's servers only. Otherwise spammers can deliver to it directly and bypass the filter.
 gui-lockdown-how = On your firewall, allow SMTP (port 25) to your mail server only from the gateway's servers.
@@ -633,6 +636,19 @@ lockdown-format-iptables = iptables (Linux)
 lockdown-format-windows = Windows Firewall
 lockdown-format-exchange = Exchange Server (receive connector)
 lockdown-format-postfix = Postfix
+# Going back: the order to undo the lock-down and the MX switch.
+rollback-title = If you need to go back
+rollback-m365-connectors = First lift the inbound restriction: in the Exchange admin centre, Mail flow > Connectors, open { $inbound } and stop rejecting mail that does not come from the gateway (or delete the connector). Turn off or delete { $outbound } too, so that mail no longer leaves through the gateway. The PowerShell script does both.
+rollback-m365-mx = Then put the old MX back at your DNS host: your domain's MX at Microsoft, <tenant>.mail.protection.outlook.com. If you no longer have it, the Microsoft 365 admin centre shows it under Settings > Domains > your domain > DNS records.
+rollback-wait = Wait until the gateway's MX records have expired ({ $ttl } seconds, their TTL) before removing anything else at the gateway: senders keep using them until then.
+rollback-m365-why = This order matters: if the MX goes back to Microsoft while the connector still accepts mail from the gateway only, Microsoft refuses the mail that now arrives directly (error 550 5.7.51).
+rollback-google-reject = First, in the Google Admin console (Apps > Google Workspace > Gmail > Spam, phishing and malware > Inbound gateway), untick “Reject all mail not from gateway IPs” and save.
+rollback-google-mx = Then put Google's MX back at your DNS host, as the Google Admin console gives it (Domains > Manage domains).
+rollback-google-gateway = Once the gateway's MX records have expired ({ $ttl } seconds, their TTL), remove the inbound gateway setting.
+rollback-google-why = This order matters: while Gmail rejects mail that does not come from the gateway, the mail that arrives directly once the MX is back would be refused.
+rollback-server-rules = First remove the restriction on port 25 from your firewall or mail server: undo the rules you applied for the gateway.
+rollback-server-mx = Then put the old MX back at your DNS host, pointing to your mail server.
+rollback-server-why = This order matters: while your server accepts mail from the gateway only, the mail that arrives directly once the MX is back would be refused.
 lockdown-probe-title = Check from this computer
 lockdown-probe-intro = This computer is not the gateway: once locked down, your server must not answer it on port 25.
 lockdown-probe-button = Test port 25 of { $host }

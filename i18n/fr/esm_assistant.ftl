@@ -71,6 +71,8 @@ problem-mx-gateway-leftover-mx = { $bypass ->
    *[false] L’ancien enregistrement MX { $host } (priorité { $preference }) est toujours présent : les spammeurs peuvent s’en servir pour contourner le filtrage.
 }
 fix-mx-gateway-leftover-mx = Supprimez l’enregistrement MX { $host } dans l’éditeur de zone de votre hébergeur DNS. Ne gardez que les MX de la passerelle.
+problem-mx-gateway-mx-reset-to-microsoft = L’enregistrement MX pointe de nouveau vers Microsoft 365 ({ $host }, priorité { $preference }) : la configuration DNS automatique du centre d’administration Microsoft 365 (ou un bouton « Corriger ») l’a remis, et le courrier contourne désormais la passerelle.
+fix-mx-gateway-mx-reset-to-microsoft = Faites de nouveau pointer le MX vers les hôtes de la passerelle et supprimez { $host }. Puis, dans le centre d’administration Microsoft 365 (Paramètres › Domaines), ne laissez pas Microsoft 365 gérer les enregistrements DNS du domaine : choisissez « Ajouter vos propres enregistrements DNS ».
 problem-mx-gateway-domain-appended = L’enregistrement MX pointe vers { $host } : votre hébergeur DNS a ajouté votre domaine à la fin du nom de la passerelle.
 fix-mx-gateway-domain-appended = Modifiez l’enregistrement et saisissez la cible avec un point final : { $expected }
 problem-mx-gateway-mx-cname = { $gateway ->
@@ -517,6 +519,7 @@ gui-mx-delete = Enregistrements à supprimer
 gui-mx-to-delete = à supprimer
 gui-mx-google = Google Workspace : après la modification, vérifiez dans la console d’administration Google que la mise à jour des MX a bien été répliquée.
 gui-mx-microsoft = Microsoft 365 : une fois que le courrier arrive par la passerelle, configurez un connecteur pour qu’Exchange Online n’accepte plus le courrier que de la passerelle (étape suivante).
+gui-m365-dns-trap = Ne laissez pas le centre d’administration Microsoft 365 configurer vos enregistrements DNS automatiquement (ni ses boutons « Corriger » pour ce domaine) : il remet le MX sur Microsoft et le courrier contourne alors la passerelle. Choisissez « Ajouter vos propres enregistrements DNS ».
 
 gui-lockdown-why = Pour ne recevoir que du courrier filtré, votre serveur de messagerie ne doit accepter le courrier que des serveurs de la passerelle. Sinon, les spammeurs peuvent lui écrire directement et contourner le filtrage.
 gui-lockdown-how = Sur votre pare-feu, n’autorisez le SMTP (port 25) vers votre serveur de messagerie que depuis les serveurs de la passerelle.
@@ -641,6 +644,19 @@ lockdown-format-iptables = iptables (Linux)
 lockdown-format-windows = Pare-feu Windows
 lockdown-format-exchange = Exchange Server (connecteur de réception)
 lockdown-format-postfix = Postfix
+# Revenir en arrière : l’ordre pour défaire la restriction et le changement de MX.
+rollback-title = Si vous devez revenir en arrière
+rollback-m365-connectors = Levez d’abord la restriction entrante : dans le centre d’administration Exchange, Flux de courrier > Connecteurs, ouvrez { $inbound } et cessez de rejeter le courrier qui ne vient pas de la passerelle (ou supprimez le connecteur). Désactivez ou supprimez aussi { $outbound }, pour que le courrier ne sorte plus par la passerelle. Le script PowerShell fait les deux.
+rollback-m365-mx = Remettez ensuite l’ancien MX chez votre hébergeur DNS : le MX de votre domaine chez Microsoft, <tenant>.mail.protection.outlook.com. Si vous ne l’avez plus, le centre d’administration Microsoft 365 l’indique dans Paramètres > Domaines > votre domaine > Enregistrements DNS.
+rollback-wait = Attendez que les enregistrements MX de la passerelle aient expiré ({ $ttl } secondes, leur TTL) avant de retirer quoi que ce soit d’autre à la passerelle : les expéditeurs les utilisent jusque-là.
+rollback-m365-why = Cet ordre compte : si le MX revient chez Microsoft alors que le connecteur n’accepte encore que le courrier de la passerelle, Microsoft refuse le courrier qui arrive désormais directement (erreur 550 5.7.51).
+rollback-google-reject = D’abord, dans la console d’administration Google (Applications > Google Workspace > Gmail > Spam, hameçonnage et logiciels malveillants > Passerelle entrante), décochez « Refuser tous les e-mails ne provenant pas des adresses IP de la passerelle » et enregistrez.
+rollback-google-mx = Remettez ensuite les MX de Google chez votre hébergeur DNS, tels que la console d’administration Google les indique (Domaines > Gérer les domaines).
+rollback-google-gateway = Une fois les enregistrements MX de la passerelle expirés ({ $ttl } secondes, leur TTL), supprimez le paramètre de passerelle entrante.
+rollback-google-why = Cet ordre compte : tant que Gmail rejette le courrier qui ne vient pas de la passerelle, le courrier qui arrive directement une fois le MX remis serait refusé.
+rollback-server-rules = Retirez d’abord la restriction sur le port 25 de votre pare-feu ou de votre serveur de messagerie : défaites les règles appliquées pour la passerelle.
+rollback-server-mx = Remettez ensuite l’ancien MX chez votre hébergeur DNS, pointant vers votre serveur de messagerie.
+rollback-server-why = Cet ordre compte : tant que votre serveur n’accepte que le courrier de la passerelle, le courrier qui arrive directement une fois le MX remis serait refusé.
 lockdown-probe-title = Vérifier depuis cet ordinateur
 lockdown-probe-intro = Cet ordinateur n’est pas la passerelle : une fois le verrouillage fait, votre serveur ne doit pas lui répondre sur le port 25.
 lockdown-probe-button = Tester le port 25 de { $host }

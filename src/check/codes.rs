@@ -178,6 +178,11 @@ pub const ALL_PROBLEMS: &[(CheckId, &str, &[ArgSpec])] = &[
     ),
     (
         CheckId::MxGateway,
+        "mx-reset-to-microsoft",
+        &[text("host"), int("preference")],
+    ),
+    (
+        CheckId::MxGateway,
         "missing-gateway",
         &[text("host"), int("preference")],
     ),

@@ -125,6 +125,10 @@ fn gateway_behind_alias<'a>(
         .find(|mx| chain.contains(&normalise_name(&mx.host)))
 }
 
+/// Microsoft 365's own MX hosts: `<tenant>.mail.protection.outlook.com`.
+/// The admin centre's automatic DNS setup puts one back after the switch.
+const MICROSOFT_MX_SUFFIX: &str = ".mail.protection.outlook.com";
+
 /// `mx.gateway`: every MX is a gateway host, with the profile's preferences.
 pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let domain = input.domain.ascii();
@@ -153,6 +157,13 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     }
 
     let best_gateway = input.provider.best_preference();
+    // The best preference among the gateway's hosts actually published:
+    // a Microsoft 365 MX at or above it takes the mail.
+    let gateway_published = records
+        .iter()
+        .filter(|(_, host)| profile.iter().any(|mx| normalise_name(&mx.host) == *host))
+        .map(|(pref, _)| *pref)
+        .min();
     let suffix = format!(".{domain}");
     let mut problems = Vec::new();
     let mut present = Vec::new();
@@ -198,6 +209,15 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                     .arg("gateway", true),
             );
             present.push(target);
+            continue;
+        }
+        if host.ends_with(MICROSOFT_MX_SUFFIX) && gateway_published.is_none_or(|best| *pref <= best)
+        {
+            problems.push(
+                Problem::fail("mx-reset-to-microsoft")
+                    .arg("host", host)
+                    .arg("preference", *pref),
+            );
             continue;
         }
         let shown = if host.is_empty() {

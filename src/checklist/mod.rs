@@ -593,6 +593,23 @@ impl Doc<'_> {
                     ),
                     0.0,
                 );
+                if self.input.platform == Platform::Microsoft365 {
+                    self.text(&fl!(lang, "gui-m365-dns-trap"), 0.0);
+                }
+                // The way back, in the order that keeps mail flowing.
+                self.w.gap(4.0);
+                self.w.paragraph(
+                    &fl!(lang, "rollback-title"),
+                    0.0,
+                    FontKind::Bold,
+                    BODY,
+                    BLACK,
+                );
+                for line in
+                    crate::render::rollback_steps(lang, self.input.platform, provider.mx.ttl)
+                {
+                    self.text(&line, 8.0);
+                }
             }
             Step::Start | Step::Summary => {}
         }

@@ -219,6 +219,10 @@ pub struct LockdownArgs {
     /// Add the gateway as a trusted ARC sealer (Microsoft 365).
     #[arg(long)]
     pub arc: bool,
+    /// Print how to go back instead: the steps in order, or with --format
+    /// the commands that lift the restriction.
+    #[arg(long)]
+    pub rollback: bool,
 }
 
 /// A usage error: message on stderr, exit code 2.
@@ -558,6 +562,42 @@ fn run_checklist(args: &ChecklistArgs, common: &CommonArgs) -> Result<ExitCode, 
     Ok(ExitCode::SUCCESS)
 }
 
+/// The rollback plan: the steps in words; with `--format`, the commands
+/// that lift the restriction instead (PowerShell for Microsoft 365, the
+/// rules' format for a server), to be saved and run.
+fn rollback(
+    args: &LockdownArgs,
+    lang: Lang,
+    provider: &crate::provider::Provider,
+    domain: &DomainName,
+    format: Option<crate::lockdown::firewall::Format>,
+) -> String {
+    // `format` is the server default when none was asked for: only an
+    // explicit `--format` gives commands.
+    use crate::lockdown::rollback;
+    use crate::platform::Platform;
+    let ttl = provider.mx.ttl;
+    let platform = match args.platform {
+        LockdownPlatform::M365 => {
+            if args.format == Some(LockdownFormat::Powershell) {
+                return rollback::exchange_online(domain, ttl, chrono::Local::now().date_naive());
+            }
+            Platform::Microsoft365
+        }
+        LockdownPlatform::Google => Platform::GoogleWorkspace,
+        LockdownPlatform::Server => match (args.format, format) {
+            (Some(_), Some(format)) => return rollback::server(format),
+            _ => Platform::OwnServer,
+        },
+    };
+    let mut out = format!("{}\n\n", fl!(lang, "rollback-title"));
+    for line in render::rollback_steps(lang, platform, ttl) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
     use crate::lockdown::{self, firewall::Format, microsoft, ranges};
     let lang = common.language();
@@ -579,6 +619,10 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
             return Err(UsageError(fl!(lang, "cli-error-format", format = name)));
         }
     };
+    if args.rollback {
+        print(&rollback(args, lang, &provider, &domain, format));
+        return Ok(ExitCode::SUCCESS);
+    }
     let smart_host = match (&args.smart_host, args.platform) {
         (Some(h), _) => Some(DomainName::parse_host(h).map_err(|e| {
             UsageError(fl!(
@@ -646,6 +690,11 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
                 })?
         }
     };
+    let gateway_mx = lockdown::guard::gateway_hosts(&provider);
+    let guard = lockdown::guard::MxGuard {
+        domain: &domain,
+        gateway_mx: &gateway_mx,
+    };
     let out = match args.platform {
         LockdownPlatform::M365 => {
             let Some(smart_host) = smart_host else {
@@ -659,6 +708,7 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
             microsoft::script(&microsoft::ScriptInput {
                 domain: &domain,
                 smart_host: &smart_host,
+                gateway_mx: &gateway_mx,
                 ranges: &gateway,
                 arc_sealer: arc.as_ref(),
                 support_email: &provider.support_email,
@@ -669,6 +719,7 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
         LockdownPlatform::Google => render::google_settings(lang, &gateway),
         LockdownPlatform::Server => lockdown::firewall::rules(
             format.unwrap_or(Format::Nftables),
+            &guard,
             &gateway,
             &provider.support_email,
         ),

@@ -678,9 +678,11 @@ impl App {
                 } else {
                     None
                 };
+                let gateway_mx = lockdown::guard::gateway_hosts(provider);
                 let script = lockdown::microsoft::script(&lockdown::microsoft::ScriptInput {
                     domain,
                     smart_host: &smart_host,
+                    gateway_mx: &gateway_mx,
                     ranges,
                     arc_sealer: arc.as_ref(),
                     support_email: &provider.support_email,
@@ -695,6 +697,11 @@ impl App {
             Platform::GoogleWorkspace => None,
             Platform::OwnServer | Platform::Other => {
                 let format = self.firewall_format;
+                let gateway_mx = lockdown::guard::gateway_hosts(provider);
+                let guard = lockdown::guard::MxGuard {
+                    domain,
+                    gateway_mx: &gateway_mx,
+                };
                 Some(Ok((
                     format!(
                         "esm-{}-{}.{}",
@@ -702,7 +709,7 @@ impl App {
                         domain.ascii(),
                         format.extension()
                     ),
-                    lockdown::firewall::rules(format, ranges, &provider.support_email),
+                    lockdown::firewall::rules(format, &guard, ranges, &provider.support_email),
                 )))
             }
         }

@@ -3,6 +3,7 @@
 
 use ipnet::IpNet;
 
+use super::guard::{MxGuard, comment_block};
 use super::quote::ps;
 use super::ranges::{GatewayRanges, Source};
 
@@ -48,7 +49,7 @@ impl Format {
     }
 }
 
-fn header(ranges: &GatewayRanges, support_email: &str, comment: &str) -> String {
+fn header(guard: &MxGuard, ranges: &GatewayRanges, support_email: &str, comment: &str) -> String {
     let source = match ranges.source() {
         Source::Spf { include } => format!(
             "published in the gateway's SPF record ({include}): confirm them with {support_email}"
@@ -56,7 +57,8 @@ fn header(ranges: &GatewayRanges, support_email: &str, comment: &str) -> String 
         Source::Support => format!("as given by {support_email}"),
     };
     format!(
-        "{comment} SMTP (port 25) from the e-securemail gateway only.\n{comment} The gateway's addresses, {source}.\n"
+        "{comment} SMTP (port 25) from the e-securemail gateway only.\n{comment} The gateway's addresses, {source}.\n{comment}\n{}",
+        comment_block(guard, comment)
     )
 }
 
@@ -78,7 +80,12 @@ fn ps_ranges(ranges: &GatewayRanges) -> String {
 }
 
 /// The rules in `format`.
-pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> String {
+pub fn rules(
+    format: Format,
+    guard: &MxGuard,
+    ranges: &GatewayRanges,
+    support_email: &str,
+) -> String {
     let (v4, v6) = split(ranges);
     let join = |nets: &[IpNet], sep: &str| {
         nets.iter()
@@ -88,7 +95,7 @@ pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> Str
     };
     match format {
         Format::Nftables => {
-            let mut s = header(ranges, support_email, "#");
+            let mut s = header(guard, ranges, support_email, "#");
             s.push_str("# Load with: nft -f <this file>\n");
             s.push_str("table inet esm_gateway {\n");
             if !v4.is_empty() {
@@ -115,7 +122,7 @@ pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> Str
         }
         Format::Iptables => {
             let mut s = String::from("#!/bin/sh\n");
-            s.push_str(&header(ranges, support_email, "#"));
+            s.push_str(&header(guard, ranges, support_email, "#"));
             s.push_str("set -e\n");
             for (tool, nets) in [("iptables", &v4), ("ip6tables", &v6)] {
                 if nets.is_empty() {
@@ -133,7 +140,7 @@ pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> Str
             s
         }
         Format::Windows => {
-            let mut s = header(ranges, support_email, "#");
+            let mut s = header(guard, ranges, support_email, "#");
             s.push_str("# Run in an elevated PowerShell on the mail server.\n");
             s.push_str(&ps_ranges(ranges));
             s.push_str(
@@ -148,7 +155,7 @@ pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> Str
             s
         }
         Format::Exchange => {
-            let mut s = header(ranges, support_email, "#");
+            let mut s = header(guard, ranges, support_email, "#");
             s.push_str("# Run in the Exchange Management Shell on the mail server. The connector\n# that receives mail from the Internet then takes it from the gateway only.\n");
             s.push_str(&ps_ranges(ranges));
             s.push_str("$Connector = \"$env:COMPUTERNAME\\Default Frontend $env:COMPUTERNAME\"\n");
@@ -159,7 +166,7 @@ pub fn rules(format: Format, ranges: &GatewayRanges, support_email: &str) -> Str
             s
         }
         Format::Postfix => {
-            let mut s = header(ranges, support_email, "#");
+            let mut s = header(guard, ranges, support_email, "#");
             s.push_str("#\n# 1. Create /etc/postfix/esm_gateway.cidr with these lines:\n");
             for n in ranges.networks() {
                 s.push_str(&format!("{n}\tOK\n"));
@@ -181,12 +188,18 @@ mod tests {
     #[test]
     fn every_format_closes_both_address_families() {
         let v4_only = crate::lockdown::ranges::parse_list("85.31.212.0/24").unwrap();
-        let ipt = rules(Format::Iptables, &v4_only, "support@secuserve.com");
+        let domain = crate::domain::DomainName::parse("exemple.fr").unwrap();
+        let hosts = [crate::domain::DomainName::parse_host("mx1.example.net").unwrap()];
+        let guard = MxGuard {
+            domain: &domain,
+            gateway_mx: &hosts,
+        };
+        let ipt = rules(Format::Iptables, &guard, &v4_only, "support@secuserve.com");
         assert!(
             ipt.contains("ip6tables -I INPUT -p tcp --dport 25 -j DROP"),
             "{ipt}"
         );
-        let nft = rules(Format::Nftables, &v4_only, "support@secuserve.com");
+        let nft = rules(Format::Nftables, &guard, &v4_only, "support@secuserve.com");
         assert!(nft.contains("tcp dport 25 drop"), "{nft}");
     }
 }

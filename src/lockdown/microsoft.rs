@@ -55,6 +55,8 @@ pub fn exchange_ranges(ranges: &GatewayRanges) -> Result<Vec<Ipv4Net>, ScriptErr
 pub struct ScriptInput<'a> {
     pub domain: &'a DomainName,
     pub smart_host: &'a DomainName,
+    /// The gateway's MX hosts: the script checks the domain's MX against them.
+    pub gateway_mx: &'a [DomainName],
     pub ranges: &'a GatewayRanges,
     /// Add the gateway's domain as a trusted ARC sealer.
     pub arc_sealer: Option<&'a DomainName>,
@@ -84,6 +86,10 @@ pub fn script(input: &ScriptInput) -> Result<String, ScriptError> {
     ));
     s.push_str("# Run it in PowerShell with the ExchangeOnlineManagement module:\n");
     s.push_str("#   Install-Module ExchangeOnlineManagement -Scope CurrentUser\n");
+    s.push_str(&super::guard::powershell(&super::guard::MxGuard {
+        domain: input.domain,
+        gateway_mx: input.gateway_mx,
+    }));
     s.push_str("Connect-ExchangeOnline\n\n");
     s.push_str(&format!("# The gateway's addresses, {source}.\n"));
     if input.ranges.has_ipv6() {

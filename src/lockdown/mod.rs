@@ -3,10 +3,12 @@
 
 pub mod firewall;
 pub mod google;
+pub mod guard;
 pub mod microsoft;
 pub mod probe;
 pub mod quote;
 pub mod ranges;
+pub mod rollback;
 pub mod vet;
 
 pub use ranges::{GatewayRanges, Source};

@@ -2,6 +2,22 @@
 # Made on 2026-01-15 by the e-securemail setup assistant.
 # Run it in PowerShell with the ExchangeOnlineManagement module:
 #   Install-Module ExchangeOnlineManagement -Scope CurrentUser
+
+# 0. Safety check, before any connector is touched: the domain's MX must
+#    point only to the gateway, or the inbound restriction would refuse
+#    mail still delivered directly to Microsoft 365.
+$Domain = 'exemple.fr'
+$GatewayMx = @('france.security-mail.net', 'europe.security-mail.net')
+$FoundMx = @(Resolve-DnsName -Name $Domain -Type MX -DnsOnly -ErrorAction Stop |
+    Where-Object { $_.Type -eq 'MX' } |
+    ForEach-Object { $_.NameExchange.TrimEnd('.').ToLowerInvariant() })
+$Strays = @($FoundMx | Where-Object { $GatewayMx -notcontains $_ })
+if ($FoundMx.Count -eq 0 -or $Strays.Count -gt 0) {
+    throw ("Stopped, nothing was changed: the MX records of $Domain must point only to " +
+        "$($GatewayMx -join ', '). Found: $($FoundMx -join ', '). " +
+        "Switch the MX to the gateway, wait for the old records' TTL, then run this script again.")
+}
+
 Connect-ExchangeOnline
 
 # The gateway's addresses, published in the gateway's SPF record (includespf.security-mail.net): confirm them with support@secuserve.com.

@@ -342,7 +342,9 @@ pub fn mx(app: &App) -> Element<'_, Message> {
             col = col.push(note(fl!(lang, "gui-mx-google")))
         }
         crate::platform::Platform::Microsoft365 => {
-            col = col.push(note(fl!(lang, "gui-mx-microsoft")))
+            col = col
+                .push(note(fl!(lang, "gui-mx-microsoft")))
+                .push(note(fl!(lang, "gui-m365-dns-trap")))
         }
         _ => {}
     }

@@ -198,6 +198,7 @@ fn microsoft(app: &App) -> Element<'_, Message> {
     let mut col = Column::new().spacing(10);
     col = col.push(heading(fl!(lang, "lockdown-m365-title")));
     col = col.push(para(fl!(lang, "lockdown-m365-intro")));
+    col = col.push(note(fl!(lang, "gui-m365-dns-trap")));
     col = col.push(
         text(fl!(lang, "lockdown-smart-host-label"))
             .size(style::BODY_SIZE)

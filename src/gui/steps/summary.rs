@@ -60,6 +60,11 @@ pub fn view(app: &App) -> Element<'_, Message> {
             col = col.push(text(format!("• {item}")).size(style::BODY_SIZE));
         }
     }
+    // The way back, in the order that keeps mail flowing.
+    col = col.push(heading(fl!(lang, "rollback-title")));
+    for line in render::rollback_steps(lang, app.platform, app.provider().mx.ttl) {
+        col = col.push(para(line));
+    }
     col = col.push(heading(fl!(lang, "gui-summary-export")));
     let ready = app.current_outcome().is_some();
     let action = |label: String, message: Message, primary: bool| {
