@@ -25,6 +25,9 @@ pub enum Purpose {
     Spf,
     Dkim,
     Dmarc,
+    /// The `_mta-sts` record's new id, once the policy lists the gateway.
+    #[serde(rename = "mta-sts")]
+    MtaSts,
 }
 
 impl Purpose {
@@ -34,6 +37,7 @@ impl Purpose {
             Purpose::Spf => "spf",
             Purpose::Dkim => "dkim",
             Purpose::Dmarc => "dmarc",
+            Purpose::MtaSts => "mta-sts",
         }
     }
 }
@@ -405,6 +409,28 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
             .push(Problem::warn("dropped-characters").arg("terms", quoted_list(&tags)));
     }
     records.push(dmarc_record);
+
+    // MTA-STS: a policy that does not list the gateway gets a new id, to
+    // publish once the new policy file (in the note) is in place.
+    let sts = crate::check::mtasts_policy(input, snap);
+    if let Some(p) = sts.problems.iter().find(|p| p.code == "gateway-not-listed") {
+        let id = p.text_arg("id").unwrap_or_default();
+        let published = snap.get(&input.mta_sts_name(), QType::Txt).txt_joined();
+        let mut record = txt_record(
+            Purpose::MtaSts,
+            "_mta-sts",
+            format!("{}.", input.mta_sts_name()),
+            provider.dmarc.ttl,
+            Some(format!("v=STSv1; id={id};")),
+            &published,
+        );
+        record.notes.push(
+            Problem::warn("mta-sts-policy-first")
+                .arg("url", p.text_arg("url").unwrap_or_default())
+                .arg("policy", sts.expected.clone()),
+        );
+        records.push(record);
+    }
 
     Publication {
         domain: domain.to_string(),

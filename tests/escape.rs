@@ -484,7 +484,7 @@ mod properties {
                     records::Purpose::Dkim => {
                         [lossy(&dkim)].into_iter().filter(|t| looks_like_dkim(t)).collect()
                     }
-                    records::Purpose::Mx => Vec::new(),
+                    records::Purpose::Mx | records::Purpose::MtaSts => Vec::new(),
                 };
                 if published.iter().any(|t| has_hidden(t)) {
                     prop_assert_ne!(r.action, records::Action::Keep, "{:?}", r);

@@ -224,3 +224,52 @@ fn the_fix_reads_well_in_both_languages() {
         assert!(!text.contains("{$") && !text.contains("{ $"), "{text}");
     }
 }
+
+#[test]
+fn records_give_the_new_id_after_the_policy_file() {
+    let w = world();
+    let ns = w.dns.addr.to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
+        .args(["records", "enforce.test", "--nameserver", &ns, "--json"])
+        .env("SSL_CERT_FILE", &w.https.ca_file)
+        .env_remove("SSL_CERT_DIR")
+        .env("ESM_ASSISTANT_HTTPS_PORT", w.https.addr.port().to_string())
+        .output()
+        .expect("run esm-assistant");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let sts = json["records"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["purpose"] == "mta-sts").cloned())
+        .unwrap_or_else(|| panic!("no MTA-STS record in {json:#}"));
+    assert_eq!(sts["name"], "_mta-sts");
+    assert_eq!(sts["action"], "replace");
+    let value = sts["value"].as_str().unwrap();
+    assert!(
+        value.starts_with("v=STSv1; id=") && value != "v=STSv1; id=20240101;",
+        "{value}"
+    );
+    assert_eq!(sts["notes"][0]["code"], "mta-sts-policy-first");
+    assert!(
+        sts["notes"][0]["policy"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l == "mx: france.security-mail.net"),
+        "{sts:#}"
+    );
+    // A domain whose policy already lists the gateway gets no such record.
+    let out = Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
+        .args(["records", "wildcard.test", "--nameserver", &ns, "--json"])
+        .env("SSL_CERT_FILE", &w.https.ca_file)
+        .env("ESM_ASSISTANT_HTTPS_PORT", w.https.addr.port().to_string())
+        .output()
+        .expect("run esm-assistant");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(
+        !json["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["purpose"] == "mta-sts")
+    );
+}

@@ -393,6 +393,7 @@ pub const RECORD_NOTES: &[(&str, &[ArgSpec])] = &[
     ("merge-too-many-lookups", &[int("count")]),
     ("dropped-terms", &[list("terms")]),
     ("dropped-characters", &[list("terms")]),
+    ("mta-sts-policy-first", &[text("url"), list("policy")]),
 ];
 
 /// The arguments of `code` for `check`, if the check gives that code.

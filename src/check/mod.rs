@@ -14,6 +14,7 @@ mod spf;
 
 pub use gather::{CheckInput, Destination, MtaStsFetch, Snapshot, gather};
 pub use model::{Arg, CheckId, CheckResult, Problem, Report, Status};
+pub use mtasts::mtasts_policy;
 pub use spf::SpfTexts;
 
 use crate::dns::Dns;

@@ -624,6 +624,7 @@ impl Doc<'_> {
             Step::Dmarc => self.record_card(Purpose::Dmarc),
             Step::Mx => {
                 self.record_card(Purpose::Mx);
+                self.record_card(Purpose::MtaSts);
                 let deletes = self.input.publication.delete.clone();
                 if !deletes.is_empty() {
                     self.w.gap(4.0);
