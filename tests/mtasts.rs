@@ -273,3 +273,43 @@ fn records_give_the_new_id_after_the_policy_file() {
             .any(|r| r["purpose"] == "mta-sts")
     );
 }
+
+#[test]
+fn the_checklist_gives_the_policy_file_beside_the_new_record() {
+    let w = world();
+    let ns = w.dns.addr.to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
+        .args([
+            "checklist",
+            "enforce.test",
+            "--nameserver",
+            &ns,
+            "--lang",
+            "fr",
+            "--out",
+            "-",
+        ])
+        .env("SSL_CERT_FILE", &w.https.ca_file)
+        .env_remove("SSL_CERT_DIR")
+        .env("ESM_ASSISTANT_HTTPS_PORT", w.https.addr.port().to_string())
+        .output()
+        .expect("run esm-assistant");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = lopdf::Document::load_mem(&out.stdout).expect("a PDF");
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf
+        .extract_text(&pages)
+        .expect("text")
+        .replace(['\n', '\r'], "");
+    assert!(text.contains("_mta-sts"), "{text}");
+    assert!(
+        text.contains("Ne publiez cet enregistrement qu’après le nouveau fichier"),
+        "{text}"
+    );
+    assert!(text.contains("mx: france.security-mail.net"), "{text}");
+}

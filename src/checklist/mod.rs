@@ -396,6 +396,11 @@ impl Doc<'_> {
             }
             self.w.y = self.w.y.max(top + height);
             self.w.gap(2.0);
+            // What the window and `records` say beside the card: the
+            // warnings of the merge, the MTA-STS file to publish first.
+            for note in &r.notes {
+                self.small(&format!("! {}", render::record_note(lang, note)), PAD);
+            }
         }
     }
 
