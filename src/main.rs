@@ -24,6 +24,7 @@ fn main() -> ExitCode {
     };
     let mut options = gui::Options::new(cli.common.resolver(), provider);
     options.lang = cli.common.lang_choice();
+    options.authoritative = cli.authoritative;
     // The window follows the system's light or dark theme; this forces one.
     options.theme = match std::env::var("ESM_ASSISTANT_THEME").as_deref() {
         Ok("dark") => Some(iced::Theme::Dark),

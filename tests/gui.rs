@@ -40,6 +40,7 @@ fn options(resolver: ResolverChoice, dir: &Path) -> Options {
         export_dir: Some(dir.join("exports")),
         smtp_port: 25,
         propagation_resolvers: None,
+        authoritative: false,
     }
 }
 

@@ -47,6 +47,11 @@ Exit codes:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The window asks the domain's own name servers, and shows how the MX
+    /// records propagate (always so with the system's resolver; with
+    /// --nameserver, for trials against local servers).
+    #[arg(long)]
+    pub authoritative: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }

@@ -62,6 +62,9 @@ pub struct Options {
     /// `None` takes the profile's public ones, and only when the system's
     /// resolver is used (a given resolver means development or tests).
     pub propagation_resolvers: Option<Vec<PublicResolver>>,
+    /// Ask the domain's own name servers even with a given resolver (the
+    /// window always does with the system's).
+    pub authoritative: bool,
 }
 
 impl Options {
@@ -76,6 +79,7 @@ impl Options {
             export_dir: None,
             smtp_port: 25,
             propagation_resolvers: None,
+            authoritative: false,
         }
     }
 }
@@ -921,7 +925,8 @@ impl App {
         self.now = self.check_started;
         let generation = self.generation;
         let options = DnsOptions {
-            authoritative: self.options.resolver == ResolverChoice::System,
+            authoritative: self.options.resolver == ResolverChoice::System
+                || self.options.authoritative,
             resolver: self.options.resolver.clone(),
             known_servers: self.known_servers.clone(),
             ..DnsOptions::default()
