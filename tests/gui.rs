@@ -1200,3 +1200,52 @@ fn the_mx_step_shows_propagation_and_keeps_the_name_servers() {
     assert_eq!(app.old_mx, Some(("exemple.fr".to_string(), old)));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn lock_down_waits_until_every_resolver_sees_the_new_mx() {
+    let (mut app, dir) = offline_app("propagation-lockdown");
+    let _ = app.update(Message::DomainChanged("exemple.fr".into()));
+    let _ = app.update(Message::MarkDone(Step::Destination, true));
+    let green = |mut o: gui::Outcome| {
+        use esm_assistant::check::{CheckResult, Report};
+        o.report = Report {
+            domain: "exemple.fr".into(),
+            checks: [CheckId::DestinationHost, CheckId::MxGateway]
+                .into_iter()
+                .map(|id| CheckResult::new(id, Vec::new(), Vec::new(), Vec::new()))
+                .collect(),
+        };
+        o
+    };
+    // The domain's servers give the gateway; one resolver still the old MX.
+    let _ = app.update(Message::CheckNow);
+    let stale = green(propagation_outcome(
+        "france.security-mail.net",
+        300,
+        "mail.exemple.fr",
+    ));
+    let _ = app.update(Message::Checked(1, Box::new(stale)));
+    assert!(app.mx_still_propagating());
+    let _ = app.update(Message::MarkDone(Step::Lockdown, true));
+    assert!(
+        !app.done.contains(&Step::Lockdown),
+        "not while resolvers differ"
+    );
+    app.step = Step::Lockdown;
+    assert!(shows_part(
+        &app,
+        "some resolvers still give the old MX records"
+    ));
+    // Once it sees the gateway too, lock-down can be marked done.
+    let _ = app.update(Message::CheckNow);
+    let reached = green(propagation_outcome(
+        "france.security-mail.net",
+        300,
+        "france.security-mail.net",
+    ));
+    let _ = app.update(Message::Checked(2, Box::new(reached)));
+    assert!(!app.mx_still_propagating());
+    let _ = app.update(Message::MarkDone(Step::Lockdown, true));
+    assert!(app.done.contains(&Step::Lockdown));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -756,7 +756,7 @@ impl App {
 
     fn mark_done(&mut self, step: Step, done: bool) -> Task<Message> {
         // Lock-down cannot be marked done before the MX step is green.
-        if done && !step.can_mark_done(self.report(), &self.done) {
+        if done && !self.can_mark_done(step) {
             return Task::none();
         }
         if done {
@@ -883,6 +883,22 @@ impl App {
     /// The check results, if they are about the domain now entered.
     pub fn report(&self) -> Option<&Report> {
         self.current_outcome().map(|o| &o.report)
+    }
+
+    /// Whether some resolver still gives other MX records than the
+    /// domain's own servers: senders may still deliver directly, so the
+    /// server is not locked down yet.
+    pub fn mx_still_propagating(&self) -> bool {
+        self.current_outcome()
+            .and_then(|o| o.propagation.as_ref())
+            .is_some_and(|view| view.differing() > 0)
+    }
+
+    /// Can `step` be marked done now: its prerequisites are green and,
+    /// for lock-down, the MX change has reached every resolver asked.
+    pub fn can_mark_done(&self, step: Step) -> bool {
+        step.can_mark_done(self.report(), &self.done)
+            && !(step == Step::Lockdown && self.mx_still_propagating())
     }
 
     pub fn current_outcome(&self) -> Option<&Outcome> {

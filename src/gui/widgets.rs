@@ -367,7 +367,7 @@ pub fn done_by_hand<'a>(app: &App, step: Step) -> Element<'a, Message> {
         Step::Destination => fl!(app.lang, "gui-confirm-destination"),
         _ => fl!(app.lang, "gui-done-by-hand"),
     };
-    let allowed = step.can_mark_done(app.report(), &app.done);
+    let allowed = app.can_mark_done(step);
     let mut b = checkbox(allowed && app.done.contains(&step))
         .label(label)
         .size(18)
@@ -376,15 +376,24 @@ pub fn done_by_hand<'a>(app: &App, step: Step) -> Element<'a, Message> {
         b = b.on_toggle(move |v| Message::MarkDone(step, v));
         b.into()
     } else {
-        column![b, hint(fl!(app.lang, "gui-done-after-mx"))]
-            .spacing(4)
-            .into()
+        let why = if step.can_mark_done(app.report(), &app.done) {
+            fl!(app.lang, "gui-done-after-propagation")
+        } else {
+            fl!(app.lang, "gui-done-after-mx")
+        };
+        column![b, hint(why)].spacing(4).into()
     }
 }
 
 /// What a waiting step must wait for, said at its top.
 pub fn waiting_banner<'a>(app: &App, step: Step) -> Option<Element<'a, Message>> {
     let lang = app.lang;
+    if step == Step::Lockdown
+        && step.state(app.report(), &app.done).waiting.is_none()
+        && app.mx_still_propagating()
+    {
+        return Some(note(fl!(lang, "gui-wait-lockdown-propagation")));
+    }
     let wait = step.state(app.report(), &app.done).waiting?;
     let text = match (step, wait) {
         (Step::Lockdown, _) => fl!(lang, "gui-wait-lockdown"),
