@@ -9,17 +9,10 @@ pub const QUOTE_CHARS: usize = 80;
 /// character (and line separator or bidirectional control, which reorder
 /// or break what follows) written as a `\u{..}` escape.
 pub fn excerpt(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == max {
-            out.push('…');
-            break;
-        }
-        if is_invisible(c) {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
+    let kept: String = text.chars().take(max).collect();
+    let mut out = crate::safe_text::visible(&kept).into_owned();
+    if text.chars().nth(max).is_some() {
+        out.push('…');
     }
     out
 }
@@ -27,16 +20,6 @@ pub fn excerpt(text: &str, max: usize) -> String {
 /// [`excerpt`] with the usual length.
 pub fn quote(text: &str) -> String {
     excerpt(text, QUOTE_CHARS)
-}
-
-fn is_invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{feff}'
-        )
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 #[cfg(test)]

@@ -152,6 +152,17 @@ pub fn details(lang: Lang, result: &CheckResult) -> Option<String> {
     )
 }
 
+/// "Waiting: finish step N first", for a step that waits for `other`;
+/// the window and the checklist say it alike.
+pub fn wait_for_step(lang: Lang, other: crate::step::Step) -> String {
+    fl!(
+        lang,
+        "gui-wait-step",
+        number = other.number(),
+        step = text(lang, &format!("step-{}", other.id()), &[]).unwrap_or_default()
+    )
+}
+
 /// A domain-name error in words.
 pub fn domain_error(lang: Lang, error: &crate::domain::DomainError) -> String {
     let args: Vec<(String, FluentValue<'static>)> = error

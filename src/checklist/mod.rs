@@ -457,13 +457,7 @@ impl Doc<'_> {
         self.step_heading(number, step, status, checked);
         if let Some(wait) = state.waiting {
             let reason = match wait {
-                crate::step::Wait::Step(other) => fl!(
-                    lang,
-                    "gui-wait-step",
-                    number = other.number(),
-                    step = crate::localize::text(lang, &format!("step-{}", other.id()), &[])
-                        .unwrap_or_default()
-                ),
+                crate::step::Wait::Step(other) => render::wait_for_step(lang, other),
                 crate::step::Wait::Confirmation => fl!(lang, "pdf-wait-confirmation"),
             };
             self.small(&reason, 20.0);

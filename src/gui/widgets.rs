@@ -399,13 +399,7 @@ pub fn waiting_banner<'a>(app: &App, step: Step) -> Option<Element<'a, Message>>
         (Step::Lockdown, _) => fl!(lang, "gui-wait-lockdown"),
         (Step::Mx, Wait::Step(Step::Destination)) => fl!(lang, "gui-wait-mx"),
         (_, Wait::Confirmation) => fl!(lang, "gui-wait-confirmation"),
-        (_, Wait::Step(other)) => fl!(
-            lang,
-            "gui-wait-step",
-            number = other.number(),
-            step = crate::localize::text(lang, &format!("step-{}", other.id()), &[])
-                .unwrap_or_default()
-        ),
+        (_, Wait::Step(other)) => render::wait_for_step(lang, other),
     };
     Some(note(text))
 }

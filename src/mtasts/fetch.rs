@@ -62,7 +62,7 @@ pub fn policy_url(domain: &str) -> String {
     format!("https://{}/.well-known/mta-sts.txt", policy_host(domain))
 }
 
-fn tls_config() -> rustls::ClientConfig {
+fn tls_config() -> Result<rustls::ClientConfig, FetchError> {
     let mut roots = rustls::RootCertStore::empty();
     // Unreadable or malformed system certificates are skipped: the fetch
     // then fails on an untrusted certificate, which is reported.
@@ -71,16 +71,11 @@ fn tls_config() -> rustls::ClientConfig {
         let _ = roots.add(cert);
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let builder = rustls::ClientConfig::builder_with_provider(provider)
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .unwrap_or_else(|_| {
-            rustls::ClientConfig::builder_with_provider(Arc::new(
-                rustls::crypto::ring::default_provider(),
-            ))
-            .with_protocol_versions(&[&rustls::version::TLS13])
-            .unwrap_or_else(|e| panic!("ring supports TLS 1.3: {e}"))
-        });
-    builder.with_root_certificates(roots).with_no_client_auth()
+        .map_err(|_| FetchError::Other)?
+        .with_root_certificates(roots)
+        .with_no_client_auth())
 }
 
 /// Fetches the policy text of `domain`, connecting to `port` (443 but in
@@ -92,7 +87,7 @@ pub async fn fetch_policy(dns: &Dns, domain: &str, port: u16) -> Result<String, 
         return Err(FetchError::NoAddress);
     };
     let client = reqwest::Client::builder()
-        .tls_backend_preconfigured(tls_config())
+        .tls_backend_preconfigured(tls_config()?)
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
         .timeout(FETCH_TIMEOUT)
