@@ -150,6 +150,8 @@ pub fn details(lang: Lang, result: &CheckResult) -> Option<String> {
         &format!("detail-{}", result.id.key()),
         &fluent_args(lang, &args),
     )
+    // A message whose every part was left out says nothing: no blank line.
+    .filter(|t| !t.trim().is_empty())
 }
 
 /// "Waiting: finish step N first", for a step that waits for `other`;

@@ -114,9 +114,11 @@ impl PolicyError {
 /// Parses a policy file: `key: value` lines ending in CRLF (a bare LF is
 /// accepted, as senders do); unknown keys are ignored.
 pub fn parse_policy(text: &str) -> Result<StsPolicy, PolicyError> {
+    // Controls and the characters that reorder or hide text have no place
+    // in a policy the assistant proposes to publish again.
     if text
         .chars()
-        .any(|c| c.is_control() && c != '\r' && c != '\n' && c != '\t')
+        .any(|c| crate::safe_text::is_hidden(c) && !matches!(c, '\r' | '\n' | '\t'))
     {
         return Err(PolicyError::NotText);
     }
@@ -256,6 +258,10 @@ mod tests {
         );
         assert_eq!(
             parse_policy("version: STSv1\nmode: none\nmax_age: 1\n\u{1b}[2J"),
+            Err(PolicyError::NotText)
+        );
+        assert_eq!(
+            parse_policy("version: STSv1\nmode: enforce\nmx: a\u{202e}b.example\nmax_age: 1\n"),
             Err(PolicyError::NotText)
         );
     }
