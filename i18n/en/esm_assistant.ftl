@@ -502,7 +502,7 @@ gui-dkim-key-invalid = This is not a usable public key ({ $reason }): copy the w
 gui-dkim-key-rsa = RSA key of { $bits } bits.
 gui-dkim-key-ed25519 = Ed25519 key.
 gui-dkim-no-key = The record to publish appears once the key is pasted.
-gui-dkim-warning = Enable DKIM signing in the console only after the key is seen in DNS (green badges below). Enabled too early, it may get your mail rejected.
+gui-dkim-warning = Enable DKIM signing in the console only once the check “DKIM key matches the console” below is green: the key published is then the one the console signs with. Enabled too early, it may get your mail rejected.
 gui-dkim-ready = The key is published: you can now enable DKIM signing in the console.
 
 gui-dmarc-why = DMARC tells receivers what to do with mail that fails SPF and DKIM, and where to send reports. The gateway's console reads the reports sent to { $address }.

@@ -507,7 +507,7 @@ gui-dkim-key-invalid = Ce n’est pas une clé publique utilisable ({ $reason })
 gui-dkim-key-rsa = Clé RSA de { $bits } bits.
 gui-dkim-key-ed25519 = Clé Ed25519.
 gui-dkim-no-key = L’enregistrement à publier apparaît une fois la clé collée.
-gui-dkim-warning = N’activez la signature DKIM dans la console qu’une fois la clé visible dans le DNS (voyants verts ci-dessous). Activée trop tôt, elle peut faire rejeter vos messages.
+gui-dkim-warning = N’activez la signature DKIM dans la console qu’une fois la vérification « Clé DKIM identique à celle de la console » au vert ci-dessous : la clé publiée est alors bien celle avec laquelle la console signe. Activée trop tôt, elle peut faire rejeter vos messages.
 gui-dkim-ready = La clé est publiée : vous pouvez maintenant activer la signature DKIM dans la console.
 
 gui-dmarc-why = DMARC indique aux serveurs destinataires que faire du courrier qui échoue aux contrôles SPF et DKIM, et où envoyer les rapports. La console de la passerelle lit les rapports envoyés à { $address }.
