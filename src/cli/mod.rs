@@ -200,6 +200,8 @@ pub enum LockdownFormat {
     Windows,
     Exchange,
     Postfix,
+    /// A plain rule in words, for a firewall appliance.
+    Appliance,
 }
 
 #[derive(Debug, Args)]
@@ -218,7 +220,8 @@ pub struct LockdownArgs {
     #[arg(long, value_name = "FILE")]
     pub ranges: Option<PathBuf>,
     /// What to print: powershell (Microsoft 365), or for a server nftables,
-    /// iptables, windows, exchange or postfix.
+    /// iptables, windows, exchange, postfix, or appliance (a plain rule in
+    /// words for a firewall appliance).
     #[arg(long, value_enum)]
     pub format: Option<LockdownFormat>,
     /// Add the gateway as a trusted ARC sealer (Microsoft 365).
@@ -585,13 +588,18 @@ fn rollback(
     let platform = match args.platform {
         LockdownPlatform::M365 => {
             if args.format == Some(LockdownFormat::Powershell) {
-                return rollback::exchange_online(domain, ttl, chrono::Local::now().date_naive());
+                return rollback::exchange_online(
+                    lang,
+                    domain,
+                    ttl,
+                    chrono::Local::now().date_naive(),
+                );
             }
             Platform::Microsoft365
         }
         LockdownPlatform::Google => Platform::GoogleWorkspace,
         LockdownPlatform::Server => match (args.format, format) {
-            (Some(_), Some(format)) => return rollback::server(format),
+            (Some(_), Some(format)) => return rollback::server(lang, format),
             _ => Platform::OwnServer,
         },
     };
@@ -617,6 +625,7 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
             LockdownFormat::Iptables => Format::Iptables,
             LockdownFormat::Windows => Format::Windows,
             LockdownFormat::Exchange => Format::Exchange,
+            LockdownFormat::Appliance => Format::Appliance,
             _ => Format::Postfix,
         }),
         (_, Some(f)) => {
@@ -718,11 +727,13 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
                 arc_sealer: arc.as_ref(),
                 support_email: &provider.support_email,
                 date: chrono::Local::now().date_naive(),
+                lang,
             })
             .map_err(|e| UsageError(fl!(lang, "cli-error-script", error = e.to_string())))?
         }
         LockdownPlatform::Google => render::google_settings(lang, &gateway),
         LockdownPlatform::Server => lockdown::firewall::rules(
+            lang,
             format.unwrap_or(Format::Nftables),
             &guard,
             &gateway,

@@ -229,7 +229,8 @@ pub async fn save_script(
     let Some((path, fallback)) = choose_path(&name, &extension, forced_dir).await else {
         return Ok(None);
     };
-    write(path.clone(), lang, move || Ok(content.into_bytes())).await?;
+    let bytes = crate::lockdown::words::file_bytes(&extension, content);
+    write(path.clone(), lang, move || Ok(bytes)).await?;
     Ok(Some(Saved {
         contents: Contents::Script,
         path,

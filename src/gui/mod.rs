@@ -691,6 +691,7 @@ impl App {
                     arc_sealer: arc.as_ref(),
                     support_email: &provider.support_email,
                     date: chrono::Local::now().date_naive(),
+                    lang: self.lang,
                 });
                 Some(
                     script
@@ -713,7 +714,13 @@ impl App {
                         domain.ascii(),
                         format.extension()
                     ),
-                    lockdown::firewall::rules(format, &guard, ranges, &provider.support_email),
+                    lockdown::firewall::rules(
+                        self.lang,
+                        format,
+                        &guard,
+                        ranges,
+                        &provider.support_email,
+                    ),
                 )))
             }
         }
