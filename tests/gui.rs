@@ -369,7 +369,7 @@ fn an_oversized_saved_file_is_moved_aside_like_a_damaged_one() {
             panic!("no notice: {:?}", app.notice)
         };
         // Nothing of it is in the window; all of it is kept aside.
-        assert!(app.domain_input.is_empty() && app.dkim_editor.text().trim().is_empty());
+        assert!(app.domain_input.is_empty() && app.dkim.editor.text().trim().is_empty());
         assert_eq!(&std::fs::read_to_string(moved_to).unwrap(), content);
         assert!(!path.exists());
         assert!(
@@ -478,22 +478,26 @@ fn pasting_more_than_a_key_or_a_list_can_hold_is_refused_and_said() {
             std::sync::Arc::new(text),
         ))
     };
-    let _ = app.update(Message::DkimKeyEdited(paste(key.clone())));
-    assert!(!app.dkim_too_long);
-    let _ = app.update(Message::DkimKeyEdited(paste("A".repeat(100_000))));
-    assert!(app.dkim_too_long);
-    assert_eq!(app.dkim_editor.text().trim(), key);
+    let _ = app.update(Message::Dkim(gui::dkim_step::Message::KeyEdited(paste(
+        key.clone(),
+    ))));
+    assert!(!app.dkim.too_long);
+    let _ = app.update(Message::Dkim(gui::dkim_step::Message::KeyEdited(paste(
+        "A".repeat(100_000),
+    ))));
+    assert!(app.dkim.too_long);
+    assert_eq!(app.dkim.editor.text().trim(), key);
     let _ = app.update(Message::GoTo(Step::Dkim));
     assert!(shows(
         &app,
         "This is longer than a key can be (64 KiB): it was not added."
     ));
 
-    let _ = app.update(Message::RangesEdited(paste(
-        "85.31.212.0/24\n".repeat(10_000),
-    )));
-    assert!(app.ranges_too_long);
-    assert!(app.ranges_editor.text().trim().is_empty());
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::RangesEdited(paste("85.31.212.0/24\n".repeat(10_000))),
+    ));
+    assert!(app.lockdown.ranges_too_long);
+    assert!(app.lockdown.ranges_editor.text().trim().is_empty());
     // A one-line field ignores a paste of megabytes.
     let _ = app.update(Message::DomainChanged("a".repeat(3_000_000)));
     assert_eq!(app.domain_input, "exemple.fr");
@@ -544,18 +548,18 @@ fn the_summary_gives_the_rollback_plan_for_the_platform() {
 fn the_dkim_key_is_accepted_as_pasted_and_refused_when_damaged() {
     let (mut app, dir) = offline_app("dkim");
     let pasted = format!("\"p={}\"\n", world::RSA_2048.trim());
-    let _ = app.update(Message::DkimKeyEdited(
+    let _ = app.update(Message::Dkim(gui::dkim_step::Message::KeyEdited(
         iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
             std::sync::Arc::new(pasted),
         )),
-    ));
-    assert!(matches!(app.dkim_key, Some(Ok(_))), "{:?}", app.dkim_key);
-    let _ = app.update(Message::DkimKeyEdited(
+    )));
+    assert!(matches!(app.dkim.key, Some(Ok(_))), "{:?}", app.dkim.key);
+    let _ = app.update(Message::Dkim(gui::dkim_step::Message::KeyEdited(
         iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
             std::sync::Arc::new("garbage".into()),
         )),
-    ));
-    assert!(matches!(app.dkim_key, Some(Err(_))));
+    )));
+    assert!(matches!(app.dkim.key, Some(Err(_))));
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -687,19 +691,22 @@ async fn lockdown_for_microsoft_365_reads_the_ranges_and_makes_the_script() {
     let t = app.update(Message::GoTo(Step::Lockdown));
     settle(&mut app, t).await;
     let ranges = app
+        .lockdown
         .gateway_ranges()
         .expect("ranges read from the gateway's SPF record");
     let shown: Vec<String> = ranges.networks().iter().map(|n| n.to_string()).collect();
     assert_eq!(shown, ["198.51.100.0/24", "2001:db8:100::/48"]);
     // No script without the smart host.
-    assert!(app.artefact_text().is_none());
+    assert!(app.lockdown.artefact_text().is_none());
     {
         let mut sim = ui(&app);
         sim.find("Enter the smart host: the script appears once it is known.")
             .expect("asks for it");
     }
-    let _ = app.update(Message::SmartHostChanged("relay.example.net".into()));
-    let Some(Ok((name, script))) = app.artefact_text() else {
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::SmartHostChanged("relay.example.net".into()),
+    ));
+    let Some(Ok((name, script))) = app.lockdown.artefact_text().map(|r| r.cloned()) else {
         panic!("no script")
     };
     assert_eq!(name, "esm-exchange-online-good.test.ps1");
@@ -720,19 +727,21 @@ async fn lockdown_for_microsoft_365_reads_the_ranges_and_makes_the_script() {
     assert_eq!(app.clipboard.get().as_deref(), Some(script.as_str()));
 
     // A hostile smart host makes no script.
-    let _ = app.update(Message::SmartHostChanged(
-        "relay.example.net'; Stop-Computer".into(),
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::SmartHostChanged("relay.example.net'; Stop-Computer".into()),
     ));
-    assert!(app.artefact_text().is_none());
+    assert!(app.lockdown.artefact_text().is_none());
 
     // Support's list replaces the derived ranges.
-    let _ = app.update(Message::SmartHostChanged("relay.example.net".into()));
-    let _ = app.update(Message::RangesEdited(
-        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
-            std::sync::Arc::new("85.31.212.0/24".into()),
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::SmartHostChanged("relay.example.net".into()),
+    ));
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::RangesEdited(iced::widget::text_editor::Action::Edit(
+            iced::widget::text_editor::Edit::Paste(std::sync::Arc::new("85.31.212.0/24".into())),
         )),
     ));
-    let Some(Ok((_, script))) = app.artefact_text() else {
+    let Some(Ok((_, script))) = app.lockdown.artefact_text() else {
         panic!("no script")
     };
     assert!(
@@ -760,37 +769,39 @@ async fn lockdown_for_an_own_server_tests_port_25_on_request() {
         let t = app.update(m);
         settle(&mut app, t).await;
     }
-    assert!(app.probe.is_none(), "nothing is tried until asked");
-    let _ = app.update(Message::FormatSelected(
-        esm_assistant::lockdown::firewall::Format::Postfix,
+    assert!(app.lockdown.probe.is_none(), "nothing is tried until asked");
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::FormatSelected(
+            esm_assistant::lockdown::firewall::Format::Postfix,
+        ),
     ));
-    let Some(Ok((name, rules))) = app.artefact_text() else {
+    let Some(Ok((name, rules))) = app.lockdown.artefact_text() else {
         panic!("no rules")
     };
     assert_eq!(name, "esm-postfix-good.test.txt");
     assert!(rules.contains("198.51.100.0/24\tOK"), "{rules}");
 
-    let t = app.update(Message::ProbePort25);
+    let t = app.update(Message::Lockdown(gui::lockdown_step::Message::ProbePort25));
     settle(&mut app, t).await;
     assert!(
         matches!(
-            app.probe,
+            app.lockdown.probe,
             Some(gui::ProbeState::Done(
                 esm_assistant::lockdown::probe::Probe::Open(_)
             ))
         ),
         "{:?}",
-        app.probe
+        app.lockdown.probe
     );
     {
         let mut sim = ui(&app);
         sim.find("! Warning").expect("an open port warns");
     }
     drop(listener);
-    let t = app.update(Message::ProbePort25);
+    let t = app.update(Message::Lockdown(gui::lockdown_step::Message::ProbePort25));
     settle(&mut app, t).await;
     assert_eq!(
-        app.probe,
+        app.lockdown.probe,
         Some(gui::ProbeState::Done(
             esm_assistant::lockdown::probe::Probe::Refused
         ))
@@ -858,8 +869,10 @@ fn shows(app: &App, start: &str) -> bool {
 }
 
 fn paste(text: &str) -> Message {
-    Message::RangesEdited(iced::widget::text_editor::Action::Edit(
-        iced::widget::text_editor::Edit::Paste(std::sync::Arc::new(text.into())),
+    Message::Lockdown(gui::lockdown_step::Message::RangesEdited(
+        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
+            std::sync::Arc::new(text.into()),
+        )),
     ))
 }
 
@@ -886,10 +899,10 @@ async fn ranges_that_open_everything_make_no_rules_and_the_step_says_why() {
         let t = app.update(m);
         settle(&mut app, t).await;
     }
-    assert!(app.ranges_refused());
-    assert!(app.gateway_ranges().is_none());
-    assert!(app.artefact_text().is_none());
-    assert!(app.artefact.text().trim().is_empty());
+    assert!(app.lockdown.ranges_refused());
+    assert!(app.lockdown.gateway_ranges().is_none());
+    assert!(app.lockdown.artefact_text().is_none());
+    assert!(app.lockdown.artefact.text().trim().is_empty());
     assert!(shows(
         &app,
         "Nothing is generated from the gateway's SPF record (includespf.security-mail.net). \
@@ -902,7 +915,7 @@ async fn ranges_that_open_everything_make_no_rules_and_the_step_says_why() {
 
     // Support's list replaces it: rules appear.
     let _ = app.update(paste("85.31.212.0/24"));
-    let Some(Ok((_, rules))) = app.artefact_text() else {
+    let Some(Ok((_, rules))) = app.lockdown.artefact_text() else {
         panic!("no rules from a good list")
     };
     assert!(rules.contains("85.31.212.0/24") && !rules.contains("0.0.0.0/0"));
@@ -919,13 +932,13 @@ async fn ranges_that_open_everything_make_no_rules_and_the_step_says_why() {
             "This list cannot be used. This range cannot be the gateway's: 10.0.0.0/8 (a private network).",
         ),
     ] {
-        let _ = app.update(Message::RangesEdited(
-            iced::widget::text_editor::Action::SelectAll,
+        let _ = app.update(Message::Lockdown(
+            gui::lockdown_step::Message::RangesEdited(iced::widget::text_editor::Action::SelectAll),
         ));
         let _ = app.update(paste(list));
-        assert_eq!(app.ranges_editor.text().trim(), list);
-        assert!(app.ranges_refused(), "{list:?}");
-        assert!(app.artefact_text().is_none(), "{list:?}");
+        assert_eq!(app.lockdown.ranges_editor.text().trim(), list);
+        assert!(app.lockdown.ranges_refused(), "{list:?}");
+        assert!(app.lockdown.artefact_text().is_none(), "{list:?}");
         assert!(shows(&app, said), "{list:?}");
         assert!(shows(&app, "Nothing is generated until"), "{list:?}");
         // Google Workspace gets no settings either.
