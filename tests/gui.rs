@@ -1262,3 +1262,251 @@ fn lock_down_waits_until_every_resolver_sees_the_new_mx() {
     assert!(app.done.contains(&Step::Lockdown));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The bounds of the widget that has the keyboard focus, if one has it.
+fn focused(sim: &mut Simulator<'_, Message>) -> Option<iced::Rectangle> {
+    sim.find(|c: iced_test::selector::Candidate<'_>| match c {
+        iced_test::selector::Candidate::Focusable { bounds, state, .. } if state.is_focused() => {
+            Some(bounds)
+        }
+        _ => None,
+    })
+    .ok()
+}
+
+/// Presses Tab until the focused widget holds the text `label`; how many
+/// presses it took, or `None` if the whole Tab order went by without it.
+fn tab_to(sim: &mut Simulator<'_, Message>, label: &str) -> Option<usize> {
+    let target = sim.find(label).ok()?;
+    let center = iced_test::selector::Bounded::bounds(&target).center();
+    tab_to_point(sim, center)
+}
+
+/// Presses Tab until the focused widget covers `center`.
+fn tab_to_point(sim: &mut Simulator<'_, Message>, center: iced::Point) -> Option<usize> {
+    for presses in 1..=200 {
+        let _ = sim.tap_key(iced::keyboard::key::Named::Tab);
+        if focused(sim).is_some_and(|b| b.contains(center)) {
+            return Some(presses);
+        }
+    }
+    None
+}
+
+#[test]
+fn tab_reaches_the_buttons_and_enter_or_space_presses_them() {
+    let (mut app, dir) = offline_app("keyboard");
+    let _ = app.update(Message::DomainChanged("exemple.fr".into()));
+
+    // Tab goes past the text field to the buttons; Enter on "Next" goes on.
+    let mut sim = ui(&app);
+    assert!(
+        focused(&mut sim).is_none(),
+        "nothing has the focus at first"
+    );
+    let presses = tab_to(&mut sim, "Next").expect("Tab reaches Next");
+    assert!(presses > 1, "Next is not the only stop of the Tab order");
+    let _ = sim.tap_key(iced::keyboard::key::Named::Enter);
+    let messages: Vec<Message> = sim.into_messages().collect();
+    assert!(
+        matches!(messages.as_slice(), [Message::Next]),
+        "{messages:?}"
+    );
+    for m in messages {
+        let _ = app.update(m);
+    }
+    assert_eq!(app.step, Step::Destination);
+
+    // Shift+Tab goes back the same way, and Space presses too.
+    let mut sim = ui(&app);
+    tab_to(&mut sim, "Next").expect("Tab reaches Next");
+    let back = sim.find("Back").unwrap();
+    let back = iced_test::selector::Bounded::bounds(&back).center();
+    let _ = sim.simulate(iced_test::simulator::tap_key(
+        iced::keyboard::key::Named::Tab,
+        None,
+    ));
+    let mut shifted = false;
+    for _ in 0..10 {
+        let _ = sim.simulate([
+            iced::Event::Keyboard(iced::keyboard::Event::ModifiersChanged(
+                iced::keyboard::Modifiers::SHIFT,
+            )),
+            iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+                key: iced::keyboard::Key::Named(iced::keyboard::key::Named::Tab),
+                modified_key: iced::keyboard::Key::Named(iced::keyboard::key::Named::Tab),
+                physical_key: iced::keyboard::key::Physical::Unidentified(
+                    iced::keyboard::key::NativeCode::Unidentified,
+                ),
+                location: iced::keyboard::Location::Standard,
+                modifiers: iced::keyboard::Modifiers::SHIFT,
+                text: None,
+                repeat: false,
+            }),
+        ]);
+        if focused(&mut sim).is_some_and(|b| b.contains(back)) {
+            shifted = true;
+            break;
+        }
+    }
+    assert!(shifted, "Shift+Tab goes back to Back");
+    let _ = sim.tap_key(iced::keyboard::key::Named::Space);
+    let messages: Vec<Message> = sim.into_messages().collect();
+    assert!(
+        matches!(messages.as_slice(), [Message::Back]),
+        "{messages:?}"
+    );
+
+    // A radio button of the first step is reached and chosen with Space.
+    let _ = app.update(Message::Back);
+    let mut sim = ui(&app);
+    // Radios draw their label themselves: they are found after the domain
+    // field, in the order they are drawn.
+    let field = sim.find(id("domain")).expect("domain field");
+    let field = iced_test::selector::Bounded::bounds(&field).center();
+    tab_to_point(&mut sim, field).expect("Tab reaches the domain field");
+    let _ = sim.tap_key(iced::keyboard::key::Named::Tab);
+    let _ = sim.tap_key(iced::keyboard::key::Named::Tab);
+    let _ = sim.tap_key(iced::keyboard::key::Named::Space);
+    let messages: Vec<Message> = sim.into_messages().collect();
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::PlatformSelected(Platform::GoogleWorkspace)]
+        ),
+        "{messages:?}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn enter_on_the_first_step_with_an_invalid_domain_stays_there() {
+    let (mut app, dir) = offline_app("enter-invalid");
+    let mut sim = ui(&app);
+    sim.click(id("domain")).expect("domain field");
+    let _ = sim.typewrite("not a domain");
+    let _ = sim.tap_key(iced::keyboard::key::Named::Enter);
+    let messages: Vec<Message> = sim.into_messages().collect();
+    assert!(messages.iter().any(|m| matches!(m, Message::Next)));
+    for m in messages {
+        let _ = app.update(m);
+    }
+    assert!(app.domain.is_err());
+    assert_eq!(app.step, Step::Start, "Enter does not go on");
+    // The Next button is disabled, so it is not in the Tab order either.
+    let mut sim = ui(&app);
+    assert_eq!(tab_to(&mut sim, "Next"), None);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A scrollable that records where it was asked to go.
+#[derive(Default)]
+struct ScrollProbe {
+    snapped: Vec<iced::widget::scrollable::RelativeOffset<Option<f32>>>,
+}
+
+impl iced::advanced::widget::operation::Scrollable for ScrollProbe {
+    fn snap_to(&mut self, offset: iced::widget::scrollable::RelativeOffset<Option<f32>>) {
+        self.snapped.push(offset);
+    }
+    fn scroll_to(&mut self, _: iced::widget::scrollable::AbsoluteOffset<Option<f32>>) {}
+    fn scroll_by(
+        &mut self,
+        _: iced::widget::scrollable::AbsoluteOffset,
+        _: iced::Rectangle,
+        _: iced::Rectangle,
+    ) {
+    }
+}
+
+/// Runs the widget operations `task` asks for on a scrollable with the id
+/// of the step's content, scrolled to the middle; where they put it.
+async fn scroll_asked(
+    task: Task<Message>,
+) -> Vec<iced::widget::scrollable::RelativeOffset<Option<f32>>> {
+    let mut probe = ScrollProbe::default();
+    let Some(mut stream) = into_stream(task) else {
+        return probe.snapped;
+    };
+    let id = iced::widget::Id::new(gui::CONTENT_SCROLL);
+    let bounds = iced::Rectangle::new(iced::Point::ORIGIN, iced::Size::new(800.0, 500.0));
+    let content = iced::Rectangle::new(iced::Point::ORIGIN, iced::Size::new(800.0, 3000.0));
+    while let Ok(Some(action)) = tokio::time::timeout(Duration::from_secs(15), stream.next()).await
+    {
+        if let Action::Widget(mut op) = action {
+            // The operation walks the tree from the root down to the step.
+            let mut visit = |op: &mut dyn iced::advanced::widget::Operation| {
+                op.scrollable(
+                    Some(&id),
+                    bounds,
+                    content,
+                    iced::Vector::new(0.0, 1200.0),
+                    &mut probe,
+                );
+            };
+            op.container(None, bounds);
+            op.traverse(&mut visit);
+            visit(op.as_mut());
+        }
+    }
+    probe.snapped
+}
+
+#[tokio::test]
+async fn a_step_opens_at_its_top() {
+    let (mut app, dir) = offline_app("scroll-top");
+    let _ = app.update(Message::DomainChanged("exemple.fr".into()));
+    let top = iced::widget::scrollable::RelativeOffset::START;
+    for message in [
+        Message::Next,
+        Message::GoTo(Step::Dkim),
+        Message::Back,
+        Message::GoTo(Step::Lockdown),
+    ] {
+        let before = app.step;
+        let task = app.update(message.clone());
+        assert_ne!(app.step, before, "{message:?} changes step");
+        let snapped = scroll_asked(task).await;
+        assert!(
+            snapped.contains(&top.into()),
+            "{message:?}: the content is put back at its top, {snapped:?}"
+        );
+    }
+    // Staying on the step (a check, a typed key) leaves the scroll alone.
+    let task = app.update(Message::CheckNow);
+    assert!(scroll_asked(task).await.is_empty());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn engine_errors_are_shown_in_french_in_a_french_window() {
+    let dir = config_dir("french-errors");
+    let mut opts = options(ResolverChoice::Servers(Vec::new()), &dir);
+    opts.lang = Some(Lang::Fr);
+    let (mut app, task) = App::new(opts);
+    settle(&mut app, task).await;
+    let t = app.update(Message::DomainChanged("exemple.fr".into()));
+    settle(&mut app, t).await;
+    let t = app.update(Message::GoTo(Step::Lockdown));
+    settle(&mut app, t).await;
+    // No resolver answers: the ranges cannot be read, and the window says
+    // so in French, pointing at this computer's network first.
+    assert!(
+        matches!(app.lockdown.ranges_derived, Some(Err(_))),
+        "{:?}",
+        app.lockdown.ranges_derived
+    );
+    let mut sim = ui(&app);
+    let said = sim
+        .find(|c: iced_test::selector::Candidate<'_>| match c {
+            iced_test::selector::Candidate::Text { content, .. }
+                if content.contains("réglages DNS de cet ordinateur") =>
+            {
+                Some(content.to_string())
+            }
+            _ => None,
+        })
+        .expect("the ranges error, in French");
+    assert!(said.contains("connexion réseau"), "{said}");
+    std::fs::remove_dir_all(&dir).ok();
+}

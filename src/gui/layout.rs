@@ -6,6 +6,7 @@
 use iced::widget::{Column, button, column, container, row, rule, scrollable, text};
 use iced::{Alignment, Element, Fill, Length};
 
+use super::focus::{self, press};
 use super::style;
 use super::widgets::hint;
 use super::{App, ExportStatus, Message, Notice, steps};
@@ -53,14 +54,12 @@ fn step_list<'a>(app: &App) -> Element<'a, Message> {
             label = label.push(text(reason).size(style::SMALL_SIZE).style(style::muted));
         }
         let entry = row![dot, label].spacing(10).align_y(Alignment::Center);
-        let mut b = button(entry)
+        let b = button(entry)
             .width(Fill)
             .padding([6, 8])
             .style(style::step_entry(step == app.step));
-        if step == Step::Start || app.domain.is_ok() {
-            b = b.on_press(Message::GoTo(step));
-        }
-        col = col.push(b);
+        let open = (step == Step::Start || app.domain.is_ok()).then_some(Message::GoTo(step));
+        col = col.push(press(b, open));
     }
     // What the marks mean, the grey ones above all: they are not failures.
     col = col.push(
@@ -72,14 +71,14 @@ fn step_list<'a>(app: &App) -> Element<'a, Message> {
 fn header<'a>(app: &App) -> Element<'a, Message> {
     let lang = app.lang;
     let lang_button = |l: Lang, label: &'static str| {
-        button(text(label).size(style::SMALL_SIZE))
+        let b = button(text(label).size(style::SMALL_SIZE))
             .padding([4, 10])
             .style(if app.lang == l {
                 button::primary
             } else {
                 button::secondary
-            })
-            .on_press(Message::LangSelected(l))
+            });
+        press(b, Some(Message::LangSelected(l)))
     };
     let domain = app
         .domain
@@ -104,18 +103,20 @@ fn header<'a>(app: &App) -> Element<'a, Message> {
         container(names).width(Fill).clip(true),
         lang_button(Lang::Fr, "Français"),
         lang_button(Lang::En, "English"),
-        button(text(fl!(lang, "gui-export-short")).size(style::SMALL_SIZE))
-            .padding([4, 10])
-            .style(button::secondary)
-            .on_press_maybe(
-                app.current_outcome()
-                    .is_some()
-                    .then_some(Message::Export(super::export::Kind::Checklist))
-            ),
-        button(text(fl!(lang, "gui-start-over")).size(style::SMALL_SIZE))
-            .padding([4, 10])
-            .style(button::secondary)
-            .on_press(Message::StartOver),
+        press(
+            button(text(fl!(lang, "gui-export-short")).size(style::SMALL_SIZE))
+                .padding([4, 10])
+                .style(button::secondary),
+            app.current_outcome()
+                .is_some()
+                .then_some(Message::Export(super::export::Kind::Checklist))
+        ),
+        press(
+            button(text(fl!(lang, "gui-start-over")).size(style::SMALL_SIZE))
+                .padding([4, 10])
+                .style(button::secondary),
+            Some(Message::StartOver)
+        ),
     ]
     .spacing(12)
     .padding([10, 16])
@@ -151,18 +152,24 @@ fn clock(app: &App) -> String {
 
 fn footer<'a>(app: &App) -> Element<'a, Message> {
     let lang = app.lang;
-    let back = button(text(fl!(lang, "gui-back")).size(style::BODY_SIZE))
-        .padding([8, 18])
-        .style(button::secondary)
-        .on_press_maybe(app.step.previous().map(|_| Message::Back));
-    let next = button(text(fl!(lang, "gui-next")).size(style::BODY_SIZE))
-        .padding([8, 18])
-        .style(button::primary)
-        .on_press_maybe(app.can_go_on().then_some(Message::Next));
-    let check_now = button(text(fl!(lang, "gui-check-now")).size(style::BODY_SIZE))
-        .padding([8, 18])
-        .style(button::secondary)
-        .on_press_maybe((app.domain.is_ok() && !app.checking).then_some(Message::CheckNow));
+    let back = press(
+        button(text(fl!(lang, "gui-back")).size(style::BODY_SIZE))
+            .padding([8, 18])
+            .style(button::secondary),
+        app.step.previous().map(|_| Message::Back),
+    );
+    let next = press(
+        button(text(fl!(lang, "gui-next")).size(style::BODY_SIZE))
+            .padding([8, 18])
+            .style(button::primary),
+        app.can_go_on().then_some(Message::Next),
+    );
+    let check_now = press(
+        button(text(fl!(lang, "gui-check-now")).size(style::BODY_SIZE))
+            .padding([8, 18])
+            .style(button::secondary),
+        (app.domain.is_ok() && !app.checking).then_some(Message::CheckNow),
+    );
     row![
         back,
         text(checked_line(app))
@@ -230,9 +237,11 @@ fn banner<'a>(
     container(
         row![
             text(message).size(style::BODY_SIZE).width(Fill),
-            button(text(fl!(lang, "gui-dismiss")).size(style::SMALL_SIZE))
-                .style(button::secondary)
-                .on_press_maybe(dismiss),
+            press(
+                button(text(fl!(lang, "gui-dismiss")).size(style::SMALL_SIZE))
+                    .style(button::secondary),
+                dismiss
+            ),
         ]
         .spacing(10)
         .align_y(Alignment::Center),
@@ -284,12 +293,16 @@ fn confirm_start_over<'a>(app: &App) -> Element<'a, Message> {
             text(fl!(lang, "gui-start-over-question"))
                 .size(style::BODY_SIZE)
                 .width(Fill),
-            button(text(fl!(lang, "gui-start-over-yes")).size(style::SMALL_SIZE))
-                .style(button::danger)
-                .on_press(Message::ConfirmStartOver(true)),
-            button(text(fl!(lang, "gui-cancel")).size(style::SMALL_SIZE))
-                .style(button::secondary)
-                .on_press(Message::ConfirmStartOver(false)),
+            press(
+                button(text(fl!(lang, "gui-start-over-yes")).size(style::SMALL_SIZE))
+                    .style(button::danger),
+                Some(Message::ConfirmStartOver(true))
+            ),
+            press(
+                button(text(fl!(lang, "gui-cancel")).size(style::SMALL_SIZE))
+                    .style(button::secondary),
+                Some(Message::ConfirmStartOver(false))
+            ),
         ]
         .spacing(10)
         .align_y(Alignment::Center),
@@ -350,12 +363,13 @@ pub fn window(app: &App) -> Element<'_, Message> {
         )
         .push(rule::horizontal(1))
         .push(footer(app));
-    column![
-        header(app),
-        rule::horizontal(1),
-        row![step_list(app), main].height(Fill),
-    ]
-    .width(Fill)
-    .height(Fill)
-    .into()
+    focus::scope(
+        column![
+            header(app),
+            rule::horizontal(1),
+            row![step_list(app), main].height(Fill),
+        ]
+        .width(Fill)
+        .height(Fill),
+    )
 }

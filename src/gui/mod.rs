@@ -11,6 +11,7 @@
 mod checking;
 mod clipboard;
 pub mod export;
+mod focus;
 mod layout;
 mod options;
 mod saving;
@@ -23,7 +24,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use iced::widget::{operation, text_editor};
-use iced::{Element, Size, Subscription, Task, keyboard};
+use iced::{Element, Size, Subscription, Task};
 
 pub use crate::step::Step;
 pub use checking::{Outcome, Propagation, run_checks};
@@ -121,8 +122,6 @@ pub enum Message {
     CloseRequested,
     /// Close the notice.
     DismissNotice,
-    /// Tab or Shift+Tab.
-    FocusNext(bool),
     /// Save the checklist (PDF) or the records (zone file, text).
     Export(export::Kind),
     /// A save finished: the file written, `None` if cancelled, or the error.
@@ -349,13 +348,6 @@ impl App {
                 }
                 None => Task::none(),
             },
-            Message::FocusNext(backwards) => {
-                if backwards {
-                    operation::focus_previous()
-                } else {
-                    operation::focus_next()
-                }
-            }
         }
     }
 
@@ -806,17 +798,10 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed {
-                key: keyboard::Key::Named(keyboard::key::Named::Tab),
-                modifiers,
-                ..
-            } => Some(Message::FocusNext(modifiers.shift())),
-            _ => None,
-        });
         // Closing waits for the last save (see `close`).
         let closing = iced::window::close_requests().map(|_| Message::CloseRequested);
-        let mut subscriptions = vec![keys, closing];
+        // Tab moves the focus inside the widget tree: see `focus::Scope`.
+        let mut subscriptions = vec![closing];
         if self.watching() {
             subscriptions.push(iced::time::every(RECHECK_EVERY).map(|_| Message::Recheck));
         }

@@ -6,6 +6,7 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Fill, Length};
 
+use super::focus::{focus, press};
 use super::style;
 use super::{App, Message};
 use crate::check::{CheckId, CheckResult, Status};
@@ -278,17 +279,19 @@ pub fn record_card<'a>(app: &'a App, record: &PublishRecord) -> Element<'a, Mess
         col = col.push(note(render::record_note(lang, n)));
     }
     let full = row![
-        button(
-            text(if app.show_full_names {
-                fl!(lang, "gui-hide-full-name")
-            } else {
-                fl!(lang, "gui-show-full-name")
-            })
-            .size(style::SMALL_SIZE)
-        )
-        .padding([4, 10])
-        .style(button::text)
-        .on_press(Message::ToggleFullNames),
+        press(
+            button(
+                text(if app.show_full_names {
+                    fl!(lang, "gui-hide-full-name")
+                } else {
+                    fl!(lang, "gui-show-full-name")
+                })
+                .size(style::SMALL_SIZE)
+            )
+            .padding([4, 10])
+            .style(button::text),
+            Some(Message::ToggleFullNames)
+        ),
         Space::new().width(Fill),
     ];
     let mut footer = full;
@@ -321,16 +324,16 @@ fn copy_button_labelled<'a>(
         label
     };
     let id = copy_id(&key);
-    container(
+    container(press(
         button(text(label).size(style::SMALL_SIZE))
             .padding([4, 10])
             .style(if copied {
                 button::success
             } else {
                 button::secondary
-            })
-            .on_press(Message::Copy { key, value }),
-    )
+            }),
+        Some(Message::Copy { key, value }),
+    ))
     .id(id)
     .into()
 }
@@ -367,13 +370,14 @@ pub fn done_by_hand<'a>(app: &App, step: Step) -> Element<'a, Message> {
         _ => fl!(app.lang, "gui-done-by-hand"),
     };
     let allowed = app.can_mark_done(step);
-    let mut b = checkbox(allowed && app.done.contains(&step))
+    let ticked = allowed && app.done.contains(&step);
+    let mut b = checkbox(ticked)
         .label(label)
         .size(18)
         .text_size(style::BODY_SIZE);
     if allowed {
         b = b.on_toggle(move |v| Message::MarkDone(step, v));
-        b.into()
+        focus(b, Some(Message::MarkDone(step, !ticked)))
     } else {
         let why = if step.can_mark_done(app.report(), &app.done) {
             fl!(app.lang, "gui-done-after-propagation")

@@ -9,7 +9,7 @@ use iced::{Alignment, Element, Fill};
 use crate::fl;
 use crate::gui::lockdown_step::{Message as StepMessage, ProbeState};
 use crate::gui::widgets::{copy_button, done_by_hand, heading, hint, note, para, title};
-use crate::gui::{App, Message, style};
+use crate::gui::{App, Message, focus, style};
 use crate::lockdown::firewall::Format;
 use crate::lockdown::probe::Probe;
 use crate::lockdown::ranges::{DeriveError, ListError};
@@ -170,10 +170,12 @@ fn artefact<'a>(app: &'a App, name: String) -> Element<'a, Message> {
                 .style(style::muted)
                 .width(Fill),
             copy_button(app, "lockdown-artefact".into(), content),
-            button(text(fl!(lang, "lockdown-save")).size(style::SMALL_SIZE))
-                .padding([4, 10])
-                .style(button::secondary)
-                .on_press(Message::Lockdown(StepMessage::SaveArtefact)),
+            focus::press(
+                button(text(fl!(lang, "lockdown-save")).size(style::SMALL_SIZE))
+                    .padding([4, 10])
+                    .style(button::secondary),
+                Some(Message::Lockdown(StepMessage::SaveArtefact))
+            ),
         ]
         .spacing(10)
         .align_y(Alignment::Center),
@@ -227,12 +229,15 @@ fn microsoft(app: &App) -> Element<'_, Message> {
         }
     }
     if let Some(domain) = lockdown::arc_sealer(provider) {
-        col = col.push(
+        col = col.push(focus::focus(
             checkbox(app.lockdown.arc)
                 .label(fl!(lang, "lockdown-arc", domain = domain.ascii()))
                 .on_toggle(|x| Message::Lockdown(StepMessage::ArcToggled(x)))
                 .text_size(style::BODY_SIZE),
-        );
+            Some(Message::Lockdown(StepMessage::ArcToggled(
+                !app.lockdown.arc,
+            ))),
+        ));
     }
     col = col.push(
         text(fl!(lang, "lockdown-script-title"))
@@ -357,12 +362,13 @@ fn server(app: &App) -> Element<'_, Message> {
     for f in Format::ALL {
         let name = crate::localize::text(lang, &format!("lockdown-format-{}", f.id()), &[])
             .unwrap_or_default();
-        formats = formats.push(
+        formats = formats.push(focus::focus(
             radio(name, f, Some(app.lockdown.firewall_format), |x| {
                 Message::Lockdown(StepMessage::FormatSelected(x))
             })
             .text_size(style::BODY_SIZE),
-        );
+            Some(Message::Lockdown(StepMessage::FormatSelected(f))),
+        ));
     }
     col = col.push(formats.wrap());
     if let Some(Ok((name, _))) = app.lockdown.artefact_text() {
@@ -376,15 +382,15 @@ fn server(app: &App) -> Element<'_, Message> {
         Some(Ok(dest)) => {
             let host = dest.display();
             let running = matches!(app.lockdown.probe, Some(ProbeState::Running));
-            col = col.push(
+            col = col.push(focus::press(
                 button(
                     text(fl!(lang, "lockdown-probe-button", host = host.as_str()))
                         .size(style::BODY_SIZE),
                 )
                 .padding([6, 14])
-                .style(button::secondary)
-                .on_press_maybe((!running).then_some(Message::Lockdown(StepMessage::ProbePort25))),
-            );
+                .style(button::secondary),
+                (!running).then_some(Message::Lockdown(StepMessage::ProbePort25)),
+            ));
             if let Some(state) = &app.lockdown.probe {
                 let (message, status) = match state {
                     ProbeState::Running => (fl!(lang, "lockdown-probe-running"), None),
