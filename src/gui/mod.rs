@@ -11,8 +11,10 @@
 mod checking;
 mod clipboard;
 pub mod export;
+mod exporting;
 mod focus;
 mod layout;
+mod navigation;
 mod options;
 mod saving;
 mod steps;
@@ -23,7 +25,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use iced::widget::{operation, text_editor};
+use iced::widget::text_editor;
 use iced::{Element, Size, Subscription, Task};
 
 pub use crate::step::Step;
@@ -36,14 +38,14 @@ pub use steps::lockdown_state as lockdown_step;
 pub use steps::lockdown_state::ProbeState;
 pub use widgets::{copy_id, value_key};
 
+use crate::check::Destination;
 use crate::check::propagation;
-use crate::check::{self, CheckId, CheckInput, Destination, Report};
-use crate::dns::{DnsOptions, ResolverChoice, ZoneServers};
+use crate::dns::ZoneServers;
 use crate::domain::{DomainError, DomainName};
 use crate::localize::Lang;
 use crate::platform::Platform;
-use crate::progress::{self, Loaded, Progress};
-use crate::provider::{Provider, PublicResolver};
+use crate::progress;
+use crate::provider::Provider;
 
 /// How often a step that is not all green checks again by itself.
 pub const RECHECK_EVERY: Duration = Duration::from_secs(20);
@@ -183,31 +185,7 @@ pub struct App {
 impl App {
     /// The state at start: saved progress restored, first checks started.
     pub fn new(options: Options) -> (App, Task<Message>) {
-        let mut progress_path = options.config_dir.as_deref().map(progress::file_in);
-        let (saved, notice) = match progress_path.as_deref().map(progress::load) {
-            Some(Loaded::Restored(p)) => (p.made_visible(), None),
-            Some(Loaded::MovedAside { moved_to, problem }) => (
-                Progress::default(),
-                Some(Notice::ProgressMovedAside { moved_to, problem }),
-            ),
-            Some(Loaded::LeftInPlace {
-                path,
-                problem,
-                move_error,
-            }) => {
-                // Saving would replace the file that could not be read.
-                progress_path = None;
-                (
-                    Progress::default(),
-                    Some(Notice::ProgressLeftInPlace {
-                        path,
-                        problem,
-                        move_error,
-                    }),
-                )
-            }
-            Some(Loaded::Fresh) | None => (Progress::default(), None),
-        };
+        let (saved, notice, progress_path) = saving::restore(&options);
         let lang = options
             .lang
             .or(saved.lang)
@@ -366,12 +344,7 @@ impl App {
             None => Task::none(),
             Some(lockdown_step::Event::ProgressChanged) => self.save(),
             Some(lockdown_step::Event::SaveFile { name, content }) => {
-                self.export = Some(ExportStatus::Saving);
-                let dir = self.options.export_dir.clone();
-                Task::perform(
-                    export::save_script(name, content, self.lang, dir),
-                    Message::Exported,
-                )
+                self.save_script(name, content)
             }
         };
         Task::batch([task, then])
@@ -437,99 +410,6 @@ impl App {
         Task::none()
     }
 
-    /// Whether "Next" (or Enter in a field) may leave the open step: the
-    /// first step needs a domain that can be used.
-    pub fn can_go_on(&self) -> bool {
-        if self.step.next().is_none() {
-            return false;
-        }
-        if self.step != Step::Start {
-            return true;
-        }
-        // A domain that does not exist in DNS cannot be onboarded either;
-        // a lookup that got no answer at all does not stop the admin.
-        self.domain.is_ok()
-            && self
-                .report()
-                .and_then(|r| r.get(CheckId::DomainDns))
-                .is_none_or(|c| c.status != check::Status::Fail)
-    }
-
-    fn next(&mut self) -> Task<Message> {
-        match self.step.next() {
-            Some(step) if self.can_go_on() => self.go_to(step),
-            _ => Task::none(),
-        }
-    }
-
-    fn go_to(&mut self, step: Step) -> Task<Message> {
-        if step != Step::Start && self.domain.is_err() {
-            // No step makes sense without a domain.
-            self.step = Step::Start;
-            return Task::none();
-        }
-        self.step = step;
-        self.confirm_start_over = false;
-        Task::batch([
-            self.save(),
-            self.start_check(),
-            self.step_opened(),
-            // A step opens at its top, title and "where" box in sight.
-            operation::snap_to(CONTENT_SCROLL, operation::RelativeOffset::START),
-            self.focus_first_field(),
-        ])
-    }
-
-    /// Puts the keyboard in the step's field, if it has one.
-    fn focus_first_field(&self) -> Task<Message> {
-        let id = match self.step {
-            Step::Start => steps::DOMAIN_INPUT,
-            Step::Destination => steps::DESTINATION_INPUT,
-            Step::Dkim => steps::DKIM_INPUT,
-            Step::Lockdown if self.platform == Platform::Microsoft365 => steps::SMART_HOST_INPUT,
-            _ => return Task::none(),
-        };
-        operation::focus(id)
-    }
-
-    /// What a step needs when it opens: the lock-down step reads the
-    /// gateway's ranges once.
-    fn step_opened(&mut self) -> Task<Message> {
-        if self.step != Step::Lockdown {
-            return Task::none();
-        }
-        self.lockdown
-            .opened(&self.options.provider, self.options.resolver.clone())
-            .map(Message::Lockdown)
-    }
-
-    fn mark_done(&mut self, step: Step, done: bool) -> Task<Message> {
-        // Lock-down cannot be marked done before the MX step is green.
-        if done && !self.can_mark_done(step) {
-            return Task::none();
-        }
-        if done {
-            self.done.insert(step);
-        } else {
-            self.done.remove(&step);
-        }
-        self.save()
-    }
-
-    fn after_typing(&mut self) -> Task<Message> {
-        self.typing += 1;
-        let n = self.typing;
-        Task::perform(after(TYPING_PAUSE), move |_| Message::TypingPaused(n))
-    }
-
-    fn typing_paused(&mut self, n: u64) -> Task<Message> {
-        if n == self.typing {
-            self.start_check()
-        } else {
-            Task::none()
-        }
-    }
-
     fn copy(&mut self, key: String, value: &str) -> Task<Message> {
         match self.clipboard.set(value) {
             Ok(()) => {
@@ -546,67 +426,6 @@ impl App {
         }
     }
 
-    fn start_over(&mut self, yes: bool) -> Task<Message> {
-        self.confirm_start_over = false;
-        if !yes {
-            return Task::none();
-        }
-        if let Err(e) = self.saver.clear(self.lang) {
-            self.notice = Some(Notice::SaveFailed(e));
-        }
-        self.step = Step::Start;
-        self.domain_input.clear();
-        self.domain = DomainName::parse("");
-        self.platform = Platform::default();
-        self.destination_input.clear();
-        self.dkim = dkim_step::Dkim::new("");
-        self.done.clear();
-        self.outcome = None;
-        self.checked_at = None;
-        self.checked_at_wall = None;
-        self.values.clear();
-        self.lockdown.clear(lockdown_step::Inputs {
-            domain: None,
-            platform: self.platform,
-            provider: &self.options.provider,
-            destination: None,
-            smtp_port: self.options.smtp_port,
-        });
-        self.generation += 1;
-        self.checking = false;
-        Task::batch([
-            operation::snap_to(CONTENT_SCROLL, operation::RelativeOffset::START),
-            self.focus_first_field(),
-        ])
-    }
-
-    /// What an export needs, when the checks have run.
-    pub fn export_snapshot(&self) -> Option<export::Snapshot> {
-        let outcome = self.current_outcome()?;
-        Some(export::Snapshot {
-            domain: self.domain.as_ref().ok()?.clone(),
-            platform: self.platform,
-            lang: self.lang,
-            provider: self.options.provider.clone(),
-            report: outcome.report.clone(),
-            publication: outcome.publication.clone(),
-            destination: self.destination().and_then(Result::ok).map(|d| d.display()),
-            done: self.done.clone(),
-        })
-    }
-
-    fn start_export(&mut self, kind: export::Kind) -> Task<Message> {
-        if matches!(self.export, Some(ExportStatus::Saving)) {
-            return Task::none();
-        }
-        let Some(snapshot) = self.export_snapshot() else {
-            return Task::none();
-        };
-        self.export = Some(ExportStatus::Saving);
-        let dir = self.options.export_dir.clone();
-        Task::perform(export::save(snapshot, kind, dir), Message::Exported)
-    }
-
     /// The destination server typed, if it can be used.
     pub fn destination(&self) -> Option<Result<Destination, DomainError>> {
         let t = self.destination_input.trim();
@@ -619,182 +438,6 @@ impl App {
             .as_ref()
             .ok()
             .and_then(|d| self.platform.suggested_destination(d))
-    }
-
-    /// The check results, if they are about the domain now entered.
-    pub fn report(&self) -> Option<&Report> {
-        self.current_outcome().map(|o| &o.report)
-    }
-
-    /// Whether some resolver still gives other MX records than the
-    /// domain's own servers: senders may still deliver directly, so the
-    /// server is not locked down yet.
-    pub fn mx_still_propagating(&self) -> bool {
-        self.current_outcome()
-            .and_then(|o| o.propagation.as_ref())
-            .is_some_and(|view| view.differing() > 0)
-    }
-
-    /// Can `step` be marked done now: its prerequisites are green and,
-    /// for lock-down, the MX change has reached every resolver asked.
-    pub fn can_mark_done(&self, step: Step) -> bool {
-        step.can_mark_done(self.report(), &self.done)
-            && !(step == Step::Lockdown && self.mx_still_propagating())
-    }
-
-    pub fn current_outcome(&self) -> Option<&Outcome> {
-        let domain = self.domain.as_ref().ok()?;
-        self.outcome.as_ref().filter(|o| o.domain == domain.ascii())
-    }
-
-    /// Whether the open step is still waiting for something to turn green.
-    pub fn watching(&self) -> bool {
-        if self.domain.is_err() {
-            return false;
-        }
-        // A step none of whose checks applies yet (no destination typed)
-        // has nothing to watch.
-        matches!(self.step.status(self.report()), Some(s) if s != check::Status::Pass)
-    }
-
-    fn check_input(&self) -> Option<CheckInput> {
-        let domain = self.domain.as_ref().ok()?.clone();
-        let mut input = CheckInput::new(domain, self.options.provider.clone());
-        input.destination = self.destination().and_then(Result::ok);
-        input.dkim_key = self.dkim.key.clone().and_then(Result::ok);
-        input.extra_selectors = self
-            .platform
-            .dkim_selectors()
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        Some(input)
-    }
-
-    /// Starts a check run of everything; a run still under way is superseded.
-    fn start_check(&mut self) -> Task<Message> {
-        let Some(input) = self.check_input() else {
-            return Task::none();
-        };
-        self.generation += 1;
-        self.checking = true;
-        self.check_started = Instant::now();
-        self.now = self.check_started;
-        let generation = self.generation;
-        let options = DnsOptions {
-            authoritative: self.options.resolver == ResolverChoice::System
-                || self.options.authoritative,
-            resolver: self.options.resolver.clone(),
-            known_servers: self.known_servers.clone(),
-            ..DnsOptions::default()
-        };
-        let propagation = Propagation {
-            resolvers: self.propagation_resolvers(),
-            old: self
-                .old_mx
-                .as_ref()
-                .filter(|(domain, _)| *domain == input.domain.ascii())
-                .map(|(_, old)| *old),
-        };
-        Task::perform(run_checks(input, options, propagation), move |outcome| {
-            Message::Checked(generation, Box::new(outcome))
-        })
-    }
-
-    fn checked(&mut self, generation: u64, outcome: Outcome) -> Task<Message> {
-        if generation != self.generation {
-            return Task::none();
-        }
-        self.checking = false;
-        self.now = Instant::now();
-        self.checked_at = Some(self.now);
-        self.checked_at_wall = Some(chrono::Local::now());
-        self.values = outcome
-            .publication
-            .records
-            .iter()
-            .filter_map(|r| {
-                let value = r.value.as_ref()?;
-                Some((
-                    widgets::value_key(r),
-                    text_editor::Content::with_text(&crate::safe_text::visible(value)),
-                ))
-            })
-            .collect();
-        self.known_servers = outcome.zone_servers.clone();
-        if let Some(old) = outcome
-            .propagation
-            .as_ref()
-            .and_then(propagation::old_records)
-        {
-            self.old_mx = Some((outcome.domain.clone(), old));
-        }
-        self.outcome = Some(outcome);
-        Task::none()
-    }
-
-    /// The resolvers the MX step compares with (see [`Options`]).
-    fn propagation_resolvers(&self) -> Vec<PublicResolver> {
-        match &self.options.propagation_resolvers {
-            Some(list) => list.clone(),
-            None if self.options.resolver == ResolverChoice::System => {
-                self.options.provider.propagation.resolvers.clone()
-            }
-            None => Vec::new(),
-        }
-    }
-
-    /// What is saved between runs.
-    pub fn progress(&self) -> Progress {
-        Progress {
-            domain: self.domain_input.clone(),
-            platform: self.platform,
-            destination: self.destination_input.clone(),
-            dkim_key: self.dkim.editor.text(),
-            smart_host: self.lockdown.smart_host_input.clone(),
-            ranges: self.lockdown.ranges_editor.text(),
-            lang: Some(self.lang),
-            done: self.done.iter().map(|s| s.id().to_string()).collect(),
-            step: self.step.id().to_string(),
-        }
-    }
-
-    /// Saves the progress: one save in flight, the newest state last.
-    fn save(&mut self) -> Task<Message> {
-        let progress = self.progress();
-        self.saver.save(progress, self.lang).map(Message::Saved)
-    }
-
-    fn saved(&mut self, result: saving::SaveResult) -> Task<Message> {
-        if let Err(e) = result {
-            self.notice = Some(Notice::SaveFailed(e));
-        }
-        if self.saver.saved() {
-            return self
-                .saver
-                .start(self.progress(), self.lang)
-                .map(Message::Saved);
-        }
-        Task::none()
-    }
-
-    /// Whether what was entered is not on disk yet (a save under way or
-    /// to come).
-    pub fn unsaved(&self) -> bool {
-        self.saver.unsaved()
-    }
-
-    /// The window is being closed: what is not saved yet is saved now,
-    /// before the assistant exits, rather than lost with a save under way.
-    fn close(&mut self) -> Task<Message> {
-        match self.saver.save_before_closing(self.progress(), self.lang) {
-            Ok(()) => iced::exit(),
-            Err(e) => {
-                // Said, and the window stays open: closing again closes.
-                self.notice = Some(Notice::SaveFailed(e));
-                Task::none()
-            }
-        }
     }
 
     pub fn subscription(&self) -> Subscription<Message> {

@@ -6,9 +6,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use iced::Task;
+use iced::widget::operation;
 
+use super::{App, CONTENT_SCROLL, Message, Notice, dkim_step, lockdown_step};
+use crate::domain::DomainName;
 use crate::localize::Lang;
-use crate::progress::{self, Progress};
+use crate::platform::Platform;
+use crate::progress::{self, Loaded, Progress};
+use crate::step::Step;
 
 /// Why a save failed, in words of the window's language when it failed.
 pub type SaveResult = Result<(), String>;
@@ -122,5 +127,125 @@ impl Saver {
         store
             .clear(self.number)
             .map_err(|e| crate::render::write_error(lang, &crate::files::WriteError::Io(e)))
+    }
+}
+
+/// The progress saved last time, if it can be used; the notice to show
+/// when it cannot; where to save from now on (`None`: nowhere).
+pub fn restore(options: &super::Options) -> (Progress, Option<Notice>, Option<PathBuf>) {
+    let mut progress_path = options.config_dir.as_deref().map(progress::file_in);
+    let (saved, notice) = match progress_path.as_deref().map(progress::load) {
+        Some(Loaded::Restored(p)) => (p.made_visible(), None),
+        Some(Loaded::MovedAside { moved_to, problem }) => (
+            Progress::default(),
+            Some(Notice::ProgressMovedAside { moved_to, problem }),
+        ),
+        Some(Loaded::LeftInPlace {
+            path,
+            problem,
+            move_error,
+        }) => {
+            // Saving would replace the file that could not be read.
+            progress_path = None;
+            (
+                Progress::default(),
+                Some(Notice::ProgressLeftInPlace {
+                    path,
+                    problem,
+                    move_error,
+                }),
+            )
+        }
+        Some(Loaded::Fresh) | None => (Progress::default(), None),
+    };
+    (saved, notice, progress_path)
+}
+
+impl App {
+    /// What is saved between runs.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            domain: self.domain_input.clone(),
+            platform: self.platform,
+            destination: self.destination_input.clone(),
+            dkim_key: self.dkim.editor.text(),
+            smart_host: self.lockdown.smart_host_input.clone(),
+            ranges: self.lockdown.ranges_editor.text(),
+            lang: Some(self.lang),
+            done: self.done.iter().map(|s| s.id().to_string()).collect(),
+            step: self.step.id().to_string(),
+        }
+    }
+
+    /// Saves the progress: one save in flight, the newest state last.
+    pub(super) fn save(&mut self) -> Task<Message> {
+        let progress = self.progress();
+        self.saver.save(progress, self.lang).map(Message::Saved)
+    }
+
+    pub(super) fn saved(&mut self, result: SaveResult) -> Task<Message> {
+        if let Err(e) = result {
+            self.notice = Some(Notice::SaveFailed(e));
+        }
+        if self.saver.saved() {
+            return self
+                .saver
+                .start(self.progress(), self.lang)
+                .map(Message::Saved);
+        }
+        Task::none()
+    }
+
+    /// Whether what was entered is not on disk yet (a save under way or
+    /// to come).
+    pub fn unsaved(&self) -> bool {
+        self.saver.unsaved()
+    }
+
+    /// The window is being closed: what is not saved yet is saved now,
+    /// before the assistant exits, rather than lost with a save under way.
+    pub(super) fn close(&mut self) -> Task<Message> {
+        match self.saver.save_before_closing(self.progress(), self.lang) {
+            Ok(()) => iced::exit(),
+            Err(e) => {
+                // Said, and the window stays open: closing again closes.
+                self.notice = Some(Notice::SaveFailed(e));
+                Task::none()
+            }
+        }
+    }
+
+    pub(super) fn start_over(&mut self, yes: bool) -> Task<Message> {
+        self.confirm_start_over = false;
+        if !yes {
+            return Task::none();
+        }
+        if let Err(e) = self.saver.clear(self.lang) {
+            self.notice = Some(Notice::SaveFailed(e));
+        }
+        self.step = Step::Start;
+        self.domain_input.clear();
+        self.domain = DomainName::parse("");
+        self.platform = Platform::default();
+        self.destination_input.clear();
+        self.dkim = dkim_step::Dkim::new("");
+        self.done.clear();
+        self.outcome = None;
+        self.checked_at = None;
+        self.checked_at_wall = None;
+        self.values.clear();
+        self.lockdown.clear(lockdown_step::Inputs {
+            domain: None,
+            platform: self.platform,
+            provider: &self.options.provider,
+            destination: None,
+            smtp_port: self.options.smtp_port,
+        });
+        self.generation += 1;
+        self.checking = false;
+        Task::batch([
+            operation::snap_to(CONTENT_SCROLL, operation::RelativeOffset::START),
+            self.focus_first_field(),
+        ])
     }
 }
