@@ -1510,3 +1510,48 @@ async fn engine_errors_are_shown_in_french_in_a_french_window() {
     assert!(said.contains("connexion réseau"), "{said}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn at_the_smallest_size_the_domain_stays_clear_of_the_header_buttons() {
+    let (mut app, dir) = offline_app("header-900");
+    let domain = "un-nom-de-domaine-vraiment-tres-long-pour-une-petite-fenetre.exemple.fr";
+    let _ = app.update(Message::DomainChanged(domain.into()));
+    for lang in [Lang::Fr, Lang::En] {
+        let _ = app.update(Message::LangSelected(lang));
+        // The window's minimum size.
+        let mut sim = Simulator::with_size(
+            iced::Settings {
+                fonts: gui::fonts(),
+                default_font: gui::DEFAULT_FONT,
+                ..iced::Settings::default()
+            },
+            (900.0, 650.0),
+            app.view(),
+        );
+        let shown = sim.find(domain).expect("the domain in the header");
+        let shown = iced_test::selector::Bounded::visible_bounds(&shown).expect("visible");
+        let french = sim.find("Français").expect("the language button");
+        let french = iced_test::selector::Bounded::bounds(&french);
+        assert!(
+            shown.x + shown.width <= french.x,
+            "{lang:?}: the domain {shown:?} runs under the buttons {french:?}"
+        );
+        // A name too long for the space left breaks onto more lines rather
+        // than running on, out of its box, under the buttons.
+        assert!(
+            shown.height > 30.0,
+            "{lang:?}: the domain is drawn on one line, {shown:?}"
+        );
+        // The legend of the step list's marks is on screen.
+        sim.find(|c: iced_test::selector::Candidate<'_>| match c {
+            iced_test::selector::Candidate::Text {
+                content,
+                visible_bounds: Some(_),
+                ..
+            } if content.starts_with("✓ ") => Some(()),
+            _ => None,
+        })
+        .expect("the legend of the marks");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
