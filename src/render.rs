@@ -353,8 +353,80 @@ pub fn progress_problem(lang: Lang, problem: &crate::progress::LoadProblem) -> S
 pub fn write_error(lang: Lang, error: &crate::files::WriteError) -> String {
     match error {
         crate::files::WriteError::NotAFile => fl!(lang, "file-error-not-regular"),
-        // The system's own words.
-        crate::files::WriteError::Io(e) => e.to_string(),
+        crate::files::WriteError::Io(e) => io_error(lang, e),
+    }
+}
+
+/// A refusal of the system, in words: the common ones named, the others
+/// by their number (the system's own words are in its language, not the
+/// window's).
+pub fn io_error(lang: Lang, error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::PermissionDenied => fl!(lang, "file-error-denied"),
+        ErrorKind::NotFound => fl!(lang, "file-error-missing-folder"),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => fl!(lang, "file-error-full"),
+        ErrorKind::ReadOnlyFilesystem => fl!(lang, "file-error-read-only"),
+        _ => fl!(
+            lang,
+            "file-error-system",
+            code = error.raw_os_error().unwrap_or(0)
+        ),
+    }
+}
+
+/// Why the Microsoft 365 script cannot be made, in words.
+pub fn script_error(lang: Lang, error: &crate::lockdown::microsoft::ScriptError) -> String {
+    use crate::lockdown::microsoft::ScriptError;
+    match error {
+        ScriptError::NoIpv4 => fl!(lang, "lockdown-script-no-ipv4"),
+        ScriptError::TooWide(range) => fl!(
+            lang,
+            "lockdown-script-too-wide",
+            range = crate::safe_text::visible(range).into_owned()
+        ),
+    }
+}
+
+/// Why the gateway's ranges could not be read from DNS, as a whole
+/// sentence. A lookup that got no answer at all points at this computer's
+/// network first: the gateway's DNS is rarely the one down.
+pub fn derive_error(lang: Lang, error: &crate::lockdown::ranges::DeriveError) -> String {
+    use crate::lockdown::ranges::DeriveError;
+    match error {
+        DeriveError::Resolver(_) => fl!(lang, "lockdown-ranges-no-resolver"),
+        DeriveError::Lookup { name, failure } if matches!(failure.reason, "timeout" | "error") => {
+            fl!(
+                lang,
+                "lockdown-ranges-no-answer",
+                name = crate::safe_text::visible(name).into_owned()
+            )
+        }
+        DeriveError::Lookup { name, failure } => fl!(
+            lang,
+            "lockdown-ranges-lookup-failed",
+            name = crate::safe_text::visible(name).into_owned(),
+            reason = text(lang, &format!("arg-reason-{}", failure.reason), &[])
+                .unwrap_or_else(|| failure.reason.to_string())
+        ),
+        DeriveError::NoRanges { .. } => fl!(lang, "lockdown-ranges-none"),
+        DeriveError::Refused { include, refusal } => fl!(
+            lang,
+            "lockdown-ranges-refused",
+            include = crate::safe_text::visible(include).into_owned(),
+            reason = range_refusal(lang, refusal)
+        ),
+    }
+}
+
+/// Why the port 25 test could not run, in words.
+pub fn probe_failure(lang: Lang, failure: crate::lockdown::probe::Failure) -> String {
+    use crate::lockdown::probe::Failure;
+    match failure {
+        Failure::NotResolved => fl!(lang, "probe-failure-not-resolved"),
+        Failure::NoAddress => fl!(lang, "probe-failure-no-address"),
+        Failure::Unreachable => fl!(lang, "probe-failure-unreachable"),
+        Failure::Other(code) => fl!(lang, "probe-failure-other", code = code),
     }
 }
 

@@ -369,7 +369,7 @@ fn an_oversized_saved_file_is_moved_aside_like_a_damaged_one() {
             panic!("no notice: {:?}", app.notice)
         };
         // Nothing of it is in the window; all of it is kept aside.
-        assert!(app.domain_input.is_empty() && app.dkim_editor.text().trim().is_empty());
+        assert!(app.domain_input.is_empty() && app.dkim.editor.text().trim().is_empty());
         assert_eq!(&std::fs::read_to_string(moved_to).unwrap(), content);
         assert!(!path.exists());
         assert!(
@@ -478,22 +478,26 @@ fn pasting_more_than_a_key_or_a_list_can_hold_is_refused_and_said() {
             std::sync::Arc::new(text),
         ))
     };
-    let _ = app.update(Message::DkimKeyEdited(paste(key.clone())));
-    assert!(!app.dkim_too_long);
-    let _ = app.update(Message::DkimKeyEdited(paste("A".repeat(100_000))));
-    assert!(app.dkim_too_long);
-    assert_eq!(app.dkim_editor.text().trim(), key);
+    let _ = app.update(Message::Dkim(gui::dkim_step::Message::KeyEdited(paste(
+        key.clone(),
+    ))));
+    assert!(!app.dkim.too_long);
+    let _ = app.update(Message::Dkim(gui::dkim_step::Message::KeyEdited(paste(
+        "A".repeat(100_000),
+    ))));
+    assert!(app.dkim.too_long);
+    assert_eq!(app.dkim.editor.text().trim(), key);
     let _ = app.update(Message::GoTo(Step::Dkim));
     assert!(shows(
         &app,
         "This is longer than a key can be (64 KiB): it was not added."
     ));
 
-    let _ = app.update(Message::RangesEdited(paste(
-        "85.31.212.0/24\n".repeat(10_000),
-    )));
-    assert!(app.ranges_too_long);
-    assert!(app.ranges_editor.text().trim().is_empty());
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::RangesEdited(paste("85.31.212.0/24\n".repeat(10_000))),
+    ));
+    assert!(app.lockdown.ranges_too_long);
+    assert!(app.lockdown.ranges_editor.text().trim().is_empty());
     // A one-line field ignores a paste of megabytes.
     let _ = app.update(Message::DomainChanged("a".repeat(3_000_000)));
     assert_eq!(app.domain_input, "exemple.fr");
@@ -544,18 +548,18 @@ fn the_summary_gives_the_rollback_plan_for_the_platform() {
 fn the_dkim_key_is_accepted_as_pasted_and_refused_when_damaged() {
     let (mut app, dir) = offline_app("dkim");
     let pasted = format!("\"p={}\"\n", world::RSA_2048.trim());
-    let _ = app.update(Message::DkimKeyEdited(
+    let _ = app.update(Message::Dkim(gui::dkim_step::Message::KeyEdited(
         iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
             std::sync::Arc::new(pasted),
         )),
-    ));
-    assert!(matches!(app.dkim_key, Some(Ok(_))), "{:?}", app.dkim_key);
-    let _ = app.update(Message::DkimKeyEdited(
+    )));
+    assert!(matches!(app.dkim.key, Some(Ok(_))), "{:?}", app.dkim.key);
+    let _ = app.update(Message::Dkim(gui::dkim_step::Message::KeyEdited(
         iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
             std::sync::Arc::new("garbage".into()),
         )),
-    ));
-    assert!(matches!(app.dkim_key, Some(Err(_))));
+    )));
+    assert!(matches!(app.dkim.key, Some(Err(_))));
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -687,19 +691,22 @@ async fn lockdown_for_microsoft_365_reads_the_ranges_and_makes_the_script() {
     let t = app.update(Message::GoTo(Step::Lockdown));
     settle(&mut app, t).await;
     let ranges = app
+        .lockdown
         .gateway_ranges()
         .expect("ranges read from the gateway's SPF record");
     let shown: Vec<String> = ranges.networks().iter().map(|n| n.to_string()).collect();
     assert_eq!(shown, ["198.51.100.0/24", "2001:db8:100::/48"]);
     // No script without the smart host.
-    assert!(app.artefact_text().is_none());
+    assert!(app.lockdown.artefact_text().is_none());
     {
         let mut sim = ui(&app);
         sim.find("Enter the smart host: the script appears once it is known.")
             .expect("asks for it");
     }
-    let _ = app.update(Message::SmartHostChanged("relay.example.net".into()));
-    let Some(Ok((name, script))) = app.artefact_text() else {
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::SmartHostChanged("relay.example.net".into()),
+    ));
+    let Some(Ok((name, script))) = app.lockdown.artefact_text().map(|r| r.cloned()) else {
         panic!("no script")
     };
     assert_eq!(name, "esm-exchange-online-good.test.ps1");
@@ -720,19 +727,21 @@ async fn lockdown_for_microsoft_365_reads_the_ranges_and_makes_the_script() {
     assert_eq!(app.clipboard.get().as_deref(), Some(script.as_str()));
 
     // A hostile smart host makes no script.
-    let _ = app.update(Message::SmartHostChanged(
-        "relay.example.net'; Stop-Computer".into(),
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::SmartHostChanged("relay.example.net'; Stop-Computer".into()),
     ));
-    assert!(app.artefact_text().is_none());
+    assert!(app.lockdown.artefact_text().is_none());
 
     // Support's list replaces the derived ranges.
-    let _ = app.update(Message::SmartHostChanged("relay.example.net".into()));
-    let _ = app.update(Message::RangesEdited(
-        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
-            std::sync::Arc::new("85.31.212.0/24".into()),
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::SmartHostChanged("relay.example.net".into()),
+    ));
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::RangesEdited(iced::widget::text_editor::Action::Edit(
+            iced::widget::text_editor::Edit::Paste(std::sync::Arc::new("85.31.212.0/24".into())),
         )),
     ));
-    let Some(Ok((_, script))) = app.artefact_text() else {
+    let Some(Ok((_, script))) = app.lockdown.artefact_text() else {
         panic!("no script")
     };
     assert!(
@@ -760,37 +769,39 @@ async fn lockdown_for_an_own_server_tests_port_25_on_request() {
         let t = app.update(m);
         settle(&mut app, t).await;
     }
-    assert!(app.probe.is_none(), "nothing is tried until asked");
-    let _ = app.update(Message::FormatSelected(
-        esm_assistant::lockdown::firewall::Format::Postfix,
+    assert!(app.lockdown.probe.is_none(), "nothing is tried until asked");
+    let _ = app.update(Message::Lockdown(
+        gui::lockdown_step::Message::FormatSelected(
+            esm_assistant::lockdown::firewall::Format::Postfix,
+        ),
     ));
-    let Some(Ok((name, rules))) = app.artefact_text() else {
+    let Some(Ok((name, rules))) = app.lockdown.artefact_text() else {
         panic!("no rules")
     };
     assert_eq!(name, "esm-postfix-good.test.txt");
     assert!(rules.contains("198.51.100.0/24\tOK"), "{rules}");
 
-    let t = app.update(Message::ProbePort25);
+    let t = app.update(Message::Lockdown(gui::lockdown_step::Message::ProbePort25));
     settle(&mut app, t).await;
     assert!(
         matches!(
-            app.probe,
+            app.lockdown.probe,
             Some(gui::ProbeState::Done(
                 esm_assistant::lockdown::probe::Probe::Open(_)
             ))
         ),
         "{:?}",
-        app.probe
+        app.lockdown.probe
     );
     {
         let mut sim = ui(&app);
         sim.find("! Warning").expect("an open port warns");
     }
     drop(listener);
-    let t = app.update(Message::ProbePort25);
+    let t = app.update(Message::Lockdown(gui::lockdown_step::Message::ProbePort25));
     settle(&mut app, t).await;
     assert_eq!(
-        app.probe,
+        app.lockdown.probe,
         Some(gui::ProbeState::Done(
             esm_assistant::lockdown::probe::Probe::Refused
         ))
@@ -858,8 +869,10 @@ fn shows(app: &App, start: &str) -> bool {
 }
 
 fn paste(text: &str) -> Message {
-    Message::RangesEdited(iced::widget::text_editor::Action::Edit(
-        iced::widget::text_editor::Edit::Paste(std::sync::Arc::new(text.into())),
+    Message::Lockdown(gui::lockdown_step::Message::RangesEdited(
+        iced::widget::text_editor::Action::Edit(iced::widget::text_editor::Edit::Paste(
+            std::sync::Arc::new(text.into()),
+        )),
     ))
 }
 
@@ -886,10 +899,10 @@ async fn ranges_that_open_everything_make_no_rules_and_the_step_says_why() {
         let t = app.update(m);
         settle(&mut app, t).await;
     }
-    assert!(app.ranges_refused());
-    assert!(app.gateway_ranges().is_none());
-    assert!(app.artefact_text().is_none());
-    assert!(app.artefact.text().trim().is_empty());
+    assert!(app.lockdown.ranges_refused());
+    assert!(app.lockdown.gateway_ranges().is_none());
+    assert!(app.lockdown.artefact_text().is_none());
+    assert!(app.lockdown.artefact.text().trim().is_empty());
     assert!(shows(
         &app,
         "Nothing is generated from the gateway's SPF record (includespf.security-mail.net). \
@@ -902,7 +915,7 @@ async fn ranges_that_open_everything_make_no_rules_and_the_step_says_why() {
 
     // Support's list replaces it: rules appear.
     let _ = app.update(paste("85.31.212.0/24"));
-    let Some(Ok((_, rules))) = app.artefact_text() else {
+    let Some(Ok((_, rules))) = app.lockdown.artefact_text() else {
         panic!("no rules from a good list")
     };
     assert!(rules.contains("85.31.212.0/24") && !rules.contains("0.0.0.0/0"));
@@ -919,13 +932,13 @@ async fn ranges_that_open_everything_make_no_rules_and_the_step_says_why() {
             "This list cannot be used. This range cannot be the gateway's: 10.0.0.0/8 (a private network).",
         ),
     ] {
-        let _ = app.update(Message::RangesEdited(
-            iced::widget::text_editor::Action::SelectAll,
+        let _ = app.update(Message::Lockdown(
+            gui::lockdown_step::Message::RangesEdited(iced::widget::text_editor::Action::SelectAll),
         ));
         let _ = app.update(paste(list));
-        assert_eq!(app.ranges_editor.text().trim(), list);
-        assert!(app.ranges_refused(), "{list:?}");
-        assert!(app.artefact_text().is_none(), "{list:?}");
+        assert_eq!(app.lockdown.ranges_editor.text().trim(), list);
+        assert!(app.lockdown.ranges_refused(), "{list:?}");
+        assert!(app.lockdown.artefact_text().is_none(), "{list:?}");
         assert!(shows(&app, said), "{list:?}");
         assert!(shows(&app, "Nothing is generated until"), "{list:?}");
         // Google Workspace gets no settings either.
@@ -1247,5 +1260,298 @@ fn lock_down_waits_until_every_resolver_sees_the_new_mx() {
     assert!(!app.mx_still_propagating());
     let _ = app.update(Message::MarkDone(Step::Lockdown, true));
     assert!(app.done.contains(&Step::Lockdown));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The bounds of the widget that has the keyboard focus, if one has it.
+fn focused(sim: &mut Simulator<'_, Message>) -> Option<iced::Rectangle> {
+    sim.find(|c: iced_test::selector::Candidate<'_>| match c {
+        iced_test::selector::Candidate::Focusable { bounds, state, .. } if state.is_focused() => {
+            Some(bounds)
+        }
+        _ => None,
+    })
+    .ok()
+}
+
+/// Presses Tab until the focused widget holds the text `label`; how many
+/// presses it took, or `None` if the whole Tab order went by without it.
+fn tab_to(sim: &mut Simulator<'_, Message>, label: &str) -> Option<usize> {
+    let target = sim.find(label).ok()?;
+    let center = iced_test::selector::Bounded::bounds(&target).center();
+    tab_to_point(sim, center)
+}
+
+/// Presses Tab until the focused widget covers `center`.
+fn tab_to_point(sim: &mut Simulator<'_, Message>, center: iced::Point) -> Option<usize> {
+    for presses in 1..=200 {
+        let _ = sim.tap_key(iced::keyboard::key::Named::Tab);
+        if focused(sim).is_some_and(|b| b.contains(center)) {
+            return Some(presses);
+        }
+    }
+    None
+}
+
+#[test]
+fn tab_reaches_the_buttons_and_enter_or_space_presses_them() {
+    let (mut app, dir) = offline_app("keyboard");
+    let _ = app.update(Message::DomainChanged("exemple.fr".into()));
+
+    // Tab goes past the text field to the buttons; Enter on "Next" goes on.
+    let mut sim = ui(&app);
+    assert!(
+        focused(&mut sim).is_none(),
+        "nothing has the focus at first"
+    );
+    let presses = tab_to(&mut sim, "Next").expect("Tab reaches Next");
+    assert!(presses > 1, "Next is not the only stop of the Tab order");
+    let _ = sim.tap_key(iced::keyboard::key::Named::Enter);
+    let messages: Vec<Message> = sim.into_messages().collect();
+    assert!(
+        matches!(messages.as_slice(), [Message::Next]),
+        "{messages:?}"
+    );
+    for m in messages {
+        let _ = app.update(m);
+    }
+    assert_eq!(app.step, Step::Destination);
+
+    // Shift+Tab goes back the same way, and Space presses too.
+    let mut sim = ui(&app);
+    tab_to(&mut sim, "Next").expect("Tab reaches Next");
+    let back = sim.find("Back").unwrap();
+    let back = iced_test::selector::Bounded::bounds(&back).center();
+    let _ = sim.simulate(iced_test::simulator::tap_key(
+        iced::keyboard::key::Named::Tab,
+        None,
+    ));
+    let mut shifted = false;
+    for _ in 0..10 {
+        let _ = sim.simulate([
+            iced::Event::Keyboard(iced::keyboard::Event::ModifiersChanged(
+                iced::keyboard::Modifiers::SHIFT,
+            )),
+            iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+                key: iced::keyboard::Key::Named(iced::keyboard::key::Named::Tab),
+                modified_key: iced::keyboard::Key::Named(iced::keyboard::key::Named::Tab),
+                physical_key: iced::keyboard::key::Physical::Unidentified(
+                    iced::keyboard::key::NativeCode::Unidentified,
+                ),
+                location: iced::keyboard::Location::Standard,
+                modifiers: iced::keyboard::Modifiers::SHIFT,
+                text: None,
+                repeat: false,
+            }),
+        ]);
+        if focused(&mut sim).is_some_and(|b| b.contains(back)) {
+            shifted = true;
+            break;
+        }
+    }
+    assert!(shifted, "Shift+Tab goes back to Back");
+    let _ = sim.tap_key(iced::keyboard::key::Named::Space);
+    let messages: Vec<Message> = sim.into_messages().collect();
+    assert!(
+        matches!(messages.as_slice(), [Message::Back]),
+        "{messages:?}"
+    );
+
+    // A radio button of the first step is reached and chosen with Space.
+    let _ = app.update(Message::Back);
+    let mut sim = ui(&app);
+    // Radios draw their label themselves: they are found after the domain
+    // field, in the order they are drawn.
+    let field = sim.find(id("domain")).expect("domain field");
+    let field = iced_test::selector::Bounded::bounds(&field).center();
+    tab_to_point(&mut sim, field).expect("Tab reaches the domain field");
+    let _ = sim.tap_key(iced::keyboard::key::Named::Tab);
+    let _ = sim.tap_key(iced::keyboard::key::Named::Tab);
+    let _ = sim.tap_key(iced::keyboard::key::Named::Space);
+    let messages: Vec<Message> = sim.into_messages().collect();
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::PlatformSelected(Platform::GoogleWorkspace)]
+        ),
+        "{messages:?}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn enter_on_the_first_step_with_an_invalid_domain_stays_there() {
+    let (mut app, dir) = offline_app("enter-invalid");
+    let mut sim = ui(&app);
+    sim.click(id("domain")).expect("domain field");
+    let _ = sim.typewrite("not a domain");
+    let _ = sim.tap_key(iced::keyboard::key::Named::Enter);
+    let messages: Vec<Message> = sim.into_messages().collect();
+    assert!(messages.iter().any(|m| matches!(m, Message::Next)));
+    for m in messages {
+        let _ = app.update(m);
+    }
+    assert!(app.domain.is_err());
+    assert_eq!(app.step, Step::Start, "Enter does not go on");
+    // The Next button is disabled, so it is not in the Tab order either.
+    let mut sim = ui(&app);
+    assert_eq!(tab_to(&mut sim, "Next"), None);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A scrollable that records where it was asked to go.
+#[derive(Default)]
+struct ScrollProbe {
+    snapped: Vec<iced::widget::scrollable::RelativeOffset<Option<f32>>>,
+}
+
+impl iced::advanced::widget::operation::Scrollable for ScrollProbe {
+    fn snap_to(&mut self, offset: iced::widget::scrollable::RelativeOffset<Option<f32>>) {
+        self.snapped.push(offset);
+    }
+    fn scroll_to(&mut self, _: iced::widget::scrollable::AbsoluteOffset<Option<f32>>) {}
+    fn scroll_by(
+        &mut self,
+        _: iced::widget::scrollable::AbsoluteOffset,
+        _: iced::Rectangle,
+        _: iced::Rectangle,
+    ) {
+    }
+}
+
+/// Runs the widget operations `task` asks for on a scrollable with the id
+/// of the step's content, scrolled to the middle; where they put it.
+async fn scroll_asked(
+    task: Task<Message>,
+) -> Vec<iced::widget::scrollable::RelativeOffset<Option<f32>>> {
+    let mut probe = ScrollProbe::default();
+    let Some(mut stream) = into_stream(task) else {
+        return probe.snapped;
+    };
+    let id = iced::widget::Id::new(gui::CONTENT_SCROLL);
+    let bounds = iced::Rectangle::new(iced::Point::ORIGIN, iced::Size::new(800.0, 500.0));
+    let content = iced::Rectangle::new(iced::Point::ORIGIN, iced::Size::new(800.0, 3000.0));
+    while let Ok(Some(action)) = tokio::time::timeout(Duration::from_secs(15), stream.next()).await
+    {
+        if let Action::Widget(mut op) = action {
+            // The operation walks the tree from the root down to the step.
+            let mut visit = |op: &mut dyn iced::advanced::widget::Operation| {
+                op.scrollable(
+                    Some(&id),
+                    bounds,
+                    content,
+                    iced::Vector::new(0.0, 1200.0),
+                    &mut probe,
+                );
+            };
+            op.container(None, bounds);
+            op.traverse(&mut visit);
+            visit(op.as_mut());
+        }
+    }
+    probe.snapped
+}
+
+#[tokio::test]
+async fn a_step_opens_at_its_top() {
+    let (mut app, dir) = offline_app("scroll-top");
+    let _ = app.update(Message::DomainChanged("exemple.fr".into()));
+    let top = iced::widget::scrollable::RelativeOffset::START;
+    for message in [
+        Message::Next,
+        Message::GoTo(Step::Dkim),
+        Message::Back,
+        Message::GoTo(Step::Lockdown),
+    ] {
+        let before = app.step;
+        let task = app.update(message.clone());
+        assert_ne!(app.step, before, "{message:?} changes step");
+        let snapped = scroll_asked(task).await;
+        assert!(
+            snapped.contains(&top.into()),
+            "{message:?}: the content is put back at its top, {snapped:?}"
+        );
+    }
+    // Staying on the step (a check, a typed key) leaves the scroll alone.
+    let task = app.update(Message::CheckNow);
+    assert!(scroll_asked(task).await.is_empty());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn engine_errors_are_shown_in_french_in_a_french_window() {
+    let dir = config_dir("french-errors");
+    let mut opts = options(ResolverChoice::Servers(Vec::new()), &dir);
+    opts.lang = Some(Lang::Fr);
+    let (mut app, task) = App::new(opts);
+    settle(&mut app, task).await;
+    let t = app.update(Message::DomainChanged("exemple.fr".into()));
+    settle(&mut app, t).await;
+    let t = app.update(Message::GoTo(Step::Lockdown));
+    settle(&mut app, t).await;
+    // No resolver answers: the ranges cannot be read, and the window says
+    // so in French, pointing at this computer's network first.
+    assert!(
+        matches!(app.lockdown.ranges_derived, Some(Err(_))),
+        "{:?}",
+        app.lockdown.ranges_derived
+    );
+    let mut sim = ui(&app);
+    let said = sim
+        .find(|c: iced_test::selector::Candidate<'_>| match c {
+            iced_test::selector::Candidate::Text { content, .. }
+                if content.contains("réglages DNS de cet ordinateur") =>
+            {
+                Some(content.to_string())
+            }
+            _ => None,
+        })
+        .expect("the ranges error, in French");
+    assert!(said.contains("connexion réseau"), "{said}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn at_the_smallest_size_the_domain_stays_clear_of_the_header_buttons() {
+    let (mut app, dir) = offline_app("header-900");
+    let domain = "un-nom-de-domaine-vraiment-tres-long-pour-une-petite-fenetre.exemple.fr";
+    let _ = app.update(Message::DomainChanged(domain.into()));
+    for lang in [Lang::Fr, Lang::En] {
+        let _ = app.update(Message::LangSelected(lang));
+        // The window's minimum size.
+        let mut sim = Simulator::with_size(
+            iced::Settings {
+                fonts: gui::fonts(),
+                default_font: gui::DEFAULT_FONT,
+                ..iced::Settings::default()
+            },
+            (900.0, 650.0),
+            app.view(),
+        );
+        let shown = sim.find(domain).expect("the domain in the header");
+        let shown = iced_test::selector::Bounded::visible_bounds(&shown).expect("visible");
+        let french = sim.find("Français").expect("the language button");
+        let french = iced_test::selector::Bounded::bounds(&french);
+        assert!(
+            shown.x + shown.width <= french.x,
+            "{lang:?}: the domain {shown:?} runs under the buttons {french:?}"
+        );
+        // A name too long for the space left breaks onto more lines rather
+        // than running on, out of its box, under the buttons.
+        assert!(
+            shown.height > 30.0,
+            "{lang:?}: the domain is drawn on one line, {shown:?}"
+        );
+        // The legend of the step list's marks is on screen.
+        sim.find(|c: iced_test::selector::Candidate<'_>| match c {
+            iced_test::selector::Candidate::Text {
+                content,
+                visible_bounds: Some(_),
+                ..
+            } if content.starts_with("✓ ") => Some(()),
+            _ => None,
+        })
+        .expect("the legend of the marks");
+    }
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -47,7 +47,7 @@ detail-spf-gateway = Gateway sending ranges evaluated: { $gateway_ranges }.
 ## Problems. Each has a message (what is wrong) and a fix (what to do).
 
 problem-lookup-failed = The DNS lookup of { $name } ({ $type }) failed: { $reason_text }.
-fix-lookup-failed = This is not an error in your records. Check again in a few minutes; if it persists, your DNS host's servers may be unreachable.
+fix-lookup-failed = This is not an error in your records. Check again in a few minutes; if it persists, check this computer’s network connection and DNS settings (do websites open?); if they are fine, your DNS host’s servers may be unreachable.
 problem-no-record = This cannot be checked until the record it depends on is fixed (“{ $check }”).
 fix-no-record = Fix the problems shown for “{ $check }” first.
 
@@ -708,6 +708,31 @@ lockdown-probe-refused = { $host } refused the connection on port 25: not reacha
 lockdown-probe-silent = { $host } did not answer on port 25 within 3 seconds: not reachable from here.
 lockdown-probe-failed = The test could not run: { $reason }
 lockdown-probe-needs-destination = Enter the destination server (step 2) to test it.
+
+## Window: engine errors in words, step list legend, placeholders
+gui-step-list-legend = ✓ done, ! to review, ✗ to fix, ? could not be checked, grey “·”: nothing to check yet
+gui-save-interrupted = the save stopped before it ended; try again
+lockdown-ranges-placeholder = Paste the list support sent you
+lockdown-ranges-no-resolver = No DNS server could be used from this computer to read the gateway’s addresses: check this computer’s network connection and DNS settings, or paste the list from support.
+lockdown-ranges-no-answer = No answer came from DNS about { $name }: check this computer’s network connection and DNS settings, then open this step again, or paste the list from support.
+lockdown-ranges-lookup-failed = The gateway’s addresses could not be read from DNS ({ $name }: { $reason }): paste the list from support.
+lockdown-script-no-ipv4 = the list holds no IPv4 range, and Microsoft 365 connectors take only IPv4
+lockdown-script-too-wide = the range { $range } is too wide for a Microsoft 365 connector
+probe-failure-not-resolved = the name of the server could not be looked up from this computer; check its network connection and DNS settings
+probe-failure-no-address = the name of the server has no address
+probe-failure-unreachable = this computer’s network cannot reach the server; check its network connection
+probe-failure-other = the system refused the connection{ $code ->
+    [0] {""}
+   *[other] {" "}(error { $code })
+  }
+file-error-denied = permission to write there is denied
+file-error-full = the disk is full
+file-error-read-only = the disk or folder is read-only
+file-error-missing-folder = the folder does not exist
+file-error-system = the system refused it{ $code ->
+    [0] {""}
+   *[other] {" "}(error { $code })
+  }
 cli-error-format = --format { $format } does not apply to this platform: Microsoft 365 takes powershell; Google Workspace none; a server nftables, iptables, windows, exchange, postfix or appliance.
 cli-error-smart-host = Microsoft 365 needs the gateway's outgoing relay (--smart-host HOST): it is not published; copy it from the e-securemail console.
 cli-error-smart-host-invalid = The smart host “{ $input }” is not a host name: { $reason }

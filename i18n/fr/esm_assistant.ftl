@@ -52,7 +52,7 @@ detail-spf-gateway = Plages d’adresses d’envoi de la passerelle évaluées 
 ## Problèmes : le message (ce qui ne va pas) et la correction (ce qu’il faut faire).
 
 problem-lookup-failed = La requête DNS sur { $name } ({ $type }) a échoué : { $reason_text }.
-fix-lookup-failed = Ce n’est pas une erreur dans vos enregistrements. Relancez la vérification dans quelques minutes ; si le problème persiste, les serveurs de votre hébergeur DNS sont peut-être injoignables.
+fix-lookup-failed = Ce n’est pas une erreur dans vos enregistrements. Relancez la vérification dans quelques minutes ; si le problème persiste, vérifiez la connexion réseau et les réglages DNS de cet ordinateur (les sites web s’ouvrent-ils ?) ; s’ils sont bons, les serveurs de votre hébergeur DNS sont peut-être injoignables.
 problem-no-record = Cette vérification attend que l’enregistrement dont elle dépend soit corrigé (« { $check } »).
 fix-no-record = Corrigez d’abord les problèmes signalés pour « { $check } ».
 
@@ -716,6 +716,31 @@ lockdown-probe-refused = { $host } a refusé la connexion sur le port 25 : injo
 lockdown-probe-silent = { $host } n’a pas répondu sur le port 25 en 3 secondes : injoignable depuis ici.
 lockdown-probe-failed = Le test n’a pas pu être fait : { $reason }
 lockdown-probe-needs-destination = Saisissez le serveur de destination (étape 2) pour le tester.
+
+## Fenêtre : erreurs du moteur en mots, légende de la liste des étapes, textes d’exemple
+gui-step-list-legend = ✓ fait, ! à revoir, ✗ à corriger, ? vérification impossible, « · » gris : rien à vérifier pour l’instant
+gui-save-interrupted = l’enregistrement s’est arrêté avant la fin ; réessayez
+lockdown-ranges-placeholder = Collez la liste que le support vous a envoyée
+lockdown-ranges-no-resolver = Aucun serveur DNS n’a pu être utilisé depuis cet ordinateur pour lire les adresses de la passerelle : vérifiez la connexion réseau et les réglages DNS de cet ordinateur, ou collez la liste du support.
+lockdown-ranges-no-answer = Le DNS n’a rien répondu sur { $name } : vérifiez la connexion réseau et les réglages DNS de cet ordinateur, puis rouvrez cette étape, ou collez la liste du support.
+lockdown-ranges-lookup-failed = Les adresses de la passerelle n’ont pas pu être lues dans le DNS ({ $name } : { $reason }) : collez la liste du support.
+lockdown-script-no-ipv4 = la liste ne contient aucune plage IPv4, et les connecteurs de Microsoft 365 n’acceptent que l’IPv4
+lockdown-script-too-wide = la plage { $range } est trop large pour un connecteur de Microsoft 365
+probe-failure-not-resolved = le nom du serveur n’a pas pu être résolu depuis cet ordinateur ; vérifiez sa connexion réseau et ses réglages DNS
+probe-failure-no-address = le nom du serveur n’a pas d’adresse
+probe-failure-unreachable = le réseau de cet ordinateur ne peut pas joindre le serveur ; vérifiez sa connexion réseau
+probe-failure-other = le système a refusé la connexion{ $code ->
+    [0] {""}
+   *[other] {" "}(erreur { $code })
+  }
+file-error-denied = vous n’avez pas le droit d’écrire à cet endroit
+file-error-full = le disque est plein
+file-error-read-only = le disque ou le dossier est en lecture seule
+file-error-missing-folder = le dossier n’existe pas
+file-error-system = le système l’a refusé{ $code ->
+    [0] {""}
+   *[other] {" "}(erreur { $code })
+  }
 cli-error-format = --format { $format } ne s’applique pas à cette messagerie. Formats possibles — Microsoft 365 : powershell ; Google Workspace : aucun ; votre serveur : nftables, iptables, windows, exchange, postfix ou appliance.
 cli-error-smart-host = Microsoft 365 a besoin du relais sortant de la passerelle (--smart-host HÔTE) : il n’est pas publié ; copiez-le depuis la console e-securemail.
 cli-error-smart-host-invalid = Le smart host « { $input } » n’est pas un nom d’hôte : { $reason }

@@ -2,13 +2,13 @@
 //! cards with their Copy buttons.
 
 use iced::widget::{
-    Column, Space, button, checkbox, column, container, rich_text, row, rule, scrollable, span,
-    text, text_editor,
+    Column, Space, button, checkbox, column, container, rich_text, row, span, text, text_editor,
 };
 use iced::{Alignment, Element, Fill, Length};
 
+use super::focus::{focus, press};
 use super::style;
-use super::{App, Message, Notice, steps};
+use super::{App, Message};
 use crate::check::{CheckId, CheckResult, Status};
 use crate::fl;
 use crate::localize::Lang;
@@ -279,17 +279,19 @@ pub fn record_card<'a>(app: &'a App, record: &PublishRecord) -> Element<'a, Mess
         col = col.push(note(render::record_note(lang, n)));
     }
     let full = row![
-        button(
-            text(if app.show_full_names {
-                fl!(lang, "gui-hide-full-name")
-            } else {
-                fl!(lang, "gui-show-full-name")
-            })
-            .size(style::SMALL_SIZE)
-        )
-        .padding([4, 10])
-        .style(button::text)
-        .on_press(Message::ToggleFullNames),
+        press(
+            button(
+                text(if app.show_full_names {
+                    fl!(lang, "gui-hide-full-name")
+                } else {
+                    fl!(lang, "gui-show-full-name")
+                })
+                .size(style::SMALL_SIZE)
+            )
+            .padding([4, 10])
+            .style(button::text),
+            Some(Message::ToggleFullNames)
+        ),
         Space::new().width(Fill),
     ];
     let mut footer = full;
@@ -322,16 +324,16 @@ fn copy_button_labelled<'a>(
         label
     };
     let id = copy_id(&key);
-    container(
+    container(press(
         button(text(label).size(style::SMALL_SIZE))
             .padding([4, 10])
             .style(if copied {
                 button::success
             } else {
                 button::secondary
-            })
-            .on_press(Message::Copy { key, value }),
-    )
+            }),
+        Some(Message::Copy { key, value }),
+    ))
     .id(id)
     .into()
 }
@@ -368,13 +370,14 @@ pub fn done_by_hand<'a>(app: &App, step: Step) -> Element<'a, Message> {
         _ => fl!(app.lang, "gui-done-by-hand"),
     };
     let allowed = app.can_mark_done(step);
-    let mut b = checkbox(allowed && app.done.contains(&step))
+    let ticked = allowed && app.done.contains(&step);
+    let mut b = checkbox(ticked)
         .label(label)
         .size(18)
         .text_size(style::BODY_SIZE);
     if allowed {
         b = b.on_toggle(move |v| Message::MarkDone(step, v));
-        b.into()
+        focus(b, Some(Message::MarkDone(step, !ticked)))
     } else {
         let why = if step.can_mark_done(app.report(), &app.done) {
             fl!(app.lang, "gui-done-after-propagation")
@@ -402,327 +405,4 @@ pub fn waiting_banner<'a>(app: &App, step: Step) -> Option<Element<'a, Message>>
         (_, Wait::Step(other)) => render::wait_for_step(lang, other),
     };
     Some(note(text))
-}
-
-fn step_list<'a>(app: &App) -> Element<'a, Message> {
-    let lang = app.lang;
-    let mut col = Column::new()
-        .spacing(4)
-        .padding(12)
-        .width(Length::Fixed(230.0));
-    for (i, step) in Step::ALL.into_iter().enumerate() {
-        let state = step.state(app.report(), &app.done);
-        let status = state.status;
-        let mark = match status {
-            Some(s) => render::status_mark(s),
-            None => "·",
-        };
-        let dot = container(
-            text(mark)
-                .size(style::SMALL_SIZE)
-                .align_x(Alignment::Center)
-                .width(Fill),
-        )
-        .width(Length::Fixed(24.0))
-        .style(style::badge(status));
-        let name =
-            crate::localize::text(lang, &format!("step-{}", step.id()), &[]).unwrap_or_default();
-        let mut label =
-            Column::new().push(text(format!("{}. {name}", i + 1)).size(style::BODY_SIZE));
-        if let Some(wait) = state.waiting {
-            let reason = match wait {
-                Wait::Step(other) => fl!(lang, "gui-wait-short-step", number = other.number()),
-                Wait::Confirmation => fl!(lang, "gui-wait-short-confirmation"),
-            };
-            label = label.push(text(reason).size(style::SMALL_SIZE).style(style::muted));
-        }
-        let entry = row![dot, label].spacing(10).align_y(Alignment::Center);
-        let mut b = button(entry)
-            .width(Fill)
-            .padding([6, 8])
-            .style(style::step_entry(step == app.step));
-        if step == Step::Start || app.domain.is_ok() {
-            b = b.on_press(Message::GoTo(step));
-        }
-        col = col.push(b);
-    }
-    container(col).height(Fill).style(style::sidebar).into()
-}
-
-fn header<'a>(app: &App) -> Element<'a, Message> {
-    let lang = app.lang;
-    let lang_button = |l: Lang, label: &'static str| {
-        button(text(label).size(style::SMALL_SIZE))
-            .padding([4, 10])
-            .style(if app.lang == l {
-                button::primary
-            } else {
-                button::secondary
-            })
-            .on_press(Message::LangSelected(l))
-    };
-    let domain = app
-        .domain
-        .as_ref()
-        .map(|d| visible(d.unicode()).into_owned())
-        .unwrap_or_default();
-    row![
-        text(fl!(lang, "app-name"))
-            .size(style::HEADING_SIZE)
-            .font(style::BOLD),
-        text(domain).size(style::HEADING_SIZE).width(Fill),
-        lang_button(Lang::Fr, "Français"),
-        lang_button(Lang::En, "English"),
-        button(text(fl!(lang, "gui-export-short")).size(style::SMALL_SIZE))
-            .padding([4, 10])
-            .style(button::secondary)
-            .on_press_maybe(
-                app.current_outcome()
-                    .is_some()
-                    .then_some(Message::Export(super::export::Kind::Checklist))
-            ),
-        button(text(fl!(lang, "gui-start-over")).size(style::SMALL_SIZE))
-            .padding([4, 10])
-            .style(button::secondary)
-            .on_press(Message::StartOver),
-    ]
-    .spacing(12)
-    .padding([10, 16])
-    .align_y(Alignment::Center)
-    .into()
-}
-
-fn checked_line(app: &App) -> String {
-    let lang = app.lang;
-    if app.checking {
-        return fl!(lang, "gui-checking");
-    }
-    let Some(at) = app.checked_at else {
-        return String::new();
-    };
-    let ago = app.now.saturating_duration_since(at).as_secs();
-    if app.watching() {
-        let next = super::RECHECK_EVERY
-            .as_secs()
-            .saturating_sub(ago % super::RECHECK_EVERY.as_secs());
-        fl!(lang, "gui-checked-ago", seconds = ago, next = next)
-    } else {
-        fl!(lang, "gui-checked-recently", time = clock(app))
-    }
-}
-
-/// The time of the last check, on the local clock.
-fn clock(app: &App) -> String {
-    app.checked_at_wall
-        .map(|t| t.format("%H:%M:%S").to_string())
-        .unwrap_or_default()
-}
-
-fn footer<'a>(app: &App) -> Element<'a, Message> {
-    let lang = app.lang;
-    let back = button(text(fl!(lang, "gui-back")).size(style::BODY_SIZE))
-        .padding([8, 18])
-        .style(button::secondary)
-        .on_press_maybe(app.step.previous().map(|_| Message::Back));
-    let can_go_on = app.step != Step::Start || app.domain.is_ok();
-    let next = button(text(fl!(lang, "gui-next")).size(style::BODY_SIZE))
-        .padding([8, 18])
-        .style(button::primary)
-        .on_press_maybe((can_go_on && app.step.next().is_some()).then_some(Message::Next));
-    let check_now = button(text(fl!(lang, "gui-check-now")).size(style::BODY_SIZE))
-        .padding([8, 18])
-        .style(button::secondary)
-        .on_press_maybe((app.domain.is_ok() && !app.checking).then_some(Message::CheckNow));
-    row![
-        back,
-        text(checked_line(app))
-            .size(style::SMALL_SIZE)
-            .style(style::muted)
-            .width(Fill)
-            .align_x(Alignment::Center),
-        check_now,
-        next,
-    ]
-    .spacing(12)
-    .padding([10, 16])
-    .align_y(Alignment::Center)
-    .into()
-}
-
-fn notice<'a>(app: &App) -> Option<Element<'a, Message>> {
-    let lang = app.lang;
-    let message = match app.notice.as_ref()? {
-        Notice::ProgressMovedAside { moved_to, problem } => fl!(
-            lang,
-            "gui-progress-moved",
-            path = moved_to.display().to_string(),
-            reason = render::progress_problem(lang, problem)
-        ),
-        Notice::ProgressLeftInPlace {
-            path,
-            problem,
-            move_error: None,
-        } => fl!(
-            lang,
-            "gui-progress-left",
-            path = path.display().to_string(),
-            reason = render::progress_problem(lang, problem)
-        ),
-        Notice::ProgressLeftInPlace {
-            path,
-            problem,
-            move_error: Some(error),
-        } => fl!(
-            lang,
-            "gui-progress-not-moved",
-            path = path.display().to_string(),
-            reason = render::progress_problem(lang, problem),
-            error = error.as_str()
-        ),
-        Notice::SaveFailed(e) => fl!(lang, "gui-save-failed", error = e.as_str()),
-    };
-    Some(banner(
-        lang,
-        message,
-        Status::Warn,
-        Some(Message::DismissNotice),
-    ))
-}
-
-/// A message above the step, tinted with `status`, with a Close button
-/// when `dismiss` is given.
-fn banner<'a>(
-    lang: Lang,
-    message: String,
-    status: Status,
-    dismiss: Option<Message>,
-) -> Element<'a, Message> {
-    container(
-        row![
-            text(message).size(style::BODY_SIZE).width(Fill),
-            button(text(fl!(lang, "gui-dismiss")).size(style::SMALL_SIZE))
-                .style(button::secondary)
-                .on_press_maybe(dismiss),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center),
-    )
-    .padding(10)
-    .width(Fill)
-    .style(style::problem(status))
-    .into()
-}
-
-/// Where the last save stands: saving, saved where, or why not.
-fn export_status<'a>(app: &App) -> Option<Element<'a, Message>> {
-    use super::ExportStatus;
-    use super::export::Contents;
-    let lang = app.lang;
-    let (message, status) = match app.export.as_ref()? {
-        ExportStatus::Saving => (fl!(lang, "gui-saving"), Status::Unknown),
-        ExportStatus::Saved(saved) => {
-            let kind = match saved.contents {
-                Contents::Checklist => "checklist",
-                Contents::Records => "records",
-                Contents::Script => "script",
-            };
-            let path = saved.path.display().to_string();
-            let message = if saved.fallback {
-                fl!(lang, "gui-saved-no-dialog", kind = kind, path = path)
-            } else {
-                fl!(lang, "gui-saved", kind = kind, path = path)
-            };
-            (message, Status::Pass)
-        }
-        ExportStatus::Failed(e) => (
-            fl!(lang, "gui-save-file-failed", error = e.as_str()),
-            Status::Fail,
-        ),
-    };
-    let saving = matches!(app.export, Some(ExportStatus::Saving));
-    Some(banner(
-        lang,
-        message,
-        status,
-        (!saving).then_some(Message::DismissExport),
-    ))
-}
-
-fn confirm_start_over<'a>(app: &App) -> Element<'a, Message> {
-    let lang = app.lang;
-    container(
-        row![
-            text(fl!(lang, "gui-start-over-question"))
-                .size(style::BODY_SIZE)
-                .width(Fill),
-            button(text(fl!(lang, "gui-start-over-yes")).size(style::SMALL_SIZE))
-                .style(button::danger)
-                .on_press(Message::ConfirmStartOver(true)),
-            button(text(fl!(lang, "gui-cancel")).size(style::SMALL_SIZE))
-                .style(button::secondary)
-                .on_press(Message::ConfirmStartOver(false)),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center),
-    )
-    .padding(10)
-    .width(Fill)
-    .style(style::problem(Status::Fail))
-    .into()
-}
-
-/// The whole window: header, step list, the open step, navigation. Notices
-/// stay above the step, visible however far it is scrolled.
-pub fn layout(app: &App) -> Element<'_, Message> {
-    let mut banners = Column::new().spacing(8).padding([0, 28]).max_width(900);
-    let mut any = false;
-    if app.confirm_start_over {
-        banners = banners.push(confirm_start_over(app));
-        any = true;
-    }
-    if let Some(n) = notice(app) {
-        banners = banners.push(n);
-        any = true;
-    }
-    if let Some(status) = export_status(app) {
-        banners = banners.push(status);
-        any = true;
-    }
-    if let Some(e) = &app.copy_error {
-        any = true;
-        banners = banners.push(
-            container(
-                text(fl!(app.lang, "gui-copy-failed", error = e.as_str())).size(style::BODY_SIZE),
-            )
-            .padding(10)
-            .width(Fill)
-            .style(style::problem(Status::Fail)),
-        );
-    }
-    let content = Column::new()
-        .spacing(16)
-        .padding([20, 28])
-        .max_width(900)
-        .push(steps::view(app));
-    let mut main = Column::new().width(Fill);
-    if any {
-        main = main.push(
-            container(banners)
-                .width(Fill)
-                .align_x(Alignment::Center)
-                .padding([10, 0]),
-        );
-    }
-    let main = main
-        .push(scrollable(container(content).width(Fill).align_x(Alignment::Center)).height(Fill))
-        .push(rule::horizontal(1))
-        .push(footer(app));
-    column![
-        header(app),
-        rule::horizontal(1),
-        row![step_list(app), main].height(Fill),
-    ]
-    .width(Fill)
-    .height(Fill)
-    .into()
 }

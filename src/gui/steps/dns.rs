@@ -123,16 +123,16 @@ pub fn dkim(app: &App) -> Element<'_, Message> {
         path = provider.menu_paths.dkim.get(lang.code())
     )));
     col = col.push(
-        text_editor(&app.dkim_editor)
+        text_editor(&app.dkim.editor)
             .id(DKIM_INPUT)
             .placeholder(fl!(lang, "gui-dkim-key-placeholder"))
-            .on_action(Message::DkimKeyEdited)
+            .on_action(|a| Message::Dkim(crate::gui::dkim_step::Message::KeyEdited(a)))
             .font(style::MONO)
             .size(style::SMALL_SIZE)
             .wrapping(text::Wrapping::WordOrGlyph)
             .height(110),
     );
-    if app.dkim_too_long {
+    if app.dkim.too_long {
         let size = crate::render::size(lang, crate::dkim::MAX_KEY_BYTES);
         col = col.push(
             text(fl!(lang, "gui-dkim-key-too-long", size = size))
@@ -140,7 +140,7 @@ pub fn dkim(app: &App) -> Element<'_, Message> {
                 .style(style::error_text),
         );
     }
-    match &app.dkim_key {
+    match &app.dkim.key {
         None => col = col.push(hint(fl!(lang, "gui-dkim-key-hint"))),
         Some(Err(e)) => {
             col = col.push(
@@ -165,7 +165,7 @@ pub fn dkim(app: &App) -> Element<'_, Message> {
         .report()
         .and_then(|r| r.get(CheckId::DkimMatch))
         .is_some_and(|c| c.status == Status::Pass);
-    if matches!(app.dkim_key, Some(Ok(_))) {
+    if matches!(app.dkim.key, Some(Ok(_))) {
         for card in records(app, Purpose::Dkim) {
             col = col.push(card);
         }

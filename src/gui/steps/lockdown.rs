@@ -7,8 +7,9 @@ use iced::widget::{
 use iced::{Alignment, Element, Fill};
 
 use crate::fl;
+use crate::gui::lockdown_step::{Message as StepMessage, ProbeState};
 use crate::gui::widgets::{copy_button, done_by_hand, heading, hint, note, para, title};
-use crate::gui::{App, Message, ProbeState, style};
+use crate::gui::{App, Message, focus, style};
 use crate::lockdown::firewall::Format;
 use crate::lockdown::probe::Probe;
 use crate::lockdown::ranges::{DeriveError, ListError};
@@ -54,7 +55,7 @@ fn ranges(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
     let mut col = Column::new().spacing(8);
     col = col.push(heading(fl!(lang, "lockdown-ranges-title")));
-    match &app.ranges_derived {
+    match &app.lockdown.ranges_derived {
         None => col = col.push(hint(fl!(lang, "lockdown-ranges-loading"))),
         Some(Err(DeriveError::NoRanges { .. })) => {
             col = col.push(note(fl!(lang, "lockdown-ranges-none")))
@@ -67,16 +68,10 @@ fn ranges(app: &App) -> Element<'_, Message> {
                 reason = render::range_refusal(lang, refusal)
             )))
         }
-        Some(Err(e)) => {
-            col = col.push(note(fl!(
-                lang,
-                "lockdown-ranges-failed",
-                reason = e.to_string()
-            )))
-        }
+        Some(Err(e)) => col = col.push(note(render::derive_error(lang, e))),
         Some(Ok(_)) => {}
     }
-    if let Some(r) = app.gateway_ranges() {
+    if let Some(r) = app.lockdown.gateway_ranges() {
         let list = r
             .networks()
             .iter()
@@ -111,14 +106,14 @@ fn ranges(app: &App) -> Element<'_, Message> {
             .font(style::BOLD),
     );
     col = col.push(
-        text_editor(&app.ranges_editor)
-            .placeholder("85.31.212.0/24")
-            .on_action(Message::RangesEdited)
+        text_editor(&app.lockdown.ranges_editor)
+            .placeholder(fl!(lang, "lockdown-ranges-placeholder"))
+            .on_action(|x| Message::Lockdown(StepMessage::RangesEdited(x)))
             .font(style::MONO)
             .size(style::SMALL_SIZE)
             .height(70),
     );
-    if app.ranges_too_long {
+    if app.lockdown.ranges_too_long {
         let size = render::size(lang, lockdown::ranges::MAX_LIST_BYTES);
         col = col.push(
             text(fl!(lang, "lockdown-ranges-too-long", size = size))
@@ -126,7 +121,7 @@ fn ranges(app: &App) -> Element<'_, Message> {
                 .style(style::error_text),
         );
     }
-    match &app.ranges_pasted {
+    match &app.lockdown.ranges_pasted {
         Some(Err(e)) => {
             let message = match e {
                 ListError::NotARange { line, text: quoted } => {
@@ -167,7 +162,7 @@ fn nothing_made<'a>(lang: crate::localize::Lang) -> Element<'a, Message> {
 /// The generated text, selectable, with Copy and Save.
 fn artefact<'a>(app: &'a App, name: String) -> Element<'a, Message> {
     let lang = app.lang;
-    let content = app.artefact.text();
+    let content = app.lockdown.artefact.text();
     column![
         row![
             text(name)
@@ -175,15 +170,17 @@ fn artefact<'a>(app: &'a App, name: String) -> Element<'a, Message> {
                 .style(style::muted)
                 .width(Fill),
             copy_button(app, "lockdown-artefact".into(), content),
-            button(text(fl!(lang, "lockdown-save")).size(style::SMALL_SIZE))
-                .padding([4, 10])
-                .style(button::secondary)
-                .on_press(Message::SaveArtefact),
+            focus::press(
+                button(text(fl!(lang, "lockdown-save")).size(style::SMALL_SIZE))
+                    .padding([4, 10])
+                    .style(button::secondary),
+                Some(Message::Lockdown(StepMessage::SaveArtefact))
+            ),
         ]
         .spacing(10)
         .align_y(Alignment::Center),
-        text_editor(&app.artefact)
-            .on_action(Message::ArtefactAction)
+        text_editor(&app.lockdown.artefact)
+            .on_action(|x| Message::Lockdown(StepMessage::ArtefactAction(x)))
             .font(style::MONO)
             .size(style::SMALL_SIZE)
             .height(340),
@@ -205,13 +202,13 @@ fn microsoft(app: &App) -> Element<'_, Message> {
             .font(style::BOLD),
     );
     col = col.push(
-        text_input("smtp.example.net", &app.smart_host_input)
+        text_input("smtp.example.net", &app.lockdown.smart_host_input)
             .id(SMART_HOST_INPUT)
-            .on_input(Message::SmartHostChanged)
+            .on_input(|x| Message::Lockdown(StepMessage::SmartHostChanged(x)))
             .padding(8)
             .size(style::BODY_SIZE),
     );
-    match app.smart_host() {
+    match app.lockdown.smart_host() {
         Some(Err(e)) => {
             col = col.push(
                 text(fl!(
@@ -232,28 +229,35 @@ fn microsoft(app: &App) -> Element<'_, Message> {
         }
     }
     if let Some(domain) = lockdown::arc_sealer(provider) {
-        col = col.push(
-            checkbox(app.arc)
+        col = col.push(focus::focus(
+            checkbox(app.lockdown.arc)
                 .label(fl!(lang, "lockdown-arc", domain = domain.ascii()))
-                .on_toggle(Message::ArcToggled)
+                .on_toggle(|x| Message::Lockdown(StepMessage::ArcToggled(x)))
                 .text_size(style::BODY_SIZE),
-        );
+            Some(Message::Lockdown(StepMessage::ArcToggled(
+                !app.lockdown.arc,
+            ))),
+        ));
     }
     col = col.push(
         text(fl!(lang, "lockdown-script-title"))
             .size(style::BODY_SIZE)
             .font(style::BOLD),
     );
-    match app.artefact_text() {
-        Some(Ok((name, _))) => col = col.push(artefact(app, name)),
+    match app.lockdown.artefact_text() {
+        Some(Ok((name, _))) => col = col.push(artefact(app, name.clone())),
         Some(Err(e)) => {
             col = col.push(
-                text(fl!(lang, "lockdown-script-error", error = e.as_str()))
-                    .size(style::BODY_SIZE)
-                    .style(style::error_text),
+                text(fl!(
+                    lang,
+                    "lockdown-script-error",
+                    error = render::script_error(lang, e)
+                ))
+                .size(style::BODY_SIZE)
+                .style(style::error_text),
             )
         }
-        None if app.ranges_refused() => col = col.push(nothing_made(lang)),
+        None if app.lockdown.ranges_refused() => col = col.push(nothing_made(lang)),
         None => col = col.push(hint(fl!(lang, "lockdown-smart-host-needed"))),
     }
     col = col.push(
@@ -262,6 +266,7 @@ fn microsoft(app: &App) -> Element<'_, Message> {
             .font(style::BOLD),
     );
     let ranges = app
+        .lockdown
         .gateway_ranges()
         .and_then(|r| lockdown::microsoft::exchange_ranges(r).ok())
         .map(|r| {
@@ -272,6 +277,7 @@ fn microsoft(app: &App) -> Element<'_, Message> {
         })
         .unwrap_or_else(|| "…".into());
     let host = app
+        .lockdown
         .smart_host()
         .and_then(Result::ok)
         .map(|h| h.ascii().to_string())
@@ -311,7 +317,7 @@ fn google(app: &App) -> Element<'_, Message> {
     let mut col = Column::new().spacing(10);
     col = col.push(heading(fl!(lang, "lockdown-google-title")));
     col = col.push(note(fl!(lang, "lockdown-google-where")));
-    if let Some(ranges) = app.gateway_ranges() {
+    if let Some(ranges) = app.lockdown.gateway_ranges() {
         for setting in lockdown::google::settings(ranges) {
             let label = crate::localize::text(lang, setting.label, &[]).unwrap_or_default();
             let value = if setting.value == "on" {
@@ -338,7 +344,7 @@ fn google(app: &App) -> Element<'_, Message> {
                 .style(style::card),
             );
         }
-    } else if app.ranges_refused() {
+    } else if app.lockdown.ranges_refused() {
         col = col.push(nothing_made(lang));
     }
     col = col.push(hint(fl!(lang, "lockdown-google-note")));
@@ -356,15 +362,18 @@ fn server(app: &App) -> Element<'_, Message> {
     for f in Format::ALL {
         let name = crate::localize::text(lang, &format!("lockdown-format-{}", f.id()), &[])
             .unwrap_or_default();
-        formats = formats.push(
-            radio(name, f, Some(app.firewall_format), Message::FormatSelected)
-                .text_size(style::BODY_SIZE),
-        );
+        formats = formats.push(focus::focus(
+            radio(name, f, Some(app.lockdown.firewall_format), |x| {
+                Message::Lockdown(StepMessage::FormatSelected(x))
+            })
+            .text_size(style::BODY_SIZE),
+            Some(Message::Lockdown(StepMessage::FormatSelected(f))),
+        ));
     }
     col = col.push(formats.wrap());
-    if let Some(Ok((name, _))) = app.artefact_text() {
-        col = col.push(artefact(app, name));
-    } else if app.ranges_refused() {
+    if let Some(Ok((name, _))) = app.lockdown.artefact_text() {
+        col = col.push(artefact(app, name.clone()));
+    } else if app.lockdown.ranges_refused() {
         col = col.push(nothing_made(lang));
     }
     col = col.push(heading(fl!(lang, "lockdown-probe-title")));
@@ -372,17 +381,17 @@ fn server(app: &App) -> Element<'_, Message> {
     match app.destination() {
         Some(Ok(dest)) => {
             let host = dest.display();
-            let running = matches!(app.probe, Some(ProbeState::Running));
-            col = col.push(
+            let running = matches!(app.lockdown.probe, Some(ProbeState::Running));
+            col = col.push(focus::press(
                 button(
                     text(fl!(lang, "lockdown-probe-button", host = host.as_str()))
                         .size(style::BODY_SIZE),
                 )
                 .padding([6, 14])
-                .style(button::secondary)
-                .on_press_maybe((!running).then_some(Message::ProbePort25)),
-            );
-            if let Some(state) = &app.probe {
+                .style(button::secondary),
+                (!running).then_some(Message::Lockdown(StepMessage::ProbePort25)),
+            ));
+            if let Some(state) = &app.lockdown.probe {
                 let (message, status) = match state {
                     ProbeState::Running => (fl!(lang, "lockdown-probe-running"), None),
                     ProbeState::Done(Probe::Open(addr)) => (
@@ -403,7 +412,11 @@ fn server(app: &App) -> Element<'_, Message> {
                         Some(crate::check::Status::Pass),
                     ),
                     ProbeState::Done(Probe::Failed(reason)) => (
-                        fl!(lang, "lockdown-probe-failed", reason = reason.as_str()),
+                        fl!(
+                            lang,
+                            "lockdown-probe-failed",
+                            reason = render::probe_failure(lang, *reason)
+                        ),
                         Some(crate::check::Status::Unknown),
                     ),
                 };

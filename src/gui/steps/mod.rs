@@ -1,7 +1,9 @@
 //! One view per step of the onboarding guide.
 
+pub mod dkim_state;
 mod dns;
 mod lockdown;
+pub mod lockdown_state;
 mod start;
 mod summary;
 

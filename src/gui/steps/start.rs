@@ -7,7 +7,7 @@ use iced::{Alignment, Element, Fill};
 use crate::check::{CheckId, Status};
 use crate::fl;
 use crate::gui::widgets::{check_block, done_by_hand, heading, hint, note, para, title};
-use crate::gui::{App, Message, style};
+use crate::gui::{App, Message, focus, style};
 use crate::localize::Lang;
 use crate::platform::Platform;
 use crate::render;
@@ -31,10 +31,16 @@ pub fn view(app: &App) -> Element<'_, Message> {
     col = col.push(heading(fl!(lang, "gui-language")));
     col = col.push(
         row![
-            radio("Français", Lang::Fr, Some(lang), Message::LangSelected)
-                .text_size(style::BODY_SIZE),
-            radio("English", Lang::En, Some(lang), Message::LangSelected)
-                .text_size(style::BODY_SIZE),
+            focus::focus(
+                radio("Français", Lang::Fr, Some(lang), Message::LangSelected)
+                    .text_size(style::BODY_SIZE),
+                Some(Message::LangSelected(Lang::Fr))
+            ),
+            focus::focus(
+                radio("English", Lang::En, Some(lang), Message::LangSelected)
+                    .text_size(style::BODY_SIZE),
+                Some(Message::LangSelected(Lang::En))
+            ),
         ]
         .spacing(24),
     );
@@ -76,7 +82,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
     col = col.push(heading(fl!(lang, "gui-platform-label")));
     let mut platforms = Column::new().spacing(8);
     for p in Platform::ALL {
-        platforms = platforms.push(
+        platforms = platforms.push(focus::focus(
             radio(
                 platform_name(lang, p),
                 p,
@@ -84,7 +90,8 @@ pub fn view(app: &App) -> Element<'_, Message> {
                 Message::PlatformSelected,
             )
             .text_size(style::BODY_SIZE),
-        );
+            Some(Message::PlatformSelected(p)),
+        ));
     }
     col = col.push(platforms);
     if app.domain.is_ok() {
@@ -138,9 +145,11 @@ pub fn destination(app: &App) -> Element<'_, Message> {
                 .spacing(4)
                 .width(Fill),
                 crate::gui::widgets::copy_button(app, "destination-suggested".into(), suggested),
-                button(text(fl!(lang, "gui-use-suggestion")).size(style::SMALL_SIZE))
-                    .style(button::secondary)
-                    .on_press(Message::UseSuggestedDestination),
+                focus::press(
+                    button(text(fl!(lang, "gui-use-suggestion")).size(style::SMALL_SIZE))
+                        .style(button::secondary),
+                    Some(Message::UseSuggestedDestination)
+                ),
             ]
             .spacing(10)
             .align_y(Alignment::Center),

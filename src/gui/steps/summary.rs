@@ -7,7 +7,7 @@ use crate::check::Status;
 use crate::fl;
 use crate::gui::export::Kind;
 use crate::gui::widgets::{badge, heading, hint, para, title};
-use crate::gui::{App, Message, style};
+use crate::gui::{App, Message, focus, style};
 use crate::render;
 use crate::step::Step;
 
@@ -68,14 +68,16 @@ pub fn view(app: &App) -> Element<'_, Message> {
     col = col.push(heading(fl!(lang, "gui-summary-export")));
     let ready = app.current_outcome().is_some();
     let action = |label: String, message: Message, primary: bool| {
-        button(text(label).size(style::BODY_SIZE))
-            .padding([8, 14])
-            .style(if primary {
-                button::primary
-            } else {
-                button::secondary
-            })
-            .on_press_maybe(ready.then_some(message))
+        focus::press(
+            button(text(label).size(style::BODY_SIZE))
+                .padding([8, 14])
+                .style(if primary {
+                    button::primary
+                } else {
+                    button::secondary
+                }),
+            ready.then_some(message),
+        )
     };
     col = col.push(
         row![

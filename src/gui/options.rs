@@ -1,0 +1,51 @@
+//! What the window is started with.
+
+use std::path::PathBuf;
+
+use crate::dns::ResolverChoice;
+use crate::localize::Lang;
+use crate::progress;
+use crate::provider::{Provider, PublicResolver};
+
+/// What the window is started with.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub resolver: ResolverChoice,
+    pub provider: Provider,
+    /// Language forced on the command line; else the saved one, else the system's.
+    pub lang: Option<Lang>,
+    /// Folder of the saved progress; `None` keeps nothing.
+    pub config_dir: Option<PathBuf>,
+    /// Use an in-memory clipboard (tests).
+    pub memory_clipboard: bool,
+    /// Force a theme; `None` follows the system's light or dark setting.
+    pub theme: Option<iced::Theme>,
+    /// Save exports straight into this folder, without a dialog (tests).
+    pub export_dir: Option<PathBuf>,
+    /// The port the lock-down test tries (25; tests change it).
+    pub smtp_port: u16,
+    /// The resolvers the MX step compares with the domain's own servers;
+    /// `None` takes the profile's public ones, and only when the system's
+    /// resolver is used (a given resolver means development or tests).
+    pub propagation_resolvers: Option<Vec<PublicResolver>>,
+    /// Ask the domain's own name servers even with a given resolver (the
+    /// window always does with the system's).
+    pub authoritative: bool,
+}
+
+impl Options {
+    pub fn new(resolver: ResolverChoice, provider: Provider) -> Options {
+        Options {
+            resolver,
+            provider,
+            lang: None,
+            config_dir: progress::default_dir(),
+            memory_clipboard: false,
+            theme: None,
+            export_dir: None,
+            smtp_port: 25,
+            propagation_resolvers: None,
+            authoritative: false,
+        }
+    }
+}
