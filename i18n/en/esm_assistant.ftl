@@ -717,10 +717,3 @@ propagation-no-mx = no MX record
 propagation-keep-until = Keep the old server accepting mail until { $time }: until then some senders may still deliver to it.
 propagation-all-agree = Every resolver asked already has the domain's current MX records.
 propagation-lower-ttl = The MX records' TTL is { $current } s: lower it to { $set } s at least { $hours } hours before the switch, so that caches follow the switch within minutes.
-
-gui-dkim-where-console = In the console ({ $url }), go to { $path }, then copy the public key and paste it below.
-gui-lockdown-m365 = With Microsoft 365, this is done with an inbound connector in the Exchange admin centre that accepts mail for your domain only from the gateway's addresses.
-gui-lockdown-google = With Google Workspace, this is done in the Admin console's inbound gateway settings: list the gateway's addresses and reject mail that does not come from them.
-gui-lockdown-ranges = The gateway's IP address ranges are not published: ask support for them.
-pdf-checked-by-hand = Marked as done by hand.
-pdf-dkim-warning = Enable DKIM signing in the console only once the key is published in DNS (DKIM checks OK): enabled too early, it may get your mail rejected.

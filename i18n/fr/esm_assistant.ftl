@@ -719,10 +719,3 @@ propagation-no-mx = aucun enregistrement MX
 propagation-keep-until = Laissez l’ancien serveur accepter le courrier jusqu’à { $time } : d’ici là, certains expéditeurs peuvent encore le lui remettre.
 propagation-all-agree = Tous les résolveurs interrogés ont déjà les enregistrements MX actuels du domaine.
 propagation-lower-ttl = Le TTL des enregistrements MX est de { $current } s : abaissez-le à { $set } s au moins { $hours } heures avant la bascule, pour que les caches la suivent en quelques minutes.
-
-gui-dkim-where-console = Dans la console ({ $url }), allez dans { $path }, puis copiez la clé publique et collez-la ci-dessous.
-gui-lockdown-m365 = Avec Microsoft 365, cela se fait au moyen d’un connecteur entrant, créé dans le Centre d’administration Exchange, qui n’accepte le courrier destiné à votre domaine que depuis les adresses de la passerelle.
-gui-lockdown-google = Avec Google Workspace, cela se fait dans les paramètres de passerelle entrante de la console d’administration : indiquez les adresses de la passerelle et refusez le courrier qui n’en vient pas.
-gui-lockdown-ranges = Les plages d’adresses IP de la passerelle ne sont pas publiées : demandez-les au support.
-pdf-checked-by-hand = Étape cochée à la main.
-pdf-dkim-warning = N’activez la signature DKIM dans la console qu’une fois la clé publiée dans le DNS (vérifications DKIM au vert) : activée trop tôt, elle peut faire rejeter vos messages.

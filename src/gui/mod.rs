@@ -5,6 +5,7 @@
 //! Tasks and Subscriptions; [`App::view`] is a pure function of the state.
 
 mod clipboard;
+mod content_view;
 pub mod export;
 mod steps;
 mod style;
@@ -195,6 +196,8 @@ pub enum Message {
     ArtefactAction(text_editor::Action),
     /// Save the generated script or rules.
     SaveArtefact,
+    /// An action done by hand was ticked (or not): its id.
+    ActionTicked(&'static str, bool),
     /// Try port 25 of the destination server.
     ProbePort25,
     /// The port test finished.
@@ -279,6 +282,11 @@ pub struct App {
     /// the switch, for the domain they were seen for: they bound how long
     /// caches not asked may keep them.
     pub old_mx: Option<(String, propagation::OldRecords)>,
+    /// Actions ticked by hand, by id.
+    pub ticked: BTreeSet<String>,
+    /// What every step says, built when the state changes: `view` only
+    /// reads it.
+    pub content: crate::content::Content,
 }
 
 impl App {
@@ -366,6 +374,8 @@ impl App {
             probe: None,
             known_servers: None,
             old_mx: None,
+            ticked: BTreeSet::new(),
+            content: crate::content::Content::default(),
             options,
         };
         app.dkim_key = app.parse_dkim_key();
@@ -375,6 +385,7 @@ impl App {
         }
         let task = Task::batch([app.start_check(), app.step_opened()]);
         app.refresh_artefact();
+        app.refresh_content();
         (app, task)
     }
 
@@ -396,6 +407,16 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        // The clock ticks often and changes no words.
+        let rebuild = !matches!(message, Message::Tick(_));
+        let task = self.dispatch(message);
+        if rebuild {
+            self.refresh_content();
+        }
+        task
+    }
+
+    fn dispatch(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::LangSelected(lang) => self.set_lang(lang),
             Message::DomainChanged(text) => self.set_domain(text),
@@ -511,6 +532,14 @@ impl App {
                 Task::none()
             }
             Message::SaveArtefact => self.save_artefact(),
+            Message::ActionTicked(id, on) => {
+                if on {
+                    self.ticked.insert(id.to_string());
+                } else {
+                    self.ticked.remove(id);
+                }
+                Task::none()
+            }
             Message::ProbePort25 => self.probe_port25(),
             Message::Probed(result) => {
                 self.probe = Some(ProbeState::Done(result));
@@ -671,52 +700,43 @@ impl App {
     /// The script or rules for the chosen platform, with its file name; an
     /// error in words when it cannot be made; `None` while inputs are missing.
     pub fn artefact_text(&self) -> Option<Result<(String, String), String>> {
-        let domain = self.domain.as_ref().ok()?;
-        let ranges = self.gateway_ranges()?;
-        let provider = &self.options.provider;
-        match self.platform {
-            Platform::Microsoft365 => {
-                let smart_host = self.smart_host()?.ok()?;
-                let arc = if self.arc {
-                    lockdown::arc_sealer(provider)
-                } else {
-                    None
-                };
-                let gateway_mx = lockdown::guard::gateway_hosts(provider);
-                let script = lockdown::microsoft::script(&lockdown::microsoft::ScriptInput {
-                    domain,
-                    smart_host: &smart_host,
-                    gateway_mx: &gateway_mx,
-                    ranges,
-                    arc_sealer: arc.as_ref(),
-                    support_email: &provider.support_email,
-                    date: chrono::Local::now().date_naive(),
-                });
-                Some(
-                    script
-                        .map(|s| (format!("esm-exchange-online-{}.ps1", domain.ascii()), s))
-                        .map_err(|e| e.to_string()),
-                )
-            }
-            Platform::GoogleWorkspace => None,
-            Platform::OwnServer | Platform::Other => {
-                let format = self.firewall_format;
-                let gateway_mx = lockdown::guard::gateway_hosts(provider);
-                let guard = lockdown::guard::MxGuard {
-                    domain,
-                    gateway_mx: &gateway_mx,
-                };
-                Some(Ok((
-                    format!(
-                        "esm-{}-{}.{}",
-                        format.id(),
-                        domain.ascii(),
-                        format.extension()
-                    ),
-                    lockdown::firewall::rules(format, &guard, ranges, &provider.support_email),
-                )))
-            }
+        let smart_host = self.smart_host().and_then(Result::ok);
+        let input = self.content_input(smart_host.as_ref());
+        crate::content::lockdown::artefact(&input).map(|r| r.map(|a| (a.file_name, a.text)))
+    }
+
+    /// What the content of every step is built from.
+    fn content_input<'a>(
+        &'a self,
+        smart_host: Option<&'a DomainName>,
+    ) -> crate::content::Input<'a> {
+        let outcome = self.current_outcome();
+        crate::content::Input {
+            domain: self.domain.as_ref().ok(),
+            platform: self.platform,
+            lang: self.lang,
+            provider: &self.options.provider,
+            report: outcome.map(|o| &o.report),
+            publication: outcome.map(|o| &o.publication),
+            destination: self.destination().and_then(Result::ok).map(|d| d.display()),
+            done: &self.done,
+            ticked: &self.ticked,
+            existing_dkim: outcome.map(|o| o.existing_dkim.as_slice()),
+            checked_at: outcome.and(self.checked_at_wall),
+            lockdown: crate::content::LockdownInput {
+                ranges: self.gateway_ranges(),
+                smart_host,
+                arc: self.arc,
+                format: self.firewall_format,
+            },
+            today: chrono::Local::now().date_naive(),
         }
+    }
+
+    /// Builds what every step says again.
+    fn refresh_content(&mut self) {
+        let smart_host = self.smart_host().and_then(Result::ok);
+        self.content = crate::content::build(&self.content_input(smart_host.as_ref()));
     }
 
     fn refresh_artefact(&mut self) {
@@ -819,6 +839,7 @@ impl App {
         self.dkim_too_long = false;
         self.dkim_key = None;
         self.done.clear();
+        self.ticked.clear();
         self.outcome = None;
         self.checked_at = None;
         self.checked_at_wall = None;
@@ -846,6 +867,13 @@ impl App {
             publication: outcome.publication.clone(),
             destination: self.destination().and_then(Result::ok).map(|d| d.display()),
             done: self.done.clone(),
+            ticked: self.ticked.clone(),
+            existing_dkim: outcome.existing_dkim.clone(),
+            checked_at: self.checked_at_wall,
+            ranges: self.gateway_ranges().cloned(),
+            smart_host: self.smart_host().and_then(Result::ok),
+            arc: self.arc,
+            format: self.firewall_format,
         })
     }
 
@@ -1182,17 +1210,7 @@ pub async fn run_checks(input: CheckInput, options: DnsOptions, request: Propaga
     let ((report, snap), propagation) = futures::join!(check::run(&input, &dns), view);
     let publication = records::plan(&input, &snap);
     let name_servers = snap.get(&domain, QType::Ns).ns();
-    let existing_dkim = input
-        .extra_selectors
-        .iter()
-        .filter(|s| {
-            snap.get(&input.selector_name(s), QType::Txt)
-                .txt_joined()
-                .iter()
-                .any(|t| dkim::looks_like_dkim(t))
-        })
-        .cloned()
-        .collect();
+    let existing_dkim = crate::content::existing_dkim(&input, &snap);
     Outcome {
         domain,
         report,
