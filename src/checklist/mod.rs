@@ -448,10 +448,14 @@ impl Doc<'_> {
         {
             self.w.gap(4.0);
             self.bold(name, 0.0);
+            let width = self.width() - 8.0;
             for line in artefact.text.lines() {
-                // A tab would be drawn as its escape: spaces read the same.
+                // Kept as written, indentation included; a tab would be
+                // drawn as its escape, and spaces read the same.
                 let line = line.replace('\t', "    ");
-                self.w.paragraph(&line, 8.0, FontKind::Mono, SMALL, BLACK);
+                let pieces = layout::break_chars(FontKind::Mono, SMALL, width, &line);
+                self.w
+                    .lines(&pieces, self.margin() + 8.0, FontKind::Mono, SMALL, BLACK);
             }
         } else if let Some(missing) = &l.artefact_missing
             && l.format_name.is_some()
@@ -473,7 +477,7 @@ impl Doc<'_> {
             self.text(p, 0.0);
         }
         for p in &c.notes {
-            self.bold(p, 0.0);
+            self.text(p, 0.0);
         }
         for p in &c.hints {
             self.small(p, 0.0);

@@ -263,7 +263,7 @@ fn destination(input: &Input, c: &mut StepContent) {
         input,
         Step::Destination,
         "destination-save",
-        fl!(lang, "action-destination-save", path = path),
+        fl!(lang, "action-destination-save"),
     );
     save.confirms_step = true;
     let confirmed = input.done.contains(&Step::Destination);
@@ -343,7 +343,7 @@ fn dkim(input: &Input, c: &mut StepContent) {
         input,
         Step::Dkim,
         "dkim-generate",
-        fl!(lang, "action-dkim-generate", path = path),
+        fl!(lang, "action-dkim-generate"),
     ));
     c.actions.push(verified(
         input,
@@ -402,10 +402,8 @@ fn mx(input: &Input, c: &mut StepContent) {
     c.hints.push(fl!(lang, "gui-mx-dot"));
     match input.platform {
         Platform::GoogleWorkspace => c.notes.push(fl!(lang, "gui-mx-google")),
-        Platform::Microsoft365 => {
-            c.notes.push(fl!(lang, "gui-mx-microsoft"));
-            c.notes.push(fl!(lang, "gui-m365-dns-trap"));
-        }
+        // The admin centre's DNS trap is said once, on the lock-down step.
+        Platform::Microsoft365 => c.notes.push(fl!(lang, "gui-mx-microsoft")),
         _ => {}
     }
     let mut records = records(input, Purpose::Mx);
