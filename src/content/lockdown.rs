@@ -47,6 +47,8 @@ pub struct Artefact {
 /// One Google Workspace setting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Setting {
+    /// Stable id (the message id of its name), for the Copy button.
+    pub id: &'static str,
     pub label: String,
     pub value: String,
     /// A value to type (the addresses); otherwise a box to tick, which is
@@ -325,6 +327,7 @@ fn google(input: &Input, c: &mut StepContent, l: &mut LockdownContent) {
                 .map(|s| {
                     let on = s.value == "on";
                     Setting {
+                        id: s.label,
                         label: text(lang, s.label, &[]).unwrap_or_default(),
                         value: if on {
                             fl!(lang, "lockdown-google-on")

@@ -284,7 +284,7 @@ fn google<'a>(app: &'a App, c: &StepContent, l: &LockdownContent) -> Element<'a,
         if setting.copyable {
             line = line.push(copy_button(
                 app,
-                format!("google:{}", setting.label),
+                format!("google:{}", setting.id),
                 setting.value.clone(),
             ));
         }
