@@ -1299,6 +1299,13 @@ async fn the_lockdown_step_draws_its_actions_and_only_what_applies() {
     apply(&mut app, messages).await;
     assert!(app.ticked.contains("google-gateway"), "{:?}", app.ticked);
     assert!(shows(&app, "✓ ticked by hand"));
+    // The tick is saved with the progress, and restored.
+    let (restored, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+    assert!(
+        restored.ticked.contains("google-gateway"),
+        "{:?}",
+        restored.ticked
+    );
 
     // Microsoft 365 without a smart host: no blank to fill, and no ARC
     // step until ARC is chosen.

@@ -374,7 +374,13 @@ impl App {
             probe: None,
             known_servers: None,
             old_mx: None,
-            ticked: BTreeSet::new(),
+            // Only the ids of actions ticked by hand are kept.
+            ticked: saved
+                .ticked
+                .iter()
+                .filter(|id| crate::content::BY_HAND.contains(&id.as_str()))
+                .cloned()
+                .collect(),
             content: crate::content::Content::default(),
             options,
         };
@@ -538,7 +544,7 @@ impl App {
                 } else {
                     self.ticked.remove(id);
                 }
-                Task::none()
+                self.save()
             }
             Message::ProbePort25 => self.probe_port25(),
             Message::Probed(result) => {
@@ -1043,6 +1049,7 @@ impl App {
             lang: Some(self.lang),
             done: self.done.iter().map(|s| s.id().to_string()).collect(),
             step: self.step.id().to_string(),
+            ticked: self.ticked.clone(),
         }
     }
 
