@@ -465,7 +465,6 @@ impl Doc<'_> {
     }
 
     fn step(&mut self, number: usize, c: &StepContent) {
-        let lang = self.lang;
         self.step_heading(number, c);
         if let Some(reason) = &c.waiting {
             self.small(reason, 0.0);
@@ -506,7 +505,7 @@ impl Doc<'_> {
         }
         if !c.deletes.is_empty() {
             self.w.gap(4.0);
-            self.bold(&fl!(lang, "gui-mx-delete"), 0.0);
+            self.bold(&c.deletes_title, 0.0);
             for d in &c.deletes {
                 self.w.paragraph(
                     &format!("✗ {}", d.line),

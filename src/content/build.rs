@@ -409,6 +409,7 @@ fn mx(input: &Input, c: &mut StepContent) {
     let mut records = records(input, Purpose::Mx);
     records.extend(self::records(input, Purpose::MtaSts));
     c.records = records;
+    c.deletes_title = fl!(lang, "gui-mx-delete");
     if let Some(p) = input.publication {
         c.deletes = p
             .delete

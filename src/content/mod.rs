@@ -184,6 +184,8 @@ pub struct StepContent {
     pub current: Vec<String>,
     pub records: Vec<RecordCard>,
     pub deletes: Vec<DeleteLine>,
+    /// The heading above the records to delete.
+    pub deletes_title: String,
     pub lockdown: Option<LockdownContent>,
     /// What is left to do (the summary).
     pub left: Vec<String>,
@@ -208,6 +210,7 @@ impl StepContent {
             current: Vec::new(),
             records: Vec::new(),
             deletes: Vec::new(),
+            deletes_title: String::new(),
             lockdown: None,
             left: Vec::new(),
             rollback: Vec::new(),

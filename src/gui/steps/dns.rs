@@ -189,7 +189,7 @@ pub fn mx(app: &App) -> Element<'_, Message> {
         col = col.push(card);
     }
     if !c.deletes.is_empty() {
-        col = col.push(heading(fl!(lang, "gui-mx-delete")));
+        col = col.push(heading(c.deletes_title.clone()));
         for line in content_view::deletes(app, &c) {
             col = col.push(line);
         }
