@@ -27,18 +27,24 @@ check-mtasts-policy = La politique MTA-STS inclut la passerelle
 
 ## Chiffres affichés avec une vérification
 
-detail-spf-lookups = { $lookups ->
-    [one] { $lookups } requête DNS utilisée
-   *[other] { $lookups } requêtes DNS utilisées
-} sur 10 ; { $void_lookups ->
-    [one] { $void_lookups } réponse vide
-   *[other] { $void_lookups } réponses vides
-} sur 2 tolérées.
+detail-spf-lookups = Les serveurs destinataires font { $lookups ->
+    [one] { $lookups } requête DNS
+   *[other] { $lookups } requêtes DNS
+} pour lire votre enregistrement SPF (10 au plus sont permises) ; { $void_lookups ->
+    [0] aucune ne revient vide
+    [one] { $void_lookups } revient vide
+   *[other] { $void_lookups } reviennent vides
+} (2 au plus sont permises).
 detail-dkim-record = { $key_type ->
     [ed25519] Clé Ed25519.
    *[rsa] Clé RSA de { $key_bits } bits.
 }
-detail-dmarc-record = Politique : { $policy }.
+detail-dmarc-record = { $policy ->
+    [none] Le courrier qui échoue aux contrôles est quand même distribué (p=none) : vous recevez seulement des rapports.
+    [quarantine] Le courrier qui échoue aux contrôles est placé dans les indésirables (p=quarantine).
+    [reject] Le courrier qui échoue aux contrôles est refusé (p=reject).
+   *[other] Politique DMARC : { $policy }.
+}
 detail-mtasts-policy = { $mode ->
     [absent] Pas de politique MTA-STS : rien à changer avant la bascule des MX.
     [unknown] {""}
@@ -47,7 +53,10 @@ detail-mtasts-policy = { $mode ->
     [0] {""}
    *[other] {" "}Les rapports TLS (TLS-RPT) partent vers : { $tls_rpt }.
 }
-detail-spf-gateway = Plages d’adresses d’envoi de la passerelle évaluées : { $gateway_ranges }.
+detail-spf-gateway = Les serveurs d’envoi de la passerelle ont été testés avec votre enregistrement SPF ({ $gateway_ranges ->
+    [one] { $gateway_ranges } plage d’adresses
+   *[other] { $gateway_ranges } plages d’adresses
+}).
 
 ## Problèmes : le message (ce qui ne va pas) et la correction (ce qu’il faut faire).
 
@@ -488,7 +497,7 @@ gui-destination-suggestion = Pour Microsoft 365, votre serveur de destination es
 gui-use-suggestion = Utiliser ce serveur
 gui-destination-empty = Saisissez le serveur de destination pour le vérifier.
 
-gui-can-wait = Aucune entrée DKIM { $platform } n’a été trouvée : SPF, DKIM et DMARC peuvent aussi être mis en place après la bascule des MX.
+gui-can-wait = Votre domaine n’utilise pas encore la signature DKIM propre à { $platform } : SPF, DKIM et DMARC peuvent aussi être mis en place après la bascule des MX.
 gui-cannot-wait = Votre domaine a déjà une entrée DKIM { $platform } ({ $selectors }) : mettez en place SPF, DKIM et DMARC avant de basculer les enregistrements MX.
 gui-can-wait-unknown = SPF, DKIM et DMARC peuvent être mis en place après la bascule des MX, sauf si votre domaine a déjà une entrée DKIM.
 
@@ -500,7 +509,6 @@ gui-spf-one-record = Un domaine ne doit avoir qu’un seul enregistrement SPF :
 
 gui-dkim-why = DKIM signe chaque message : les destinataires peuvent ainsi vérifier qu’il vient bien de votre domaine et n’a pas été modifié en route. La clé se génère dans la console e-securemail.
 gui-dkim-key-label = La clé de la console
-gui-dkim-where-console = Dans la console ({ $url }), allez dans { $path }, puis copiez la clé publique et collez-la ci-dessous.
 gui-dkim-key-placeholder = Collez la clé publique ici
 gui-dkim-key-hint = Collez-la telle quelle : les guillemets, le p= et les retours à la ligne sont retirés.
 gui-dkim-key-invalid = Ce n’est pas une clé publique utilisable ({ $reason }) : copiez de nouveau la clé entière.
@@ -527,9 +535,6 @@ gui-m365-dns-trap = Ne laissez pas le centre d’administration Microsoft 365 co
 
 gui-lockdown-why = Pour ne recevoir que du courrier filtré, votre serveur de messagerie ne doit accepter le courrier que des serveurs de la passerelle. Sinon, les spammeurs peuvent lui écrire directement et contourner le filtrage.
 gui-lockdown-how = Sur votre pare-feu, n’autorisez le SMTP (port 25) vers votre serveur de messagerie que depuis les serveurs de la passerelle.
-gui-lockdown-m365 = Avec Microsoft 365, cela se fait au moyen d’un connecteur entrant, créé dans le Centre d’administration Exchange, qui n’accepte le courrier destiné à votre domaine que depuis les adresses de la passerelle.
-gui-lockdown-google = Avec Google Workspace, cela se fait dans les paramètres de passerelle entrante de la console d’administration : indiquez les adresses de la passerelle et refusez le courrier qui n’en vient pas.
-gui-lockdown-ranges = Les plages d’adresses IP de la passerelle ne sont pas publiées : demandez-les au support.
 gui-lockdown-ask = Demandez à { $email } les plages IP à autoriser pour le courrier entrant.
 
 gui-summary-title = Où en est votre domaine
@@ -566,13 +571,35 @@ pdf-date = Date
 pdf-overall = État général
 pdf-destination-value = Serveur de destination
 pdf-not-given = pas encore indiqué
-pdf-checked-by-hand = Étape cochée à la main.
 pdf-wait-confirmation = En attente de vous : confirmez que ce serveur est enregistré dans la console.
 pdf-support = Support : { $email } · { $url }
 pdf-page = Page { $page } sur { $count }
 pdf-dkim-where = La clé se génère dans la console ({ $url }) : { $path }.
 pdf-dkim-needs-key = La clé de la console ({ $path }) n’est pas encore connue : collez-la dans l’assistant pour obtenir la valeur de cet enregistrement.
-pdf-dkim-warning = N’activez la signature DKIM dans la console qu’une fois la clé publiée dans le DNS (vérifications DKIM au vert) : activée trop tôt, elle peut faire rejeter vos messages.
+
+## Contenu des étapes : les actions à faire, chacune avec sa case
+
+content-verified-at = vérifié à { $time }
+content-verified = vérifié
+content-ticked-by-hand = coché à la main
+action-destination-save = Enregistrez le serveur de destination dans la console.
+action-spf-publish = Chez votre hébergeur DNS, remplacez l’enregistrement SPF par celui ci-dessous.
+action-dkim-generate = Générez la clé DKIM dans la console, puis collez sa clé publique dans l’assistant.
+action-dkim-publish = Chez votre hébergeur DNS, publiez l’enregistrement DKIM ci-dessous.
+action-dkim-enable = Une fois la clé publiée identique à celle de la console (vérification au vert), activez la signature DKIM dans la console.
+action-dmarc-publish = Chez votre hébergeur DNS, publiez l’enregistrement DMARC ci-dessous.
+action-mtasts-publish = Publiez le nouveau fichier de politique MTA-STS, puis le nouvel enregistrement MTA-STS, avant de basculer les enregistrements MX.
+action-mx-create = Chez votre hébergeur DNS, créez les enregistrements MX de la passerelle ci-dessous.
+action-mx-delete = { $count ->
+    [one] Chez votre hébergeur DNS, supprimez l’ancien enregistrement MX indiqué ci-dessous.
+   *[other] Chez votre hébergeur DNS, supprimez les { $count } anciens enregistrements MX indiqués ci-dessous.
+}
+action-google-gateway = Dans la console d’administration Google, saisissez les paramètres de passerelle entrante ci-dessous et enregistrez.
+action-server-rules = Appliquez les règles ci-dessous ({ $format }) sur votre serveur ou votre pare-feu.
+lockdown-eac-2-no-ranges = Identifiez le partenaire par l’adresse IP du serveur d’envoi, et saisissez les adresses de la passerelle : demandez-les à { $email }.
+lockdown-eac-5-no-host = De retour dans Flux de courrier > Connecteurs, ajoutez un connecteur de « Office 365 » vers « Organisation partenaire », nommé { $outbound }, pour tous les domaines (*), acheminé via le relais sortant de la passerelle (smart host : copiez son nom depuis la console e-securemail, { $url }), toujours en TLS, avec un certificat émis pour ce même nom.
+lockdown-smart-host-placeholder = Nom d’hôte indiqué dans la console
+lockdown-ranges-placeholder = Une adresse ou une plage par ligne, telles que le support les a envoyées
 
 ## Verrouillage : seule la passerelle joint le serveur de messagerie
 
@@ -622,7 +649,7 @@ lockdown-smart-host-label = Le relais sortant (smart host) de la passerelle
 lockdown-smart-host-hint = Il n’est pas publié : copiez-le depuis la console e-securemail ({ $url }), ou demandez-le au support.
 lockdown-smart-host-needed = Saisissez le smart host : le script apparaît dès qu’il est connu.
 lockdown-smart-host-invalid = Ce n’est pas un nom d’hôte : { $reason }
-lockdown-arc = Faire aussi confiance aux sceaux ARC de la passerelle ({ $domain }, le domaine de ses MX : à confirmer auprès du support)
+lockdown-arc = Faire aussi confiance à la marque que la passerelle ajoute aux messages filtrés (ARC, signée par { $domain }, le domaine de ses MX : à confirmer auprès du support)
 lockdown-script-title = Script PowerShell Exchange Online
 lockdown-script-error = Le script ne peut pas être généré : { $error }
 lockdown-eac-title = Ou, pas à pas dans le Centre d’administration Exchange
@@ -631,7 +658,7 @@ lockdown-eac-2 = Identifiez le partenaire par l’adresse IP du serveur d’envo
 lockdown-eac-3 = Exigez TLS, et rejetez le courrier destiné à votre domaine qui ne provient pas de ces adresses.
 lockdown-eac-4 = Dans Microsoft Defender, E-mail et collaboration > Stratégies et règles > Stratégies de menace > Filtrage amélioré : choisissez { $inbound }, « Détecter et ignorer automatiquement la dernière adresse IP », pour tous les utilisateurs.
 lockdown-eac-5 = De retour dans Flux de courrier > Connecteurs, ajoutez un connecteur de « Office 365 » vers « Organisation partenaire », nommé { $outbound }, pour tous les domaines (*), acheminé via l’hôte actif (smart host) { $host }, toujours en TLS, avec un certificat émis pour { $host }.
-lockdown-eac-6 = Pour faire confiance aux sceaux ARC de la passerelle : Microsoft Defender, Paramètres d’authentification des e-mails > ARC, ajoutez { $domain } aux scelleurs ARC approuvés.
+lockdown-eac-6 = Pour faire confiance à la marque que la passerelle ajoute aux messages filtrés : dans Microsoft Defender, Paramètres d’authentification des e-mails > ARC, ajoutez { $domain } aux scelleurs ARC approuvés.
 lockdown-google-title = Passerelle entrante Google Workspace
 lockdown-google-where = Dans la console d’administration Google : Applications > Google Workspace > Gmail > Spam, hameçonnage et logiciels malveillants > Passerelle entrante.
 lockdown-google-on = Activé (coché)
@@ -720,7 +747,6 @@ lockdown-probe-needs-destination = Saisissez le serveur de destination (étape 2
 ## Fenêtre : erreurs du moteur en mots, légende de la liste des étapes, textes d’exemple
 gui-step-list-legend = ✓ fait, ! à revoir, ✗ à corriger, ? vérification impossible, « · » gris : rien à vérifier pour l’instant
 gui-save-interrupted = l’enregistrement s’est arrêté avant la fin ; réessayez
-lockdown-ranges-placeholder = Collez la liste que le support vous a envoyée
 lockdown-ranges-no-resolver = Aucun serveur DNS n’a pu être utilisé depuis cet ordinateur pour lire les adresses de la passerelle : vérifiez la connexion réseau et les réglages DNS de cet ordinateur, ou collez la liste du support.
 lockdown-ranges-no-answer = Le DNS n’a rien répondu sur { $name } : vérifiez la connexion réseau et les réglages DNS de cet ordinateur, puis rouvrez cette étape, ou collez la liste du support.
 lockdown-ranges-lookup-failed = Les adresses de la passerelle n’ont pas pu être lues dans le DNS ({ $name } : { $reason }) : collez la liste du support.
