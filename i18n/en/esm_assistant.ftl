@@ -339,6 +339,7 @@ cli-message-title = Test message ({ $direction ->
    *[other] , sent { $date }
 }
 cli-message-headers-only = Headers only: the body's DKIM hash cannot be verified.
+cli-error-message-file = Cannot read the message { $path }: { $error }
 
 ## Words that stand for codes in the messages above: shown as $reason_text
 

@@ -344,6 +344,7 @@ cli-message-title = Message de test ({ $direction ->
    *[other] , envoyé le { $date }
 }
 cli-message-headers-only = En-têtes seuls : l’empreinte DKIM du corps ne peut pas être vérifiée.
+cli-error-message-file = Impossible de lire le message { $path } : { $error }
 
 ## Mots qui remplacent des codes dans les messages ci-dessus : affichés par $reason_text
 
