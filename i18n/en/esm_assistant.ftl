@@ -311,6 +311,8 @@ fix-message-outbound-dmarc-dmarc-not-passing = { $reason ->
     [no-record] Publish the DMARC record the assistant gives.
    *[other] Turn DKIM signing on in the gateway's console and check the SPF record: the problems above say which one fails.
 }
+problem-message-outbound-dmarc-no-receiving-hop = The headers do not show which server delivered the message: DMARC cannot be judged without it.
+fix-message-outbound-dmarc-no-receiving-hop = Copy the message's full headers again, from the receiving mailbox, or save the message as a .eml file and give that instead.
 problem-message-outbound-receiver-receiver-disagrees = The receiver found { $method } “{ $receiver }” when the assistant finds it { $ours ->
     [pass] passes
    *[other] fails

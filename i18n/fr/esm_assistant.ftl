@@ -316,6 +316,8 @@ fix-message-outbound-dmarc-dmarc-not-passing = { $reason ->
     [no-record] Publiez l’enregistrement DMARC proposé par l’assistant.
    *[other] Activez la signature DKIM dans la console de la passerelle et vérifiez l’enregistrement SPF : les problèmes ci-dessus indiquent lequel échoue.
 }
+problem-message-outbound-dmarc-no-receiving-hop = Les en-têtes ne montrent pas quel serveur a remis le message : le DMARC ne peut pas être évalué sans lui.
+fix-message-outbound-dmarc-no-receiving-hop = Copiez de nouveau les en-têtes complets depuis la boîte du destinataire, ou enregistrez le message au format .eml et fournissez ce fichier.
 problem-message-outbound-receiver-receiver-disagrees = Le destinataire a obtenu « { $receiver } » pour { $method }, alors que l’assistant le trouve { $ours ->
     [pass] validé
    *[other] en échec

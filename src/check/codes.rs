@@ -454,6 +454,7 @@ pub const ALL_PROBLEMS: &[(CheckId, Code, &[ArgSpec])] = &[
         ],
     ),
     (CheckId::MessageDmarc, Code::LookupFailed, LOOKUP_FAILED),
+    (CheckId::MessageDmarc, Code::NoReceivingHop, &[]),
     (
         CheckId::MessageReceiver,
         Code::ReceiverDisagrees,
