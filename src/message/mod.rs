@@ -242,7 +242,12 @@ pub async fn analyse(input: &[u8], setup: &Setup, dns: &Dns) -> Result<MessageRe
         match &setup.ranges {
             Some(r) => Some(r.clone()),
             // Without ranges the gateway is still known by its names.
-            None => ranges::derive(dns, &setup.provider.spf.include).await.ok(),
+            None => {
+                tokio::time::timeout(DEADLINE, ranges::derive(dns, &setup.provider.spf.include))
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+            }
         }
     };
     let checks = match read.direction {
