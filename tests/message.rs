@@ -902,3 +902,41 @@ fn the_command_gives_findings_and_exit_codes_as_check_does() {
     assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
     assert!(stdout(&out).contains("Could not check"), "{}", stdout(&out));
 }
+
+#[test]
+fn a_10_mb_paste_on_standard_input_is_refused_at_once() {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
+        .args([
+            "message",
+            "-",
+            "--domain",
+            "proof.test",
+            "--nameserver",
+            "127.0.0.1:9",
+            "--lang",
+            "en",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let t = Instant::now();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let paste = "Received: from a by b; x\n".repeat(10 * 1024 * 1024 / 25);
+        // The reader may stop before the end: a closed pipe is expected.
+        let _ = stdin.write_all(paste.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("The headers are over 1024 KB"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -250,3 +250,51 @@ pub fn report_text(lang: Lang, report: &MessageReport) -> String {
     );
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::localize::StrictBundle;
+
+    /// Every reason a message is refused reads in both languages, with its
+    /// figures and nothing left unfilled.
+    #[test]
+    fn every_refusal_reads_in_both_languages() {
+        let errors = [
+            InputError::Empty,
+            InputError::TooLarge {
+                size: 30 * 1024 * 1024,
+                limit: MAX_MESSAGE_BYTES,
+            },
+            InputError::HeadersTooLarge { limit: 1024 * 1024 },
+            InputError::Binary { line: 7 },
+            InputError::NotText { line: 7 },
+            InputError::BrokenHeader {
+                line: 7,
+                text: "Dear admin".into(),
+            },
+            InputError::NotAMessage,
+            InputError::TooManyHops {
+                count: 10_000,
+                limit: 100,
+            },
+            InputError::NoDomain,
+        ];
+        for lang in Lang::ALL {
+            let bundle = StrictBundle::new(lang).unwrap();
+            for error in &errors {
+                let args: Vec<(String, FluentValue<'static>)> = error
+                    .args()
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), FluentValue::from(v)))
+                    .collect();
+                let id = format!("message-error-{}", error.code());
+                let words = bundle.format(&id, &args).unwrap();
+                for (_, value) in error.args() {
+                    assert!(words.contains(&value), "{id}: {words}");
+                }
+                assert_eq!(input_error(lang, error), words);
+            }
+        }
+    }
+}
