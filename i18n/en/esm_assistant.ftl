@@ -250,7 +250,11 @@ check-message-outbound-spf = SPF passes for the server that delivered the messag
 check-message-outbound-dmarc = DMARC passes, aligned with the From address
 check-message-outbound-receiver = The receiver's own results agree
 
-problem-message-inbound-gateway-no-gateway-hop = None of the message's { $hops } Received headers names a gateway server or address: it did not pass through the gateway.
+problem-message-inbound-gateway-no-gateway-hop = { $hops ->
+    [0] The message has no Received header: nothing shows that it passed through the gateway.
+    [1] The message's only Received header names no gateway server or address: it did not pass through the gateway.
+   *[other] None of the message's { $hops } Received headers names a gateway server or address: it did not pass through the gateway.
+}
 fix-message-inbound-gateway-no-gateway-hop = Check that the domain's MX records point to the gateway (the “MX records point to the gateway” check), wait for the change to spread, then send a new test message.
 problem-message-inbound-bypass-bypassed-gateway = The message reached { $by } straight from { $host }{ $ip ->
     [none] {""}
@@ -336,7 +340,10 @@ message-error-no-domain = The domain cannot be told from the message: give it wi
 cli-message-title = Test message ({ $direction ->
     [inbound] incoming
    *[other] outgoing
-}) for { $domain }: { $hops } hops read{ $date ->
+}) for { $domain }: { $hops ->
+    [1] 1 hop read
+   *[other] { $hops } hops read
+}{ $date ->
     [none] {""}
    *[other] , sent { $date }
 }

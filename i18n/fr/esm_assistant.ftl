@@ -255,7 +255,11 @@ check-message-outbound-spf = Le SPF est validé pour le serveur qui a remis le m
 check-message-outbound-dmarc = Le DMARC est validé, aligné sur l’adresse d’expéditeur
 check-message-outbound-receiver = Les résultats du destinataire concordent
 
-problem-message-inbound-gateway-no-gateway-hop = Aucun des { $hops } en-têtes Received du message ne mentionne un serveur ou une adresse de la passerelle : il n’est pas passé par la passerelle.
+problem-message-inbound-gateway-no-gateway-hop = { $hops ->
+    [0] Le message n’a aucun en-tête Received : rien ne montre qu’il est passé par la passerelle.
+    [1] L’unique en-tête Received du message ne mentionne aucun serveur ni aucune adresse de la passerelle : il n’est pas passé par la passerelle.
+   *[other] Aucun des { $hops } en-têtes Received du message ne mentionne un serveur ou une adresse de la passerelle : il n’est pas passé par la passerelle.
+}
 fix-message-inbound-gateway-no-gateway-hop = Vérifiez que les enregistrements MX du domaine pointent vers la passerelle (vérification « Enregistrements MX vers la passerelle »), attendez que le changement se propage, puis envoyez un nouveau message de test.
 problem-message-inbound-bypass-bypassed-gateway = Le message est arrivé sur { $by } directement depuis { $host }{ $ip ->
     [none] {""}
@@ -341,7 +345,10 @@ message-error-no-domain = Impossible de déduire le domaine du message : indiqu
 cli-message-title = Message de test ({ $direction ->
     [inbound] entrant
    *[other] sortant
-}) pour { $domain } : { $hops } relais lus{ $date ->
+}) pour { $domain } : { $hops ->
+    [1] 1 relais lu
+   *[other] { $hops } relais lus
+}{ $date ->
     [none] {""}
    *[other] , envoyé le { $date }
 }

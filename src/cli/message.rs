@@ -177,7 +177,9 @@ pub fn report_text(lang: Lang, report: &MessageReport) -> String {
             date = report.date.as_deref().unwrap_or("none")
         )
     );
-    if report.headers_only {
+    // Only an outgoing message's DKIM signature is verified: the note is
+    // for it alone.
+    if report.headers_only && report.direction == Direction::Outbound {
         let _ = writeln!(out, "{}", fl!(lang, "cli-message-headers-only"));
     }
     out.push('\n');
