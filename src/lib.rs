@@ -22,6 +22,7 @@ pub mod gui;
 pub mod localize;
 pub mod lockdown;
 pub mod lookalike;
+pub mod message;
 pub mod mtasts;
 pub mod platform;
 pub mod progress;

@@ -252,6 +252,119 @@ problem-mtasts-policy-record-invalid = The MTA-STS record { $name } is not valid
 }): senders take the domain as having no policy.
 fix-mtasts-policy-record-invalid = Keep a single record “v=STSv1; id=…;” whose id is made of letters and digits only, or delete it if you do not use MTA-STS.
 
+## A test message (`message`): checks that DNS cannot make
+
+check-message-inbound-gateway = Incoming mail passes through the gateway
+check-message-inbound-bypass = Nothing reaches the mailboxes around the gateway
+check-message-inbound-destination = The gateway delivers to the destination server set up
+check-message-inbound-enhanced-filtering = Microsoft 365 judges the original sender (Enhanced Filtering)
+check-message-inbound-google-gateway = Google Workspace recognises the gateway (inbound gateway)
+check-message-outbound-gateway = Outgoing mail leaves through the gateway
+check-message-outbound-dkim = The gateway's DKIM signature verifies
+check-message-outbound-spf = SPF passes for the server that delivered the message
+check-message-outbound-dmarc = DMARC passes, aligned with the From address
+check-message-outbound-receiver = The receiver's own results agree
+
+problem-message-inbound-gateway-no-gateway-hop = { $hops ->
+    [0] The message has no Received header: nothing shows that it passed through the gateway.
+    [1] The message's only Received header names no gateway server or address: it did not pass through the gateway.
+   *[other] None of the message's { $hops } Received headers names a gateway server or address: it did not pass through the gateway.
+}
+fix-message-inbound-gateway-no-gateway-hop = Check that the domain's MX records point to the gateway (the “MX records point to the gateway” check), wait for the change to spread, then send a new test message.
+problem-message-inbound-bypass-bypassed-gateway = The message reached { $by } straight from { $host }{ $ip ->
+    [none] {""}
+   *[other] {" "}({ $ip })
+}, not from the gateway: mail can still bypass the filtering.
+fix-message-inbound-bypass-bypassed-gateway = Delete any MX record that does not point to the gateway, then lock the mail server down so that it only accepts mail from the gateway (the lock-down step). Send a new test message once done.
+problem-message-inbound-bypass-no-receiving-hop = The headers do not show which server handed the message to your mail server.
+fix-message-inbound-bypass-no-receiving-hop = Copy the message's full headers again, from the first Received line to the last, or save the message as a .eml file and give that instead.
+problem-message-inbound-destination-destination-mismatch = The gateway delivered the message to { $host }, not to the destination server set up ({ $expected }).
+fix-message-inbound-destination-destination-mismatch = In the gateway's console, set the domain's destination server to { $expected }, then send a new test message.
+problem-message-inbound-destination-destination-not-seen = The headers show no hop from the gateway to your mail server: the destination ({ $expected }) cannot be confirmed.
+fix-message-inbound-destination-destination-not-seen = Send the test message again once the MX records point to the gateway, and copy the headers from the mailbox that received it.
+problem-message-inbound-enhanced-filtering-enhanced-filtering-off = Microsoft 365 judged the gateway's address ({ $ip }) instead of the original sender's: SPF and anti-spoofing see every message as sent by the gateway.
+fix-message-inbound-enhanced-filtering-enhanced-filtering-off = In the Microsoft 365 Defender portal (Email & collaboration › Policies & rules › Threat policies › Enhanced Filtering), turn on Enhanced Filtering for the gateway's inbound connector, for all recipients. Then send a new test message.
+problem-message-inbound-enhanced-filtering-no-platform-results = The message has no Authentication-Results written by Microsoft 365 that says which address was judged.
+fix-message-inbound-enhanced-filtering-no-platform-results = Take the headers from the message as it arrived in the Microsoft 365 mailbox (in Outlook on the web: “View › View message details”), not from a forwarded copy.
+problem-message-inbound-google-gateway-inbound-gateway-not-recognised = Google judged the gateway's address ({ $ip }) instead of the original sender's: the gateway is not set up as an inbound gateway.
+fix-message-inbound-google-gateway-inbound-gateway-not-recognised = In the Google Admin console (Apps › Google Workspace › Gmail › Spam, phishing and malware › Inbound gateway), add the gateway's addresses and tick “Automatically detect external IP”. Then send a new test message.
+problem-message-inbound-google-gateway-no-platform-results = The message has no Authentication-Results written by Google that says which address was judged.
+fix-message-inbound-google-gateway-no-platform-results = Take the headers from the message as it arrived in Gmail (“Show original”), not from a forwarded copy.
+problem-message-outbound-gateway-not-through-gateway = { $missing ->
+    [into] No hop shows your mail platform handing the message to the gateway.
+    [out] The gateway received the message but no hop shows it leaving from the gateway.
+   *[both] The message did not pass through the gateway on its way out.
+}
+fix-message-outbound-gateway-not-through-gateway = Route outgoing mail through the gateway: the outbound connector (Microsoft 365), the outbound gateway (Google Workspace) or the smart host (your own server) shown in the lock-down step. Then send a new test message.
+problem-message-outbound-gateway-outside-gateway-ranges = The message left from { $host } ({ $ip }), an address outside the gateway's ranges.
+fix-message-outbound-gateway-outside-gateway-ranges = Check with the gateway's support that { $ip } is one of its sending addresses; if it is not, route outgoing mail through the gateway.
+problem-message-outbound-dkim-dkim-not-signed = The message carries no DKIM signature from the gateway (d={ $domain }, s={ $selector }){ $found_count ->
+    [0] {""}
+   *[other] ; signatures found: { $found }
+}.
+fix-message-outbound-dkim-dkim-not-signed = Turn DKIM signing on in the gateway's console for { $domain }, once the “DKIM key matches the console” check is green. Then send a new test message.
+problem-message-outbound-dkim-dkim-invalid = The gateway's DKIM signature does not verify against the key published at { $name }: { $reason ->
+    [body-hash] the message's body was changed after signing
+    [signature] the signature does not match the published key
+    [no-key] no valid key is published there
+    [revoked] the published key is revoked
+    [expired] the signature has expired
+   *[other] the signature cannot be read
+}.
+fix-message-outbound-dkim-dkim-invalid = { $reason ->
+    [body-hash] Check that no server after the gateway changes messages (a footer or disclaimer added by your platform), then send a new test message.
+    [expired] Send a new test message and check it at once.
+   *[other] Publish the key generated in the console at { $name } (the “DKIM key matches the console” check), then send a new test message.
+}
+problem-message-outbound-dkim-dkim-headers-only = The gateway's signature is there and its key is published at { $name }, but without the message's body it cannot be verified.
+fix-message-outbound-dkim-dkim-headers-only = Save the message as a .eml file (the whole message, not only its headers) and give that instead.
+problem-message-outbound-spf-spf-not-passing = SPF gives “{ $result }” for { $ip }, the server that delivered the message, for { $domain }.
+fix-message-outbound-spf-spf-not-passing = Publish the SPF record the assistant gives, which authorises the gateway, and send all outgoing mail through the gateway.
+problem-message-outbound-spf-no-receiving-hop = The headers do not show which server delivered the message to the receiver.
+fix-message-outbound-spf-no-receiving-hop = Copy the message's full headers again, from the receiving mailbox, or save the message as a .eml file and give that instead.
+problem-message-outbound-dmarc-dmarc-not-passing = DMARC does not pass for { $domain }: { $reason ->
+    [no-record] no DMARC record is published
+   *[other] neither SPF nor DKIM passes for a domain aligned with the From address
+}.
+fix-message-outbound-dmarc-dmarc-not-passing = { $reason ->
+    [no-record] Publish the DMARC record the assistant gives.
+   *[other] Turn DKIM signing on in the gateway's console and check the SPF record: the problems above say which one fails.
+}
+problem-message-outbound-dmarc-no-receiving-hop = The headers do not show which server delivered the message: DMARC cannot be judged without it.
+fix-message-outbound-dmarc-no-receiving-hop = Copy the message's full headers again, from the receiving mailbox, or save the message as a .eml file and give that instead.
+problem-message-outbound-receiver-receiver-disagrees = The receiver found { $method } “{ $receiver }” when the assistant finds it { $ours ->
+    [pass] passes
+   *[other] fails
+} now.
+fix-message-outbound-receiver-receiver-disagrees = A record may have changed since the message was sent, or a server between the gateway and the receiver changed the message: send a new test message and compare.
+problem-message-outbound-receiver-no-receiver-results = The message has no Authentication-Results header from the receiver.
+fix-message-outbound-receiver-no-receiver-results = Take the headers from the receiving mailbox (Gmail: “Show original”; Outlook on the web: “View message details”).
+
+## Why a test message cannot be read (`message`)
+
+message-error-empty = Nothing was given: paste the message's headers or give its .eml file.
+message-error-too-large = The message weighs { $size_mb } MB, more than the { $limit_mb } MB accepted: send a test message without attachments.
+message-error-headers-too-large = The headers are over { $limit_kb } KB, far more than a real message's: this is not a test message's header block.
+message-error-binary = Line { $line } holds binary data: give the message's .eml file or its headers as text.
+message-error-not-text = Line { $line } is neither ASCII nor UTF-8 text: save the message again as .eml, or copy its headers from the mail client.
+message-error-broken-header = Line { $line } is not a header (“{ $text }”): copy the headers whole, from the first line to the last.
+message-error-not-a-message = This is not a mail message: no From, Received or DKIM-Signature header was found.
+message-error-too-many-hops = The message has { $count } Received headers, more than the { $limit } a real message can have.
+message-error-no-domain = The domain cannot be told from the message: give it with --domain.
+
+cli-message-title = Test message ({ $direction ->
+    [inbound] incoming
+   *[other] outgoing
+}) for { $domain }: { $hops ->
+    [1] 1 hop read
+   *[other] { $hops } hops read
+}{ $date ->
+    [none] {""}
+   *[other] , sent { $date }
+}
+cli-message-headers-only = Headers only: the body's DKIM hash cannot be verified.
+cli-error-message-file = Cannot read the message { $path }: { $error }
+
 ## Words that stand for codes in the messages above: shown as $reason_text
 
 arg-reason-timeout = no answer in time

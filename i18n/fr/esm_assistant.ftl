@@ -251,6 +251,119 @@ problem-mtasts-policy-record-invalid = L’enregistrement MTA-STS { $name } n’
 }) : les expéditeurs considèrent que le domaine n’a pas de politique.
 fix-mtasts-policy-record-invalid = Gardez un seul enregistrement « v=STSv1; id=…; » dont l’id ne contient que des lettres et des chiffres, ou supprimez-le si vous n’utilisez pas MTA-STS.
 
+## Message de test (`message`) : vérifications que le DNS ne peut pas faire
+
+check-message-inbound-gateway = Le courrier entrant passe par la passerelle
+check-message-inbound-bypass = Rien n’atteint les boîtes aux lettres sans passer par la passerelle
+check-message-inbound-destination = La passerelle livre au serveur de destination configuré
+check-message-inbound-enhanced-filtering = Microsoft 365 évalue l’expéditeur d’origine (filtrage amélioré)
+check-message-inbound-google-gateway = Google Workspace reconnaît la passerelle (passerelle entrante)
+check-message-outbound-gateway = Le courrier sortant part par la passerelle
+check-message-outbound-dkim = La signature DKIM de la passerelle est valide
+check-message-outbound-spf = Le SPF est validé pour le serveur qui a remis le message
+check-message-outbound-dmarc = Le DMARC est validé, aligné sur l’adresse d’expéditeur
+check-message-outbound-receiver = Les résultats du destinataire concordent
+
+problem-message-inbound-gateway-no-gateway-hop = { $hops ->
+    [0] Le message n’a aucun en-tête Received : rien ne montre qu’il est passé par la passerelle.
+    [1] L’unique en-tête Received du message ne mentionne aucun serveur ni aucune adresse de la passerelle : il n’est pas passé par la passerelle.
+   *[other] Aucun des { $hops } en-têtes Received du message ne mentionne un serveur ou une adresse de la passerelle : il n’est pas passé par la passerelle.
+}
+fix-message-inbound-gateway-no-gateway-hop = Vérifiez que les enregistrements MX du domaine pointent vers la passerelle (vérification « Enregistrements MX vers la passerelle »), attendez que le changement se propage, puis envoyez un nouveau message de test.
+problem-message-inbound-bypass-bypassed-gateway = Le message est arrivé sur { $by } directement depuis { $host }{ $ip ->
+    [none] {""}
+   *[other] {" "}({ $ip })
+}, et non depuis la passerelle : le courrier peut encore contourner le filtrage.
+fix-message-inbound-bypass-bypassed-gateway = Supprimez tout enregistrement MX qui ne pointe pas vers la passerelle, puis verrouillez le serveur de messagerie pour qu’il n’accepte le courrier que de la passerelle (étape de verrouillage). Envoyez ensuite un nouveau message de test.
+problem-message-inbound-bypass-no-receiving-hop = Les en-têtes ne montrent pas quel serveur a remis le message à votre serveur de messagerie.
+fix-message-inbound-bypass-no-receiving-hop = Copiez de nouveau les en-têtes complets du message, de la première ligne Received à la dernière, ou enregistrez le message au format .eml et fournissez ce fichier.
+problem-message-inbound-destination-destination-mismatch = La passerelle a livré le message à { $host }, et non au serveur de destination configuré ({ $expected }).
+fix-message-inbound-destination-destination-mismatch = Dans la console de la passerelle, indiquez { $expected } comme serveur de destination du domaine, puis envoyez un nouveau message de test.
+problem-message-inbound-destination-destination-not-seen = Les en-têtes ne montrent aucun passage de la passerelle vers votre serveur de messagerie : la destination ({ $expected }) ne peut pas être confirmée.
+fix-message-inbound-destination-destination-not-seen = Renvoyez le message de test une fois les enregistrements MX dirigés vers la passerelle, et copiez les en-têtes depuis la boîte aux lettres qui l’a reçu.
+problem-message-inbound-enhanced-filtering-enhanced-filtering-off = Microsoft 365 a évalué l’adresse de la passerelle ({ $ip }) au lieu de celle de l’expéditeur d’origine : le SPF et l’anti-usurpation voient chaque message comme envoyé par la passerelle.
+fix-message-inbound-enhanced-filtering-enhanced-filtering-off = Dans le portail Microsoft 365 Defender (Email et collaboration › Stratégies et règles › Stratégies de menace › Filtrage amélioré), activez le filtrage amélioré pour le connecteur entrant de la passerelle, pour tous les destinataires. Envoyez ensuite un nouveau message de test.
+problem-message-inbound-enhanced-filtering-no-platform-results = Le message ne comporte aucun en-tête Authentication-Results écrit par Microsoft 365 indiquant l’adresse évaluée.
+fix-message-inbound-enhanced-filtering-no-platform-results = Prenez les en-têtes du message tel qu’il est arrivé dans la boîte Microsoft 365 (dans Outlook sur le web : « Afficher › Afficher les détails du message »), et non d’une copie transférée.
+problem-message-inbound-google-gateway-inbound-gateway-not-recognised = Google a évalué l’adresse de la passerelle ({ $ip }) au lieu de celle de l’expéditeur d’origine : la passerelle n’est pas déclarée comme passerelle entrante.
+fix-message-inbound-google-gateway-inbound-gateway-not-recognised = Dans la console d’administration Google (Applications › Google Workspace › Gmail › Spam, hameçonnage et logiciels malveillants › Passerelle entrante), ajoutez les adresses de la passerelle et cochez « Détecter automatiquement l’adresse IP externe ». Envoyez ensuite un nouveau message de test.
+problem-message-inbound-google-gateway-no-platform-results = Le message ne comporte aucun en-tête Authentication-Results écrit par Google indiquant l’adresse évaluée.
+fix-message-inbound-google-gateway-no-platform-results = Prenez les en-têtes du message tel qu’il est arrivé dans Gmail (« Afficher l’original »), et non d’une copie transférée.
+problem-message-outbound-gateway-not-through-gateway = { $missing ->
+    [into] Aucun en-tête ne montre votre plateforme de messagerie remettant le message à la passerelle.
+    [out] La passerelle a reçu le message, mais aucun en-tête ne le montre repartant de la passerelle.
+   *[both] Le message n’est pas passé par la passerelle à l’envoi.
+}
+fix-message-outbound-gateway-not-through-gateway = Faites passer le courrier sortant par la passerelle : connecteur sortant (Microsoft 365), passerelle sortante (Google Workspace) ou relais (smart host) de votre propre serveur, comme indiqué à l’étape de verrouillage. Envoyez ensuite un nouveau message de test.
+problem-message-outbound-gateway-outside-gateway-ranges = Le message est parti de { $host } ({ $ip }), une adresse hors des plages de la passerelle.
+fix-message-outbound-gateway-outside-gateway-ranges = Vérifiez auprès du support de la passerelle que { $ip } fait partie de ses adresses d’envoi ; sinon, faites passer le courrier sortant par la passerelle.
+problem-message-outbound-dkim-dkim-not-signed = Le message ne porte aucune signature DKIM de la passerelle (d={ $domain }, s={ $selector }){ $found_count ->
+    [0] {""}
+   *[other] ; signatures trouvées : { $found }
+}.
+fix-message-outbound-dkim-dkim-not-signed = Activez la signature DKIM pour { $domain } dans la console de la passerelle, une fois la vérification « Clé DKIM identique à celle de la console » au vert. Envoyez ensuite un nouveau message de test.
+problem-message-outbound-dkim-dkim-invalid = La signature DKIM de la passerelle ne correspond pas à la clé publiée sous { $name } : { $reason ->
+    [body-hash] le corps du message a été modifié après la signature
+    [signature] la signature ne correspond pas à la clé publiée
+    [no-key] aucune clé valide n’y est publiée
+    [revoked] la clé publiée est révoquée
+    [expired] la signature a expiré
+   *[other] la signature est illisible
+}.
+fix-message-outbound-dkim-dkim-invalid = { $reason ->
+    [body-hash] Vérifiez qu’aucun serveur après la passerelle ne modifie les messages (pied de page ou avertissement ajouté par votre plateforme), puis envoyez un nouveau message de test.
+    [expired] Envoyez un nouveau message de test et vérifiez-le aussitôt.
+   *[other] Publiez sous { $name } la clé générée dans la console (vérification « Clé DKIM identique à celle de la console »), puis envoyez un nouveau message de test.
+}
+problem-message-outbound-dkim-dkim-headers-only = La signature de la passerelle est présente et sa clé est publiée sous { $name }, mais sans le corps du message elle ne peut pas être vérifiée.
+fix-message-outbound-dkim-dkim-headers-only = Enregistrez le message au format .eml (le message entier, pas seulement ses en-têtes) et fournissez ce fichier.
+problem-message-outbound-spf-spf-not-passing = Le SPF donne « { $result } » pour { $ip }, le serveur qui a remis le message, pour { $domain }.
+fix-message-outbound-spf-spf-not-passing = Publiez l’enregistrement SPF proposé par l’assistant, qui autorise la passerelle, et faites passer tout le courrier sortant par la passerelle.
+problem-message-outbound-spf-no-receiving-hop = Les en-têtes ne montrent pas quel serveur a remis le message au destinataire.
+fix-message-outbound-spf-no-receiving-hop = Copiez de nouveau les en-têtes complets depuis la boîte du destinataire, ou enregistrez le message au format .eml et fournissez ce fichier.
+problem-message-outbound-dmarc-dmarc-not-passing = Le DMARC n’est pas validé pour { $domain } : { $reason ->
+    [no-record] aucun enregistrement DMARC n’est publié
+   *[other] ni le SPF ni le DKIM ne sont validés pour un domaine aligné sur l’adresse d’expéditeur
+}.
+fix-message-outbound-dmarc-dmarc-not-passing = { $reason ->
+    [no-record] Publiez l’enregistrement DMARC proposé par l’assistant.
+   *[other] Activez la signature DKIM dans la console de la passerelle et vérifiez l’enregistrement SPF : les problèmes ci-dessus indiquent lequel échoue.
+}
+problem-message-outbound-dmarc-no-receiving-hop = Les en-têtes ne montrent pas quel serveur a remis le message : le DMARC ne peut pas être évalué sans lui.
+fix-message-outbound-dmarc-no-receiving-hop = Copiez de nouveau les en-têtes complets depuis la boîte du destinataire, ou enregistrez le message au format .eml et fournissez ce fichier.
+problem-message-outbound-receiver-receiver-disagrees = Le destinataire a obtenu « { $receiver } » pour { $method }, alors que l’assistant le trouve { $ours ->
+    [pass] validé
+   *[other] en échec
+} maintenant.
+fix-message-outbound-receiver-receiver-disagrees = Un enregistrement a pu changer depuis l’envoi, ou un serveur entre la passerelle et le destinataire a modifié le message : envoyez un nouveau message de test et comparez.
+problem-message-outbound-receiver-no-receiver-results = Le message ne comporte aucun en-tête Authentication-Results du destinataire.
+fix-message-outbound-receiver-no-receiver-results = Prenez les en-têtes dans la boîte du destinataire (Gmail : « Afficher l’original » ; Outlook sur le web : « Afficher les détails du message »).
+
+## Pourquoi un message de test ne peut pas être lu (`message`)
+
+message-error-empty = Rien n’a été fourni : collez les en-têtes du message ou donnez son fichier .eml.
+message-error-too-large = Le message pèse { $size_mb } Mo, plus que les { $limit_mb } Mo acceptés : envoyez un message de test sans pièce jointe.
+message-error-headers-too-large = Les en-têtes dépassent { $limit_kb } Ko, bien plus que ceux d’un vrai message : ce ne sont pas les en-têtes d’un message de test.
+message-error-binary = La ligne { $line } contient des données binaires : fournissez le fichier .eml du message ou ses en-têtes sous forme de texte.
+message-error-not-text = La ligne { $line } n’est ni de l’ASCII ni du texte UTF-8 : enregistrez de nouveau le message au format .eml, ou copiez ses en-têtes depuis le logiciel de messagerie.
+message-error-broken-header = La ligne { $line } n’est pas un en-tête (« { $text } ») : copiez les en-têtes en entier, de la première ligne à la dernière.
+message-error-not-a-message = Ce n’est pas un message électronique : aucun en-tête From, Received ou DKIM-Signature n’a été trouvé.
+message-error-too-many-hops = Le message a { $count } en-têtes Received, plus que les { $limit } qu’un vrai message peut avoir.
+message-error-no-domain = Impossible de déduire le domaine du message : indiquez-le avec --domain.
+
+cli-message-title = Message de test ({ $direction ->
+    [inbound] entrant
+   *[other] sortant
+}) pour { $domain } : { $hops ->
+    [1] 1 relais lu
+   *[other] { $hops } relais lus
+}{ $date ->
+    [none] {""}
+   *[other] , envoyé le { $date }
+}
+cli-message-headers-only = En-têtes seuls : l’empreinte DKIM du corps ne peut pas être vérifiée.
+cli-error-message-file = Impossible de lire le message { $path } : { $error }
+
 ## Mots qui remplacent des codes dans les messages ci-dessus : affichés par $reason_text
 
 arg-reason-timeout = pas de réponse à temps

@@ -82,6 +82,24 @@ codes! {
     UnknownTag = "unknown-tag",
     WaitingConsoleKey = "waiting-console-key",
     WrongPreference = "wrong-preference",
+    // What a test message shows (`crate::message`).
+    BypassedGateway = "bypassed-gateway",
+    DestinationMismatch = "destination-mismatch",
+    DestinationNotSeen = "destination-not-seen",
+    DkimHeadersOnly = "dkim-headers-only",
+    DkimInvalid = "dkim-invalid",
+    DkimNotSigned = "dkim-not-signed",
+    DmarcNotPassing = "dmarc-not-passing",
+    EnhancedFilteringOff = "enhanced-filtering-off",
+    InboundGatewayNotRecognised = "inbound-gateway-not-recognised",
+    NoGatewayHop = "no-gateway-hop",
+    NoPlatformResults = "no-platform-results",
+    NoReceiverResults = "no-receiver-results",
+    NoReceivingHop = "no-receiving-hop",
+    NotThroughGateway = "not-through-gateway",
+    OutsideGatewayRanges = "outside-gateway-ranges",
+    ReceiverDisagrees = "receiver-disagrees",
+    SpfNotPassing = "spf-not-passing",
 }
 
 impl std::fmt::Display for Code {

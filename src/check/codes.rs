@@ -369,7 +369,117 @@ pub const ALL_PROBLEMS: &[(CheckId, Code, &[ArgSpec])] = &[
             int("max_age_days"),
         ],
     ),
+    // A test message (`crate::message`).
+    (
+        CheckId::MessageInboundGateway,
+        Code::NoGatewayHop,
+        &[int("hops")],
+    ),
+    (
+        CheckId::MessageInboundBypass,
+        Code::BypassedGateway,
+        &[text("host"), text("ip"), text("by")],
+    ),
+    (CheckId::MessageInboundBypass, Code::NoReceivingHop, &[]),
+    (
+        CheckId::MessageInboundDestination,
+        Code::DestinationMismatch,
+        &[text("host"), text("expected")],
+    ),
+    (
+        CheckId::MessageInboundDestination,
+        Code::DestinationNotSeen,
+        &[text("expected")],
+    ),
+    (
+        CheckId::MessageEnhancedFiltering,
+        Code::EnhancedFilteringOff,
+        &[text("ip")],
+    ),
+    (
+        CheckId::MessageEnhancedFiltering,
+        Code::NoPlatformResults,
+        &[],
+    ),
+    (
+        CheckId::MessageGoogleGateway,
+        Code::InboundGatewayNotRecognised,
+        &[text("ip")],
+    ),
+    (CheckId::MessageGoogleGateway, Code::NoPlatformResults, &[]),
+    (
+        CheckId::MessageOutboundGateway,
+        Code::NotThroughGateway,
+        &[one_of("missing", MESSAGE_GATEWAY_LEGS)],
+    ),
+    (
+        CheckId::MessageOutboundGateway,
+        Code::OutsideGatewayRanges,
+        &[text("host"), text("ip")],
+    ),
+    (
+        CheckId::MessageDkim,
+        Code::DkimNotSigned,
+        &[
+            text("domain"),
+            text("selector"),
+            int("found_count"),
+            list("found"),
+        ],
+    ),
+    (
+        CheckId::MessageDkim,
+        Code::DkimInvalid,
+        &[text("name"), one_of("reason", MESSAGE_DKIM_REASONS)],
+    ),
+    (CheckId::MessageDkim, Code::DkimHeadersOnly, &[text("name")]),
+    (CheckId::MessageDkim, Code::LookupFailed, LOOKUP_FAILED),
+    (
+        CheckId::MessageSpf,
+        Code::SpfNotPassing,
+        &[
+            text("ip"),
+            text("domain"),
+            one_of("result", MESSAGE_SPF_RESULTS),
+        ],
+    ),
+    (CheckId::MessageSpf, Code::NoReceivingHop, &[]),
+    (CheckId::MessageSpf, Code::LookupFailed, LOOKUP_FAILED),
+    (
+        CheckId::MessageDmarc,
+        Code::DmarcNotPassing,
+        &[
+            text("domain"),
+            one_of("reason", &["no-record", "not-aligned"]),
+        ],
+    ),
+    (CheckId::MessageDmarc, Code::LookupFailed, LOOKUP_FAILED),
+    (CheckId::MessageDmarc, Code::NoReceivingHop, &[]),
+    (
+        CheckId::MessageReceiver,
+        Code::ReceiverDisagrees,
+        &[
+            one_of("method", &["spf", "dkim", "dmarc"]),
+            text("receiver"),
+            one_of("ours", &["pass", "fail"]),
+        ],
+    ),
+    (CheckId::MessageReceiver, Code::NoReceiverResults, &[]),
 ];
+
+/// The leg of the way out a message did not take through the gateway.
+pub const MESSAGE_GATEWAY_LEGS: &[&str] = &["into", "out", "both"];
+/// Why a test message's DKIM signature does not verify.
+pub const MESSAGE_DKIM_REASONS: &[&str] = &[
+    "body-hash",
+    "signature",
+    "no-key",
+    "revoked",
+    "expired",
+    "other",
+];
+/// The SPF results that are not a pass.
+pub const MESSAGE_SPF_RESULTS: &[&str] = &["fail", "softfail", "neutral", "none", "permerror"];
 
 /// The problems of the `spf` command (`spf::check_host`), rendered as
 /// `spf-problem-<code>`: not checks of the setup, but listed here so that

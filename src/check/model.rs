@@ -33,6 +33,27 @@ pub enum CheckId {
     DmarcReports,
     #[serde(rename = "mtasts.policy")]
     MtaStsPolicy,
+    // What a test message shows (`message`), not DNS: outside `ALL`.
+    #[serde(rename = "message.inbound.gateway")]
+    MessageInboundGateway,
+    #[serde(rename = "message.inbound.bypass")]
+    MessageInboundBypass,
+    #[serde(rename = "message.inbound.destination")]
+    MessageInboundDestination,
+    #[serde(rename = "message.inbound.enhanced-filtering")]
+    MessageEnhancedFiltering,
+    #[serde(rename = "message.inbound.google-gateway")]
+    MessageGoogleGateway,
+    #[serde(rename = "message.outbound.gateway")]
+    MessageOutboundGateway,
+    #[serde(rename = "message.outbound.dkim")]
+    MessageDkim,
+    #[serde(rename = "message.outbound.spf")]
+    MessageSpf,
+    #[serde(rename = "message.outbound.dmarc")]
+    MessageDmarc,
+    #[serde(rename = "message.outbound.receiver")]
+    MessageReceiver,
 }
 
 impl CheckId {
@@ -51,6 +72,20 @@ impl CheckId {
         CheckId::MtaStsPolicy,
     ];
 
+    /// The checks of a test message (`crate::message`), in the order shown.
+    pub const MESSAGE: [CheckId; 10] = [
+        CheckId::MessageInboundGateway,
+        CheckId::MessageInboundBypass,
+        CheckId::MessageInboundDestination,
+        CheckId::MessageEnhancedFiltering,
+        CheckId::MessageGoogleGateway,
+        CheckId::MessageOutboundGateway,
+        CheckId::MessageDkim,
+        CheckId::MessageSpf,
+        CheckId::MessageDmarc,
+        CheckId::MessageReceiver,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             CheckId::DomainDns => "domain.dns",
@@ -65,6 +100,16 @@ impl CheckId {
             CheckId::DmarcRecord => "dmarc.record",
             CheckId::DmarcReports => "dmarc.reports",
             CheckId::MtaStsPolicy => "mtasts.policy",
+            CheckId::MessageInboundGateway => "message.inbound.gateway",
+            CheckId::MessageInboundBypass => "message.inbound.bypass",
+            CheckId::MessageInboundDestination => "message.inbound.destination",
+            CheckId::MessageEnhancedFiltering => "message.inbound.enhanced-filtering",
+            CheckId::MessageGoogleGateway => "message.inbound.google-gateway",
+            CheckId::MessageOutboundGateway => "message.outbound.gateway",
+            CheckId::MessageDkim => "message.outbound.dkim",
+            CheckId::MessageSpf => "message.outbound.spf",
+            CheckId::MessageDmarc => "message.outbound.dmarc",
+            CheckId::MessageReceiver => "message.outbound.receiver",
         }
     }
 

@@ -1,6 +1,7 @@
 //! The command line: `check` and `records`, for admins, resellers who
 //! onboard many domains, and scripts.
 
+pub mod message;
 pub mod spf;
 pub mod text;
 
@@ -72,6 +73,10 @@ pub enum Command {
     /// Would mail from this server pass SPF? The result a receiver reaches,
     /// the term that decided it, and the DNS lookups used.
     Spf(spf::SpfArgs),
+    /// What a real test message proves: it passed through the gateway, its
+    /// DKIM signature, SPF and DMARC pass (a .eml file or pasted headers).
+    #[command(after_help = message::EXIT_CODES_HELP)]
+    Message(message::MessageArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -155,7 +160,7 @@ pub enum PlatformArg {
 }
 
 impl PlatformArg {
-    fn platform(self) -> crate::platform::Platform {
+    pub fn platform(self) -> crate::platform::Platform {
         use crate::platform::Platform;
         match self {
             PlatformArg::M365 => Platform::Microsoft365,
@@ -855,6 +860,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Checklist(args) => run_checklist(args, &cli.common),
         Command::Lockdown(args) => run_lockdown(args, &cli.common),
         Command::Spf(args) => spf::run(args, &cli.common),
+        Command::Message(args) => message::run(args, &cli.common),
     };
     Some(match result {
         Ok(code) => code,

@@ -233,6 +233,13 @@ impl Dns {
         self.zone.is_some()
     }
 
+    /// The resolver asked for names outside the checked domain: handed to
+    /// libraries that resolve on their own (DKIM, SPF and DMARC of a test
+    /// message), so that `--nameserver` applies to them too.
+    pub fn general_resolver(&self) -> &TokioResolver {
+        &self.general
+    }
+
     fn resolver_for(&self, name: &str) -> &TokioResolver {
         match &self.zone {
             Some((zone, resolver)) if name == zone || name.ends_with(&format!(".{zone}")) => {
