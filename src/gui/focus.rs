@@ -11,7 +11,7 @@ use iced::{Background, Border, Color, Element, Event, Length, Rectangle, Size, T
 
 /// How far the ring is drawn outside the widget, and how thick it is.
 const RING_GAP: f32 = 2.0;
-const RING_WIDTH: f32 = 2.0;
+const RING_WIDTH: f32 = 3.0;
 
 /// A widget that the keyboard can reach: Tab gives it the focus, Enter or
 /// Space sends `on_activate`, as a click would.
