@@ -11,10 +11,13 @@ use std::time::{Duration, Instant};
 
 use esm_assistant::check::{self, CheckInput, Destination};
 use esm_assistant::checklist::{self, ChecklistInput, Paper};
+use esm_assistant::content;
 use esm_assistant::dkim::normalise_console_key;
 use esm_assistant::dns::{Dns, DnsOptions, ResolverChoice};
 use esm_assistant::domain::DomainName;
 use esm_assistant::localize::Lang;
+use esm_assistant::lockdown::firewall::Format;
+use esm_assistant::lockdown::{GatewayRanges, Source};
 use esm_assistant::platform::Platform;
 use esm_assistant::provider::Provider;
 use esm_assistant::records;
@@ -46,6 +49,16 @@ fn main() {
     });
     let publication = records::plan(&input, &snap);
     let done: BTreeSet<Step> = [Step::Lockdown].into();
+    let ticked: BTreeSet<String> = BTreeSet::new();
+    // The lock-down section with everything the window can give it.
+    let ranges = GatewayRanges::new(
+        &["198.51.100.0/24".parse().expect("range")],
+        Source::Spf {
+            include: "includespf.security-mail.net".into(),
+        },
+    )
+    .expect("ranges");
+    let smart_host = DomainName::parse_host("relay.example.net").expect("smart host");
     for lang in [Lang::Fr, Lang::En] {
         let mut times: Vec<Duration> = Vec::new();
         let mut size = 0;
@@ -53,13 +66,27 @@ fn main() {
             let started = Instant::now();
             let pdf = checklist::export(&ChecklistInput {
                 domain: &input.domain,
-                platform: Platform::Microsoft365,
-                lang,
-                provider: &input.provider,
                 report: &report,
-                publication: &publication,
-                destination: Some("mail.broken.test".into()),
-                done: &done,
+                content: content::Input {
+                    domain: Some(&input.domain),
+                    platform: Platform::Microsoft365,
+                    lang,
+                    provider: &input.provider,
+                    report: Some(&report),
+                    publication: Some(&publication),
+                    destination: Some("mail.broken.test".into()),
+                    done: &done,
+                    ticked: &ticked,
+                    existing_dkim: Some(&[]),
+                    checked_at: Some(chrono::Local::now()),
+                    lockdown: content::LockdownInput {
+                        ranges: Some(&ranges),
+                        smart_host: Some(&smart_host),
+                        arc: true,
+                        format: Format::Nftables,
+                    },
+                    today: chrono::Local::now().date_naive(),
+                },
                 generated_at: chrono::Local::now(),
                 paper: Paper::A4,
             })

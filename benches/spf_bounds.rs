@@ -84,7 +84,7 @@ fn measure(label: &str, server: SocketAddr, domain: &str, queries: impl Fn() -> 
         asked.push(queries() - before);
         let lookups = report.get(CheckId::SpfLookups).expect("spf.lookups");
         assert!(
-            lookups.has_problem("too-many-lookups"),
+            lookups.has_problem(esm_assistant::check::Code::TooManyLookups),
             "{label}: {lookups:#?}"
         );
     }

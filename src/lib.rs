@@ -9,6 +9,7 @@
 pub mod check;
 pub mod checklist;
 pub mod cli;
+pub mod content;
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;

@@ -52,6 +52,9 @@ pub struct Progress {
     /// The step open when the assistant was closed, by id.
     #[serde(deserialize_with = "lenient")]
     pub step: String,
+    /// Actions the admin ticked by hand, by id.
+    #[serde(deserialize_with = "lenient")]
+    pub ticked: BTreeSet<String>,
 }
 
 impl Progress {
@@ -63,12 +66,14 @@ impl Progress {
         let ranges_limit =
             usize::try_from(crate::lockdown::ranges::MAX_LIST_BYTES).unwrap_or(usize::MAX);
         let done: usize = self.done.iter().map(|d| d.len() + 1).sum();
+        let ticked: usize = self.ticked.iter().map(|t| t.len() + 1).sum();
         [
             ("domain", self.domain.len(), MAX_LINE_BYTES),
             ("destination", self.destination.len(), MAX_LINE_BYTES),
             ("smart_host", self.smart_host.len(), MAX_LINE_BYTES),
             ("step", self.step.len(), MAX_LINE_BYTES),
             ("done", done, MAX_LINE_BYTES),
+            ("ticked", ticked, MAX_LINE_BYTES),
             ("dkim_key", self.dkim_key.len(), key_limit),
             ("ranges", self.ranges.len(), ranges_limit),
         ]
@@ -310,6 +315,7 @@ mod tests {
             lang: Some(Lang::Fr),
             done: ["lockdown".to_string()].into(),
             step: "spf".into(),
+            ticked: ["dkim-enable".to_string()].into(),
         };
         save(&path, &progress).unwrap();
         assert_eq!(load(&path), Loaded::Restored(progress));

@@ -1,6 +1,7 @@
 //! The records to publish: exact values to type into a DNS host's zone
 //! editor, merged with what the domain already publishes.
 
+use crate::check::Code;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -297,7 +298,7 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
         if count > spf::MAX_LOOKUPS {
             spf_record
                 .notes
-                .push(Problem::warn("merge-too-many-lookups").arg("count", count));
+                .push(Problem::warn(Code::MergeTooManyLookups).arg("count", count));
         }
     } else {
         spf_record.action = Action::Keep;
@@ -306,7 +307,7 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     if !merged.dropped.is_empty() {
         spf_record
             .notes
-            .push(Problem::warn("dropped-terms").arg("terms", quoted_list(&merged.dropped)));
+            .push(Problem::warn(Code::DroppedTerms).arg("terms", quoted_list(&merged.dropped)));
     }
     records.push(spf_record);
 
@@ -397,7 +398,7 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
     if !dmarc_dropped.is_empty() {
         dmarc_record
             .notes
-            .push(Problem::warn("dropped-terms").arg("terms", quoted_list(&dmarc_dropped)));
+            .push(Problem::warn(Code::DroppedTerms).arg("terms", quoted_list(&dmarc_dropped)));
     }
     if !dmarc_unsafe.is_empty() {
         let tags: Vec<String> = dmarc_unsafe
@@ -406,7 +407,7 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
             .collect();
         dmarc_record
             .notes
-            .push(Problem::warn("dropped-characters").arg("terms", quoted_list(&tags)));
+            .push(Problem::warn(Code::DroppedCharacters).arg("terms", quoted_list(&tags)));
     }
     records.push(dmarc_record);
 
@@ -425,7 +426,7 @@ pub fn plan(input: &CheckInput, snap: &Snapshot) -> Publication {
             &published,
         );
         record.notes.push(
-            Problem::warn("mta-sts-policy-first")
+            Problem::warn(Code::MtaStsPolicyFirst)
                 .arg("url", p.text_arg("url").unwrap_or_default())
                 .arg("policy", sts.expected.clone()),
         );

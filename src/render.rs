@@ -518,6 +518,7 @@ pub fn rollback_steps(lang: Lang, platform: crate::platform::Platform, ttl: u32)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::Code;
 
     use crate::check::codes::{ALL_PROBLEMS, ArgKind, ArgSpec, RECORD_NOTES};
 
@@ -618,7 +619,7 @@ mod tests {
 
     /// The problems to render for one code: every value of each argument
     /// that has a choice of values, the others at a sample value.
-    fn samples(code: &'static str, severity: Status, specs: &[ArgSpec]) -> Vec<Problem> {
+    fn samples(code: Code, severity: Status, specs: &[ArgSpec]) -> Vec<Problem> {
         let sample = |kind: ArgKind| match kind {
             ArgKind::Text => vec![Arg::from("sample.example")],
             ArgKind::Int => vec![Arg::Int(2)],
@@ -652,7 +653,7 @@ mod tests {
         for lang in Lang::ALL {
             let bundle = StrictBundle::new(lang).unwrap();
             for (check, code, specs) in ALL_PROBLEMS {
-                for problem in samples(code, Status::Fail, specs) {
+                for problem in samples(*code, Status::Fail, specs) {
                     match problem_words_strict(&bundle, Some(*check), &problem) {
                         Ok(words) => {
                             assert_eq!(words.len(), 2);
@@ -665,7 +666,7 @@ mod tests {
                 }
             }
             for (code, specs) in RECORD_NOTES {
-                for note in samples(code, Status::Warn, specs) {
+                for note in samples(*code, Status::Warn, specs) {
                     if let Err(e) = problem_words_strict(&bundle, None, &note) {
                         errors.push(format!("{} note {code}: {e}", lang.code()));
                     }
@@ -678,33 +679,35 @@ mod tests {
 
     #[test]
     fn problems_read_as_the_admin_needs_them() {
-        let leftover = Problem::fail("leftover-mx")
+        let leftover = Problem::fail(Code::LeftoverMx)
             .arg("host", "mx.ovh.net")
             .arg("preference", 1u16)
             .arg("bypass", true);
         let m = problem_message(Lang::Fr, CheckId::MxGateway, &leftover);
         assert!(m.contains("contournera le filtrage"), "{m}");
-        let syntax = Problem::fail("syntax")
+        let syntax = Problem::fail(Code::Syntax)
             .arg("term", "ip4:1.2.3.400")
             .arg("reason", "invalid-address");
         let m = problem_message(Lang::En, CheckId::SpfRecord, &syntax);
         assert!(m.contains("invalid IP address"), "{m}");
-        let short = Problem::fail("invalid-key")
+        let short = Problem::fail(Code::InvalidKey)
             .arg("reason", "too-short")
             .arg("bits", 512usize);
         let m = problem_message(Lang::En, CheckId::DkimRecord, &short);
         assert!(m.contains("512 bits"), "{m}");
-        let timeout = Problem::unknown("lookup-failed")
+        let timeout = Problem::unknown(Code::LookupFailed)
             .arg("name", "example.com")
             .arg("type", "TXT")
             .arg("reason", "timeout");
         let m = problem_message(Lang::Fr, CheckId::SpfLookups, &timeout);
         assert!(m.contains("pas de réponse à temps"), "{m}");
         // Two SPF records: the message is complete in both languages.
-        let two = Problem::fail("multiple-records").arg("count", 2usize).arg(
-            "records",
-            vec!["v=spf1 -all".to_string(), "v=spf1 mx -all".to_string()],
-        );
+        let two = Problem::fail(Code::MultipleRecords)
+            .arg("count", 2usize)
+            .arg(
+                "records",
+                vec!["v=spf1 -all".to_string(), "v=spf1 mx -all".to_string()],
+            );
         for lang in Lang::ALL {
             let m = problem_message(lang, CheckId::SpfRecord, &two);
             assert!(!m.contains('{') && m.contains('2'), "{m}");
@@ -713,7 +716,7 @@ mod tests {
 
     #[test]
     fn checks_are_named_by_their_titles_not_their_ids() {
-        let p = Problem::unknown("no-record").arg("check", "spf.record");
+        let p = Problem::unknown(Code::NoRecord).arg("check", "spf.record");
         let en = problem_message(Lang::En, CheckId::SpfLookups, &p);
         assert!(
             en.contains("“SPF record”") && !en.contains("spf.record"),
@@ -779,25 +782,25 @@ mod tests {
         let cases: &[(CheckId, Problem)] = &[
             (
                 CheckId::DmarcRecord,
-                Problem::warn("invalid-character")
+                Problem::warn(Code::InvalidCharacter)
                     .arg("tag", "foo")
                     .arg("value", "x\nevil.example. 60 IN A 6.6.6.6\u{1b}[2J"),
             ),
             (
                 CheckId::SpfRecord,
-                Problem::fail("syntax")
+                Problem::fail(Code::Syntax)
                     .arg("term", "mx\u{1b}]0;title\u{7}")
                     .arg("reason", "invalid-character"),
             ),
             (
                 CheckId::DkimRecord,
-                Problem::warn("invalid-character")
+                Problem::warn(Code::InvalidCharacter)
                     .arg("tag", "n")
                     .arg("value", "\u{1b}[2J\u{202e}"),
             ),
             (
                 CheckId::SpfRecord,
-                Problem::fail("multiple-records")
+                Problem::fail(Code::MultipleRecords)
                     .arg("name", "example.com")
                     .arg("count", 2usize)
                     .arg("records", vec!["v=spf1 \u{202e}".to_string()]),
@@ -823,7 +826,8 @@ mod tests {
             assert!(m.contains("ASCII"), "{m}");
             let note = record_note(
                 lang,
-                &Problem::warn("dropped-characters").arg("terms", vec!["foo=a\u{7}".to_string()]),
+                &Problem::warn(Code::DroppedCharacters)
+                    .arg("terms", vec!["foo=a\u{7}".to_string()]),
             );
             assert!(note.contains("foo=a\\u{7}"), "{note}");
         }

@@ -206,7 +206,7 @@ impl Step {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{CheckResult, Problem};
+    use crate::check::{CheckResult, Code, Problem};
 
     fn report(statuses: &[(CheckId, Status)]) -> Report {
         Report {
@@ -216,7 +216,7 @@ mod tests {
                 .map(|(id, status)| {
                     let problems = match status {
                         Status::Pass => Vec::new(),
-                        s => vec![Problem::new("lookup-failed", *s)],
+                        s => vec![Problem::new(Code::LookupFailed, *s)],
                     };
                     CheckResult::new(*id, Vec::new(), Vec::new(), problems)
                 })

@@ -278,13 +278,22 @@ async fn the_checklist_shows_text_from_dns_visibly() {
     for lang in Lang::ALL {
         let pdf = checklist::export(&ChecklistInput {
             domain: &input.domain,
-            platform: esm_assistant::platform::Platform::Microsoft365,
-            lang,
-            provider: &input.provider,
             report: &report,
-            publication: &publication,
-            destination: None,
-            done: &done,
+            content: esm_assistant::content::Input {
+                domain: Some(&input.domain),
+                platform: esm_assistant::platform::Platform::Microsoft365,
+                lang,
+                provider: &input.provider,
+                report: Some(&report),
+                publication: Some(&publication),
+                destination: None,
+                done: &done,
+                ticked: &std::collections::BTreeSet::new(),
+                existing_dkim: None,
+                checked_at: Some(chrono::Local::now()),
+                lockdown: esm_assistant::content::LockdownInput::none(),
+                today: chrono::Local::now().date_naive(),
+            },
             generated_at: chrono::Local::now(),
             paper: Paper::A4,
         })

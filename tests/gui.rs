@@ -1608,3 +1608,81 @@ fn tab_brings_the_focused_widget_into_view() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The lock-down step draws the content model: its actions with boxes
+/// bound to their ids, no "ask support" while the ranges are listed, no
+/// Copy button for the settings to tick, and the ARC step only once ARC is
+/// chosen.
+#[tokio::test]
+async fn the_lockdown_step_draws_its_actions_and_only_what_applies() {
+    let dns = TestDns::start(&world::zones());
+    let dir = config_dir("lockdown-content");
+    let (mut app, task) = App::new(options(ResolverChoice::Servers(vec![dns.addr]), &dir));
+    settle(&mut app, task).await;
+    let t = app.update(Message::DomainChanged("good.test".into()));
+    settle(&mut app, t).await;
+    let t = app.update(Message::PlatformSelected(Platform::GoogleWorkspace));
+    settle(&mut app, t).await;
+    let t = app.update(Message::GoTo(Step::Lockdown));
+    settle(&mut app, t).await;
+    assert!(
+        app.lockdown.gateway_ranges().is_some(),
+        "ranges read from DNS"
+    );
+    let email = Provider::esm().support_email;
+    let ask = esm_assistant::fl!(Lang::En, "gui-lockdown-ask", email = email.as_str());
+    assert!(
+        !shows(&app, &ask),
+        "no 'ask support' while ranges are listed"
+    );
+    // The addresses can be copied; the boxes to tick cannot.
+    {
+        let mut sim = ui(&app);
+        sim.find(id(copy_id("google:google-gateway-ips")))
+            .expect("Copy of the addresses");
+        assert!(shows(&app, "On (ticked)"));
+        for setting in [
+            "google-reject-others",
+            "google-require-tls",
+            "google-detect-external-ip",
+        ] {
+            let mut sim = ui(&app);
+            assert!(
+                sim.find(id(copy_id(&format!("google:{setting}")))).is_err(),
+                "{setting}"
+            );
+        }
+    }
+    // The action's box is ticked by clicking its words, and says so.
+    let action = esm_assistant::fl!(Lang::En, "action-google-gateway");
+    let mut sim = ui(&app);
+    sim.click(action.as_str()).expect("the action's tick box");
+    let messages: Vec<Message> = sim.into_messages().collect();
+    apply(&mut app, messages).await;
+    assert!(app.ticked.contains("google-gateway"), "{:?}", app.ticked);
+    assert!(shows(&app, "✓ ticked by hand"));
+    // The tick is saved with the progress, and restored.
+    let (restored, _) = App::new(options(ResolverChoice::Servers(Vec::new()), &dir));
+    assert!(
+        restored.ticked.contains("google-gateway"),
+        "{:?}",
+        restored.ticked
+    );
+
+    // Microsoft 365 without a smart host: no blank to fill, and no ARC
+    // step until ARC is chosen.
+    let t = app.update(Message::PlatformSelected(Platform::Microsoft365));
+    settle(&mut app, t).await;
+    let arc_step = esm_assistant::fl!(Lang::En, "lockdown-eac-6", domain = "security-mail.net");
+    assert!(!shows(&app, &arc_step));
+    let lockdown = app.content.step(Step::Lockdown).unwrap();
+    for a in &lockdown.actions {
+        assert!(!a.text.contains('…'), "{}", a.text);
+        assert!(shows(&app, &a.text), "{}", a.text);
+    }
+    let _ = app.update(Message::Lockdown(gui::lockdown_step::Message::ArcToggled(
+        true,
+    )));
+    assert!(shows(&app, &arc_step));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -62,9 +62,33 @@ fn exchange_online_script() {
         arc_sealer: Some(&sealer),
         support_email: &provider.support_email,
         date: date(),
+        lang: Lang::En,
     })
     .unwrap();
     golden("exchange-online.ps1", &script);
+    // The same script for a French admin: the comments and the message that
+    // stops it are in French, the cmdlets are the same.
+    let french = microsoft::script(&ScriptInput {
+        domain: &domain,
+        smart_host: &smart_host,
+        gateway_mx: &esm_assistant::lockdown::guard::gateway_hosts(&provider),
+        ranges: &ranges,
+        arc_sealer: Some(&sealer),
+        support_email: &provider.support_email,
+        date: date(),
+        lang: Lang::Fr,
+    })
+    .unwrap();
+    golden("exchange-online-fr.ps1", &french);
+    let code = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.trim_start().starts_with('#') && !l.contains("throw ("))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(code(&script), code(&french));
+    assert!(french.contains("# 1. Entrant"), "{french}");
+    assert!(!french.contains("Inbound: mail is accepted"), "{french}");
 
     // The MX check comes before any connector is touched, and lists exactly
     // the profile's MX hosts.
@@ -99,6 +123,7 @@ fn exchange_online_script() {
         arc_sealer: None,
         support_email: &provider.support_email,
         date: date(),
+        lang: Lang::En,
     })
     .unwrap();
     golden("exchange-online-derived.ps1", &script);
@@ -114,7 +139,11 @@ fn firewall_rules_in_every_format() {
         gateway_mx: &gateway_mx,
     };
     for format in Format::ALL {
-        let rules = firewall::rules(format, &guard, &ranges, "support@secuserve.com");
+        let rules = firewall::rules(Lang::En, format, &guard, &ranges, "support@secuserve.com");
+        golden(
+            &format!("firewall-fr.{}", format.id()),
+            &firewall::rules(Lang::Fr, format, &guard, &ranges, "support@secuserve.com"),
+        );
         // The condition comes first, after a shebang at most.
         let top: String = rules
             .lines()
@@ -203,8 +232,12 @@ fn rollback_plans_for_every_platform() {
     );
 
     let domain = DomainName::parse("exemple.fr").unwrap();
-    let script = rollback::exchange_online(&domain, ttl, date());
+    let script = rollback::exchange_online(Lang::En, &domain, ttl, date());
     golden("rollback-exchange-online.ps1", &script);
+    golden(
+        "rollback-exchange-online-fr.ps1",
+        &rollback::exchange_online(Lang::Fr, &domain, ttl, date()),
+    );
     let lift = script
         .find("Set-InboundConnector -Identity $Inbound -RestrictDomainsToIPAddresses $false")
         .unwrap();
@@ -214,7 +247,11 @@ fn rollback_plans_for_every_platform() {
     for format in Format::ALL {
         golden(
             &format!("rollback.{}", format.id()),
-            &rollback::server(format),
+            &rollback::server(Lang::En, format),
+        );
+        golden(
+            &format!("rollback-fr.{}", format.id()),
+            &rollback::server(Lang::Fr, format),
         );
     }
 }
@@ -267,7 +304,7 @@ fn rollback_on_the_command_line() {
         assert_eq!(out.status.code(), Some(0), "{out:?}");
         assert_eq!(
             String::from_utf8(out.stdout).unwrap(),
-            rollback::server(format)
+            rollback::server(Lang::En, format)
         );
     }
     let out = run(&["--platform", "google", "--rollback"]);

@@ -166,7 +166,7 @@ fn decided(o: &SpfOutcome) -> Option<(&str, &str)> {
 }
 
 fn code(o: &SpfOutcome) -> Option<&str> {
-    o.problem.as_ref().map(|p| p.code)
+    o.problem.as_ref().map(|p| p.code.as_str())
 }
 
 #[tokio::test]

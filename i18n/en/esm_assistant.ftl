@@ -28,12 +28,24 @@ check-mtasts-policy = MTA-STS policy lists the gateway
 
 ## Figures shown beside a check
 
-detail-spf-lookups = { $lookups } of 10 DNS lookups used; { $void_lookups } of 2 allowed empty answers.
+detail-spf-lookups = Receiving servers make { $lookups } DNS { $lookups ->
+    [one] lookup
+   *[other] lookups
+} to read your SPF record (10 at most are allowed); { $void_lookups ->
+    [0] none comes back empty
+    [one] { $void_lookups } comes back empty
+   *[other] { $void_lookups } come back empty
+} (2 at most are allowed).
 detail-dkim-record = { $key_type ->
     [ed25519] Ed25519 key.
    *[rsa] RSA key of { $key_bits } bits.
 }
-detail-dmarc-record = Policy: { $policy }.
+detail-dmarc-record = { $policy ->
+    [none] Mail that fails the checks is still delivered as usual (p=none): you only receive reports.
+    [quarantine] Mail that fails the checks is put in the spam folder (p=quarantine).
+    [reject] Mail that fails the checks is refused (p=reject).
+   *[other] DMARC policy: { $policy }.
+}
 detail-mtasts-policy = { $mode ->
     [absent] No MTA-STS policy: nothing to change before the MX switch.
     [unknown] {""}
@@ -42,7 +54,10 @@ detail-mtasts-policy = { $mode ->
     [0] {""}
    *[other] {" "}TLS reports (TLS-RPT) go to: { $tls_rpt }.
 }
-detail-spf-gateway = Gateway sending ranges evaluated: { $gateway_ranges }.
+detail-spf-gateway = The gateway's sending servers were tested against your SPF record ({ $gateway_ranges ->
+    [one] { $gateway_ranges } address range
+   *[other] { $gateway_ranges } address ranges
+}).
 
 ## Problems. Each has a message (what is wrong) and a fix (what to do).
 
@@ -483,7 +498,7 @@ gui-destination-suggestion = For Microsoft 365, your destination server is norma
 gui-use-suggestion = Use this server
 gui-destination-empty = Enter the destination server to check it.
 
-gui-can-wait = No DKIM entry of { $platform } was found: SPF, DKIM and DMARC may also be set after the MX switch.
+gui-can-wait = Your domain does not use { $platform }'s own DKIM signing yet: SPF, DKIM and DMARC may also be set after the MX switch.
 gui-cannot-wait = Your domain already has a { $platform } DKIM entry ({ $selectors }): set SPF, DKIM and DMARC before switching the MX records.
 gui-can-wait-unknown = SPF, DKIM and DMARC may be set after the MX switch, unless your domain already has a DKIM entry.
 
@@ -495,7 +510,6 @@ gui-spf-one-record = A domain must have only one SPF record: replace the current
 
 gui-dkim-why = DKIM signs each message so that receivers can check it comes from your domain and was not altered on the way. The key is generated in the e-securemail console.
 gui-dkim-key-label = The key from the console
-gui-dkim-where-console = In the console ({ $url }), go to { $path }, then copy the public key and paste it below.
 gui-dkim-key-placeholder = Paste the public key here
 gui-dkim-key-hint = Paste it as it comes: quote marks, p= and line breaks are removed.
 gui-dkim-key-invalid = This is not a usable public key ({ $reason }): copy the whole key again.
@@ -522,9 +536,6 @@ gui-m365-dns-trap = Do not let the Microsoft 365 admin centre set up your DNS re
 
 gui-lockdown-why = To receive only filtered mail, your mail server should accept mail from the gateway's servers only. Otherwise spammers can deliver to it directly and bypass the filter.
 gui-lockdown-how = On your firewall, allow SMTP (port 25) to your mail server only from the gateway's servers.
-gui-lockdown-m365 = With Microsoft 365, this is done with an inbound connector in the Exchange admin centre that accepts mail for your domain only from the gateway's addresses.
-gui-lockdown-google = With Google Workspace, this is done in the Admin console's inbound gateway settings: list the gateway's addresses and reject mail that does not come from them.
-gui-lockdown-ranges = The gateway's IP address ranges are not published: ask support for them.
 gui-lockdown-ask = Ask { $email } for the IP ranges to allow for incoming mail.
 
 gui-summary-title = Where your domain stands
@@ -561,13 +572,35 @@ pdf-date = Date
 pdf-overall = Overall status
 pdf-destination-value = Destination server
 pdf-not-given = not given yet
-pdf-checked-by-hand = Marked as done by hand.
 pdf-wait-confirmation = Waiting for you: confirm that this server is saved in the console.
 pdf-support = Support: { $email } · { $url }
 pdf-page = Page { $page } of { $count }
 pdf-dkim-where = The key is generated in the console ({ $url }): { $path }.
 pdf-dkim-needs-key = The key from the console ({ $path }) is not known yet: paste it in the assistant to get this record's value.
-pdf-dkim-warning = Enable DKIM signing in the console only once the key is published in DNS (DKIM checks OK): enabled too early, it may get your mail rejected.
+
+## Step content: the actions a person does, each with its own tick
+
+content-verified-at = verified at { $time }
+content-verified = verified
+content-ticked-by-hand = ticked by hand
+action-destination-save = Save the destination server in the console.
+action-spf-publish = At your DNS host, replace the SPF record with the one below.
+action-dkim-generate = Generate the DKIM key in the console, and paste its public key into the assistant.
+action-dkim-publish = At your DNS host, publish the DKIM record below.
+action-dkim-enable = Once the key published matches the console's (check in green), enable DKIM signing in the console.
+action-dmarc-publish = At your DNS host, publish the DMARC record below.
+action-mtasts-publish = Publish the new MTA-STS policy file, then the new MTA-STS record, before switching the MX records.
+action-mx-create = At your DNS host, create the gateway's MX records below.
+action-mx-delete = { $count ->
+    [one] At your DNS host, delete the old MX record listed below.
+   *[other] At your DNS host, delete the { $count } old MX records listed below.
+}
+action-google-gateway = In the Google Admin console, enter the inbound gateway settings below and save.
+action-server-rules = Apply the rules below ({ $format }) on your server or firewall.
+lockdown-eac-2-no-ranges = Identify the partner by the sending server's IP address, and enter the gateway's addresses: ask { $email } for them.
+lockdown-eac-5-no-host = Back in Mail flow > Connectors, add a connector from “Office 365” to “Partner organization”, named { $outbound }, for all domains (*), routed through the gateway's outgoing relay (smart host: copy its name from the e-securemail console, { $url }), always over TLS with a certificate issued to that same name.
+lockdown-smart-host-placeholder = Host name given in the console
+lockdown-ranges-placeholder = One address or range per line, as support sent them
 
 ## Lock down: only the gateway reaches the mail server
 
@@ -614,7 +647,7 @@ lockdown-smart-host-label = The gateway's outgoing relay (smart host)
 lockdown-smart-host-hint = It is not published: copy it from the e-securemail console ({ $url }), or ask support.
 lockdown-smart-host-needed = Enter the smart host: the script appears once it is known.
 lockdown-smart-host-invalid = This is not a host name: { $reason }
-lockdown-arc = Also trust the gateway's ARC seals ({ $domain }, the domain of its MX hosts: confirm with support)
+lockdown-arc = Also trust the mark the gateway adds to the messages it filters (ARC, signed by { $domain }, the domain of its MX hosts: confirm with support)
 lockdown-script-title = Exchange Online PowerShell script
 lockdown-script-error = The script cannot be made: { $error }
 lockdown-eac-title = Or, step by step in the Exchange admin centre
@@ -623,7 +656,7 @@ lockdown-eac-2 = Identify the partner by the sending server's IP address, and en
 lockdown-eac-3 = Require TLS, and reject mail for your domain that does not come from these addresses.
 lockdown-eac-4 = In Microsoft Defender, Email & collaboration > Policies & rules > Threat policies > Enhanced filtering: select { $inbound }, “Automatically detect and skip the last IP address”, for all users.
 lockdown-eac-5 = Back in Mail flow > Connectors, add a connector from “Office 365” to “Partner organization”, named { $outbound }, for all domains (*), routed through the smart host { $host }, always over TLS with a certificate issued to { $host }.
-lockdown-eac-6 = To trust the gateway's ARC seals: Microsoft Defender, Email authentication settings > ARC, add { $domain }.
+lockdown-eac-6 = To trust the mark the gateway adds to filtered messages: in Microsoft Defender, Email authentication settings > ARC, add { $domain } to the trusted ARC sealers.
 lockdown-google-title = Google Workspace inbound gateway
 lockdown-google-where = In the Google Admin console: Apps > Google Workspace > Gmail > Spam, phishing and malware > Inbound gateway.
 lockdown-google-on = On (ticked)
@@ -640,6 +673,52 @@ lockdown-format-iptables = iptables (Linux)
 lockdown-format-windows = Windows Firewall
 lockdown-format-exchange = Exchange Server (receive connector)
 lockdown-format-postfix = Postfix
+lockdown-format-appliance = Firewall appliance (plain rule)
+# Comments of the generated scripts and rules, and the plain rule for a
+# firewall appliance. Code stays in the scripts; only the words are here.
+script-source-spf = The gateway's addresses, published in the gateway's SPF record ({ $include }): confirm them with { $support }.
+script-source-support = The gateway's addresses, as given by { $support }.
+script-firewall-title = SMTP (port 25) from the e-securemail gateway only.
+script-guard = Apply only once the MX records of { $domain } point only to { $hosts } (mail still delivered directly would be refused). Check with:
+script-or = or
+script-ps-guard = 0. Safety check, before any connector is touched: the domain's MX must point only to the gateway, or the inbound restriction would refuse mail still delivered directly to Microsoft 365.
+script-ps-stop = Stopped, nothing was changed: the MX records of { $domain } must point only to { $hosts }. Found: { $found }. Switch the MX to the gateway, wait for the old records' TTL, then run this script again.
+script-made-on = Made on { $date } by the e-securemail setup assistant.
+script-m365-title = e-securemail filtering gateway for { $domain } - Exchange Online connectors.
+script-m365-run = Run it in PowerShell with the ExchangeOnlineManagement module:
+script-m365-ipv6-left-out = IPv6 ranges are left out: Exchange Online connectors take IPv4 only.
+script-m365-inbound = 1. Inbound: mail is accepted only from the gateway's addresses, over TLS.
+script-m365-enhanced = 2. Enhanced Filtering for Connectors: Microsoft looks past the gateway (the last hop) to the original sender.
+script-m365-outbound = 3. Outbound: all mail leaves through the gateway's smart host, over TLS with the smart host's certificate checked.
+script-m365-arc = 4. The gateway changes messages it filters: trust its ARC seals. (Replaces the list of trusted sealers; add any others you trust.)
+script-rollback-m365-title = Going back from the e-securemail gateway for { $domain } - Exchange Online.
+script-rollback-m365-before = Run it BEFORE the MX goes back to Microsoft 365: while the inbound connector accepts mail from the gateway only, Microsoft refuses mail arriving directly (550 5.7.51).
+script-rollback-m365-inbound = 1. Inbound: accept mail for the domain from any sender again.
+script-rollback-m365-outbound = 2. Outbound: stop sending mail out through the gateway.
+script-rollback-m365-mx = 3. Now put the domain's MX back to Microsoft 365 at your DNS host: the value is shown in the Microsoft 365 admin centre, Settings > Domains > { $domain } > DNS records (<tenant>.mail.protection.outlook.com).
+script-rollback-m365-delete = 4. Once { $ttl } seconds (the gateway MX records' TTL) have passed, delete the connectors:
+script-rollback-server-title = Going back from the e-securemail gateway: remove this restriction on port 25 BEFORE the MX goes back to this server, or mail arriving directly is refused.
+script-run-as-root = Run as root:
+script-rollback-iptables = Removes the ESM_SMTP chain, or the DROP rule added for an address family the gateway has no address in.
+script-rollback-windows = Run in an elevated PowerShell on the mail server. The gateway's rule allows port 25 from any address again: Windows Firewall blocks what no rule allows, so deleting it alone would close the port.
+script-rollback-windows-others = If you disabled other rules that allowed port 25, you may enable them again, then delete this one:
+script-rollback-exchange = Run in the Exchange Management Shell on the mail server: the connector takes mail from any address again (its default ranges).
+script-rollback-postfix-remove = 1. In /etc/postfix/main.cf, remove
+script-rollback-postfix-from = from smtpd_client_restrictions (or put back the value you had).
+script-delete-file = { $n }. Delete { $file }
+script-apply = { $n }. Apply:
+script-nft-load = Load with: nft -f <this file>
+script-windows-run = Run in an elevated PowerShell on the mail server.
+script-windows-others = Windows Firewall blocks what no rule allows; other rules that allow port 25 from anywhere must go. They are listed here; disable them once checked by removing the "#" of the last line.
+script-exchange-run = Run in the Exchange Management Shell on the mail server. The connector that receives mail from the Internet then takes it from the gateway only.
+script-postfix-cidr = 1. Create { $file } with these lines:
+script-postfix-main = 2. In /etc/postfix/main.cf (the submission port, 587, keeps its own restrictions in master.cf):
+script-appliance-title = Rule for the firewall in front of the mail server of { $domain }: SMTP (port 25) from the e-securemail gateway only.
+script-appliance-allow = 1. Allow: protocol TCP, destination port 25 (SMTP), destination the mail server, from these source addresses only:
+script-appliance-deny = 2. Deny: protocol TCP, destination port 25, from any other source address.
+script-appliance-order = 3. Put rule 1 above rule 2: a firewall applies the first rule that matches. Any other rule that allows port 25 from anywhere must be removed or placed below rule 2.
+script-appliance-nat = If the mail server is reached through address translation (NAT, port forwarding), apply the rule to the forwarding of port 25.
+script-rollback-appliance = Delete rule 2 (deny), then rule 1 (allow), or allow port 25 from any address again.
 # Going back: the order to undo the lock-down and the MX switch.
 rollback-title = If you need to go back
 rollback-m365-connectors = First lift the inbound restriction: in the Exchange admin centre, Mail flow > Connectors, open { $inbound } and stop rejecting mail that does not come from the gateway (or delete the connector). Turn off or delete { $outbound } too, so that mail no longer leaves through the gateway. The PowerShell script does both.
@@ -666,7 +745,6 @@ lockdown-probe-needs-destination = Enter the destination server (step 2) to test
 ## Window: engine errors in words, step list legend, placeholders
 gui-step-list-legend = ✓ done, ! to review, ✗ to fix, ? could not be checked, grey “·”: nothing to check yet
 gui-save-interrupted = the save stopped before it ended; try again
-lockdown-ranges-placeholder = Paste the list support sent you
 lockdown-ranges-no-resolver = No DNS server could be used from this computer to read the gateway’s addresses: check this computer’s network connection and DNS settings, or paste the list from support.
 lockdown-ranges-no-answer = No answer came from DNS about { $name }: check this computer’s network connection and DNS settings, then open this step again, or paste the list from support.
 lockdown-ranges-lookup-failed = The gateway’s addresses could not be read from DNS ({ $name }: { $reason }): paste the list from support.
@@ -687,7 +765,7 @@ file-error-system = the system refused it{ $code ->
     [0] {""}
    *[other] {" "}(error { $code })
   }
-cli-error-format = --format { $format } does not apply to this platform: Microsoft 365 takes powershell; Google Workspace none; a server nftables, iptables, windows, exchange or postfix.
+cli-error-format = --format { $format } does not apply to this platform: Microsoft 365 takes powershell; Google Workspace none; a server nftables, iptables, windows, exchange, postfix or appliance.
 cli-error-smart-host = Microsoft 365 needs the gateway's outgoing relay (--smart-host HOST): it is not published; copy it from the e-securemail console.
 cli-error-smart-host-invalid = The smart host “{ $input }” is not a host name: { $reason }
 cli-error-ranges-file = Cannot read { $path }: { $error }

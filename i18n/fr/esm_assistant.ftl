@@ -27,18 +27,24 @@ check-mtasts-policy = La politique MTA-STS inclut la passerelle
 
 ## Chiffres affichés avec une vérification
 
-detail-spf-lookups = { $lookups ->
-    [one] { $lookups } requête DNS utilisée
-   *[other] { $lookups } requêtes DNS utilisées
-} sur 10 ; { $void_lookups ->
-    [one] { $void_lookups } réponse vide
-   *[other] { $void_lookups } réponses vides
-} sur 2 tolérées.
+detail-spf-lookups = Les serveurs destinataires font { $lookups ->
+    [one] { $lookups } requête DNS
+   *[other] { $lookups } requêtes DNS
+} pour lire votre enregistrement SPF (10 au plus sont permises) ; { $void_lookups ->
+    [0] aucune ne revient vide
+    [one] { $void_lookups } revient vide
+   *[other] { $void_lookups } reviennent vides
+} (2 au plus sont permises).
 detail-dkim-record = { $key_type ->
     [ed25519] Clé Ed25519.
    *[rsa] Clé RSA de { $key_bits } bits.
 }
-detail-dmarc-record = Politique : { $policy }.
+detail-dmarc-record = { $policy ->
+    [none] Le courrier qui échoue aux contrôles est quand même distribué (p=none) : vous recevez seulement des rapports.
+    [quarantine] Le courrier qui échoue aux contrôles est placé dans les indésirables (p=quarantine).
+    [reject] Le courrier qui échoue aux contrôles est refusé (p=reject).
+   *[other] Politique DMARC : { $policy }.
+}
 detail-mtasts-policy = { $mode ->
     [absent] Pas de politique MTA-STS : rien à changer avant la bascule des MX.
     [unknown] {""}
@@ -47,7 +53,10 @@ detail-mtasts-policy = { $mode ->
     [0] {""}
    *[other] {" "}Les rapports TLS (TLS-RPT) partent vers : { $tls_rpt }.
 }
-detail-spf-gateway = Plages d’adresses d’envoi de la passerelle évaluées : { $gateway_ranges }.
+detail-spf-gateway = Les serveurs d’envoi de la passerelle ont été testés avec votre enregistrement SPF ({ $gateway_ranges ->
+    [one] { $gateway_ranges } plage d’adresses
+   *[other] { $gateway_ranges } plages d’adresses
+}).
 
 ## Problèmes : le message (ce qui ne va pas) et la correction (ce qu’il faut faire).
 
@@ -488,7 +497,7 @@ gui-destination-suggestion = Pour Microsoft 365, votre serveur de destination es
 gui-use-suggestion = Utiliser ce serveur
 gui-destination-empty = Saisissez le serveur de destination pour le vérifier.
 
-gui-can-wait = Aucune entrée DKIM { $platform } n’a été trouvée : SPF, DKIM et DMARC peuvent aussi être mis en place après la bascule des MX.
+gui-can-wait = Votre domaine n’utilise pas encore la signature DKIM propre à { $platform } : SPF, DKIM et DMARC peuvent aussi être mis en place après la bascule des MX.
 gui-cannot-wait = Votre domaine a déjà une entrée DKIM { $platform } ({ $selectors }) : mettez en place SPF, DKIM et DMARC avant de basculer les enregistrements MX.
 gui-can-wait-unknown = SPF, DKIM et DMARC peuvent être mis en place après la bascule des MX, sauf si votre domaine a déjà une entrée DKIM.
 
@@ -500,7 +509,6 @@ gui-spf-one-record = Un domaine ne doit avoir qu’un seul enregistrement SPF :
 
 gui-dkim-why = DKIM signe chaque message : les destinataires peuvent ainsi vérifier qu’il vient bien de votre domaine et n’a pas été modifié en route. La clé se génère dans la console e-securemail.
 gui-dkim-key-label = La clé de la console
-gui-dkim-where-console = Dans la console ({ $url }), allez dans { $path }, puis copiez la clé publique et collez-la ci-dessous.
 gui-dkim-key-placeholder = Collez la clé publique ici
 gui-dkim-key-hint = Collez-la telle quelle : les guillemets, le p= et les retours à la ligne sont retirés.
 gui-dkim-key-invalid = Ce n’est pas une clé publique utilisable ({ $reason }) : copiez de nouveau la clé entière.
@@ -527,9 +535,6 @@ gui-m365-dns-trap = Ne laissez pas le centre d’administration Microsoft 365 co
 
 gui-lockdown-why = Pour ne recevoir que du courrier filtré, votre serveur de messagerie ne doit accepter le courrier que des serveurs de la passerelle. Sinon, les spammeurs peuvent lui écrire directement et contourner le filtrage.
 gui-lockdown-how = Sur votre pare-feu, n’autorisez le SMTP (port 25) vers votre serveur de messagerie que depuis les serveurs de la passerelle.
-gui-lockdown-m365 = Avec Microsoft 365, cela se fait au moyen d’un connecteur entrant, créé dans le Centre d’administration Exchange, qui n’accepte le courrier destiné à votre domaine que depuis les adresses de la passerelle.
-gui-lockdown-google = Avec Google Workspace, cela se fait dans les paramètres de passerelle entrante de la console d’administration : indiquez les adresses de la passerelle et refusez le courrier qui n’en vient pas.
-gui-lockdown-ranges = Les plages d’adresses IP de la passerelle ne sont pas publiées : demandez-les au support.
 gui-lockdown-ask = Demandez à { $email } les plages IP à autoriser pour le courrier entrant.
 
 gui-summary-title = Où en est votre domaine
@@ -566,13 +571,35 @@ pdf-date = Date
 pdf-overall = État général
 pdf-destination-value = Serveur de destination
 pdf-not-given = pas encore indiqué
-pdf-checked-by-hand = Étape cochée à la main.
 pdf-wait-confirmation = En attente de vous : confirmez que ce serveur est enregistré dans la console.
 pdf-support = Support : { $email } · { $url }
 pdf-page = Page { $page } sur { $count }
 pdf-dkim-where = La clé se génère dans la console ({ $url }) : { $path }.
 pdf-dkim-needs-key = La clé de la console ({ $path }) n’est pas encore connue : collez-la dans l’assistant pour obtenir la valeur de cet enregistrement.
-pdf-dkim-warning = N’activez la signature DKIM dans la console qu’une fois la clé publiée dans le DNS (vérifications DKIM au vert) : activée trop tôt, elle peut faire rejeter vos messages.
+
+## Contenu des étapes : les actions à faire, chacune avec sa case
+
+content-verified-at = vérifié à { $time }
+content-verified = vérifié
+content-ticked-by-hand = coché à la main
+action-destination-save = Enregistrez le serveur de destination dans la console.
+action-spf-publish = Chez votre hébergeur DNS, remplacez l’enregistrement SPF par celui ci-dessous.
+action-dkim-generate = Générez la clé DKIM dans la console, puis collez sa clé publique dans l’assistant.
+action-dkim-publish = Chez votre hébergeur DNS, publiez l’enregistrement DKIM ci-dessous.
+action-dkim-enable = Une fois la clé publiée identique à celle de la console (vérification au vert), activez la signature DKIM dans la console.
+action-dmarc-publish = Chez votre hébergeur DNS, publiez l’enregistrement DMARC ci-dessous.
+action-mtasts-publish = Publiez le nouveau fichier de politique MTA-STS, puis le nouvel enregistrement MTA-STS, avant de basculer les enregistrements MX.
+action-mx-create = Chez votre hébergeur DNS, créez les enregistrements MX de la passerelle ci-dessous.
+action-mx-delete = { $count ->
+    [one] Chez votre hébergeur DNS, supprimez l’ancien enregistrement MX indiqué ci-dessous.
+   *[other] Chez votre hébergeur DNS, supprimez les { $count } anciens enregistrements MX indiqués ci-dessous.
+}
+action-google-gateway = Dans la console d’administration Google, saisissez les paramètres de passerelle entrante ci-dessous et enregistrez.
+action-server-rules = Appliquez les règles ci-dessous ({ $format }) sur votre serveur ou votre pare-feu.
+lockdown-eac-2-no-ranges = Identifiez le partenaire par l’adresse IP du serveur d’envoi, et saisissez les adresses de la passerelle : demandez-les à { $email }.
+lockdown-eac-5-no-host = De retour dans Flux de courrier > Connecteurs, ajoutez un connecteur de « Office 365 » vers « Organisation partenaire », nommé { $outbound }, pour tous les domaines (*), acheminé via le relais sortant de la passerelle (smart host : copiez son nom depuis la console e-securemail, { $url }), toujours en TLS, avec un certificat émis pour ce même nom.
+lockdown-smart-host-placeholder = Nom d’hôte indiqué dans la console
+lockdown-ranges-placeholder = Une adresse ou une plage par ligne, telles que le support les a envoyées
 
 ## Verrouillage : seule la passerelle joint le serveur de messagerie
 
@@ -622,7 +649,7 @@ lockdown-smart-host-label = Le relais sortant (smart host) de la passerelle
 lockdown-smart-host-hint = Il n’est pas publié : copiez-le depuis la console e-securemail ({ $url }), ou demandez-le au support.
 lockdown-smart-host-needed = Saisissez le smart host : le script apparaît dès qu’il est connu.
 lockdown-smart-host-invalid = Ce n’est pas un nom d’hôte : { $reason }
-lockdown-arc = Faire aussi confiance aux sceaux ARC de la passerelle ({ $domain }, le domaine de ses MX : à confirmer auprès du support)
+lockdown-arc = Faire aussi confiance à la marque que la passerelle ajoute aux messages filtrés (ARC, signée par { $domain }, le domaine de ses MX : à confirmer auprès du support)
 lockdown-script-title = Script PowerShell Exchange Online
 lockdown-script-error = Le script ne peut pas être généré : { $error }
 lockdown-eac-title = Ou, pas à pas dans le Centre d’administration Exchange
@@ -631,7 +658,7 @@ lockdown-eac-2 = Identifiez le partenaire par l’adresse IP du serveur d’envo
 lockdown-eac-3 = Exigez TLS, et rejetez le courrier destiné à votre domaine qui ne provient pas de ces adresses.
 lockdown-eac-4 = Dans Microsoft Defender, E-mail et collaboration > Stratégies et règles > Stratégies de menace > Filtrage amélioré : choisissez { $inbound }, « Détecter et ignorer automatiquement la dernière adresse IP », pour tous les utilisateurs.
 lockdown-eac-5 = De retour dans Flux de courrier > Connecteurs, ajoutez un connecteur de « Office 365 » vers « Organisation partenaire », nommé { $outbound }, pour tous les domaines (*), acheminé via l’hôte actif (smart host) { $host }, toujours en TLS, avec un certificat émis pour { $host }.
-lockdown-eac-6 = Pour faire confiance aux sceaux ARC de la passerelle : Microsoft Defender, Paramètres d’authentification des e-mails > ARC, ajoutez { $domain } aux scelleurs ARC approuvés.
+lockdown-eac-6 = Pour faire confiance à la marque que la passerelle ajoute aux messages filtrés : dans Microsoft Defender, Paramètres d’authentification des e-mails > ARC, ajoutez { $domain } aux scelleurs ARC approuvés.
 lockdown-google-title = Passerelle entrante Google Workspace
 lockdown-google-where = Dans la console d’administration Google : Applications > Google Workspace > Gmail > Spam, hameçonnage et logiciels malveillants > Passerelle entrante.
 lockdown-google-on = Activé (coché)
@@ -648,6 +675,52 @@ lockdown-format-iptables = iptables (Linux)
 lockdown-format-windows = Pare-feu Windows
 lockdown-format-exchange = Exchange Server (connecteur de réception)
 lockdown-format-postfix = Postfix
+lockdown-format-appliance = Pare-feu matériel (règle en clair)
+# Commentaires des scripts et règles produits, et règle en clair pour un
+# pare-feu matériel. Le code reste dans les scripts ; seuls les mots sont ici.
+script-source-spf = Adresses de la passerelle, publiées dans son enregistrement SPF ({ $include }) : faites-les confirmer par { $support }.
+script-source-support = Adresses de la passerelle, telles que fournies par { $support }.
+script-firewall-title = SMTP (port 25) accepté depuis la passerelle e-securemail seulement.
+script-guard = À appliquer seulement quand les MX du domaine { $domain } pointent uniquement vers { $hosts } (le courrier encore livré en direct serait refusé). Pour vérifier :
+script-or = ou
+script-ps-guard = 0. Vérification de sécurité, avant de toucher aux connecteurs : les MX du domaine doivent pointer uniquement vers la passerelle, sinon la restriction entrante refuserait le courrier encore livré en direct à Microsoft 365.
+script-ps-stop = Arrêt, rien n’a été modifié : les MX du domaine { $domain } doivent pointer uniquement vers { $hosts }. Trouvés : { $found }. Faites pointer les MX vers la passerelle, attendez la fin du TTL des anciens enregistrements, puis relancez ce script.
+script-made-on = Créé le { $date } par l’assistant de configuration e-securemail.
+script-m365-title = Passerelle de filtrage e-securemail pour { $domain } : connecteurs Exchange Online.
+script-m365-run = À exécuter dans PowerShell avec le module ExchangeOnlineManagement :
+script-m365-ipv6-left-out = Les plages IPv6 sont omises : les connecteurs Exchange Online n’acceptent que l’IPv4.
+script-m365-inbound = 1. Entrant : le courrier n’est accepté que depuis les adresses de la passerelle, en TLS.
+script-m365-enhanced = 2. Filtrage amélioré des connecteurs (Enhanced Filtering) : Microsoft regarde au-delà de la passerelle (le dernier relais) pour juger l’expéditeur d’origine.
+script-m365-outbound = 3. Sortant : tout le courrier sort par l’hôte actif (smart host) de la passerelle, en TLS, avec vérification de son certificat.
+script-m365-arc = 4. La passerelle modifie les messages qu’elle filtre : faites confiance à sa signature ARC. (Remplace la liste des signataires ARC de confiance ; ajoutez-y les autres auxquels vous faites confiance.)
+script-rollback-m365-title = Retour en arrière depuis la passerelle e-securemail pour { $domain } : Exchange Online.
+script-rollback-m365-before = À exécuter AVANT de remettre les MX vers Microsoft 365 : tant que le connecteur entrant n’accepte que le courrier de la passerelle, Microsoft refuse le courrier qui arrive en direct (550 5.7.51).
+script-rollback-m365-inbound = 1. Entrant : accepter de nouveau le courrier du domaine quel que soit l’expéditeur.
+script-rollback-m365-outbound = 2. Sortant : cesser d’envoyer le courrier par la passerelle.
+script-rollback-m365-mx = 3. Remettez ensuite les MX du domaine vers Microsoft 365 chez votre hébergeur DNS : la valeur figure dans le centre d’administration Microsoft 365, Paramètres > Domaines > { $domain } > Enregistrements DNS (<tenant>.mail.protection.outlook.com).
+script-rollback-m365-delete = 4. Une fois { $ttl } secondes écoulées (le TTL des MX de la passerelle), supprimez les connecteurs :
+script-rollback-server-title = Retour en arrière depuis la passerelle e-securemail : levez cette restriction du port 25 AVANT de remettre les MX vers ce serveur, sinon le courrier qui arrive en direct sera refusé.
+script-run-as-root = À exécuter en tant que root :
+script-rollback-iptables = Supprime la chaîne ESM_SMTP, ou la règle DROP ajoutée pour une famille d’adresses dans laquelle la passerelle n’a aucune adresse.
+script-rollback-windows = À exécuter dans un PowerShell administrateur sur le serveur de messagerie. La règle de la passerelle autorise de nouveau le port 25 depuis toute adresse : le pare-feu Windows bloque ce qu’aucune règle n’autorise, la supprimer seule fermerait le port.
+script-rollback-windows-others = Si vous aviez désactivé d’autres règles qui autorisaient le port 25, vous pouvez les réactiver, puis supprimer celle-ci :
+script-rollback-exchange = À exécuter dans Exchange Management Shell sur le serveur de messagerie : le connecteur accepte de nouveau le courrier de toute adresse (ses plages par défaut).
+script-rollback-postfix-remove = 1. Dans /etc/postfix/main.cf, retirez
+script-rollback-postfix-from = de smtpd_client_restrictions (ou remettez la valeur d’avant).
+script-delete-file = { $n }. Supprimez { $file }
+script-apply = { $n }. Appliquez :
+script-nft-load = À charger avec : nft -f <ce fichier>
+script-windows-run = À exécuter dans un PowerShell administrateur sur le serveur de messagerie.
+script-windows-others = Le pare-feu Windows bloque ce qu’aucune règle n’autorise ; les autres règles qui autorisent le port 25 depuis n’importe où doivent disparaître. Elles sont listées ici ; désactivez-les après vérification en retirant le « # » de la dernière ligne.
+script-exchange-run = À exécuter dans Exchange Management Shell sur le serveur de messagerie. Le connecteur qui reçoit le courrier d’Internet ne l’acceptera plus que de la passerelle.
+script-postfix-cidr = 1. Créez { $file } avec ces lignes :
+script-postfix-main = 2. Dans /etc/postfix/main.cf (le port de soumission, 587, garde ses propres restrictions dans master.cf) :
+script-appliance-title = Règle pour le pare-feu placé devant le serveur de messagerie du domaine { $domain } : SMTP (port 25) accepté depuis la passerelle e-securemail seulement.
+script-appliance-allow = 1. Autoriser : protocole TCP, port de destination 25 (SMTP), vers le serveur de messagerie, depuis ces adresses sources seulement :
+script-appliance-deny = 2. Refuser : protocole TCP, port de destination 25, depuis toute autre adresse source.
+script-appliance-order = 3. Placez la règle 1 au-dessus de la règle 2 : un pare-feu applique la première règle qui correspond. Toute autre règle qui autorise le port 25 depuis n’importe où doit être supprimée ou placée sous la règle 2.
+script-appliance-nat = Si le serveur de messagerie est joint par une traduction d’adresses (NAT, redirection de port), appliquez la règle à la redirection du port 25.
+script-rollback-appliance = Supprimez la règle 2 (refus), puis la règle 1 (autorisation), ou autorisez de nouveau le port 25 depuis toute adresse.
 # Revenir en arrière : l’ordre pour défaire la restriction et le changement de MX.
 rollback-title = Si vous devez revenir en arrière
 rollback-m365-connectors = Levez d’abord la restriction entrante : dans le centre d’administration Exchange, Flux de courrier > Connecteurs, ouvrez { $inbound } et cessez de rejeter le courrier qui ne vient pas de la passerelle (ou supprimez le connecteur). Désactivez ou supprimez aussi { $outbound }, pour que le courrier ne sorte plus par la passerelle. Le script PowerShell fait les deux.
@@ -674,7 +747,6 @@ lockdown-probe-needs-destination = Saisissez le serveur de destination (étape 2
 ## Fenêtre : erreurs du moteur en mots, légende de la liste des étapes, textes d’exemple
 gui-step-list-legend = ✓ fait, ! à revoir, ✗ à corriger, ? vérification impossible, « · » gris : rien à vérifier pour l’instant
 gui-save-interrupted = l’enregistrement s’est arrêté avant la fin ; réessayez
-lockdown-ranges-placeholder = Collez la liste que le support vous a envoyée
 lockdown-ranges-no-resolver = Aucun serveur DNS n’a pu être utilisé depuis cet ordinateur pour lire les adresses de la passerelle : vérifiez la connexion réseau et les réglages DNS de cet ordinateur, ou collez la liste du support.
 lockdown-ranges-no-answer = Le DNS n’a rien répondu sur { $name } : vérifiez la connexion réseau et les réglages DNS de cet ordinateur, puis rouvrez cette étape, ou collez la liste du support.
 lockdown-ranges-lookup-failed = Les adresses de la passerelle n’ont pas pu être lues dans le DNS ({ $name } : { $reason }) : collez la liste du support.
@@ -695,7 +767,7 @@ file-error-system = le système l’a refusé{ $code ->
     [0] {""}
    *[other] {" "}(erreur { $code })
   }
-cli-error-format = --format { $format } ne s’applique pas à cette messagerie. Formats possibles — Microsoft 365 : powershell ; Google Workspace : aucun ; votre serveur : nftables, iptables, windows, exchange ou postfix.
+cli-error-format = --format { $format } ne s’applique pas à cette messagerie. Formats possibles — Microsoft 365 : powershell ; Google Workspace : aucun ; votre serveur : nftables, iptables, windows, exchange, postfix ou appliance.
 cli-error-smart-host = Microsoft 365 a besoin du relais sortant de la passerelle (--smart-host HÔTE) : il n’est pas publié ; copiez-le depuis la console e-securemail.
 cli-error-smart-host-invalid = Le smart host « { $input } » n’est pas un nom d’hôte : { $reason }
 cli-error-ranges-file = Impossible de lire { $path } : { $error }

@@ -3,6 +3,7 @@
 use super::gather::{CheckInput, Snapshot};
 use super::model::{Arg, CheckId, CheckResult, Problem, Status};
 use super::mx::lookup_failed;
+use crate::check::Code;
 use crate::dkim::{self, DkimKey, DkimRecord};
 use crate::dmarc::{self, DmarcRecord};
 use crate::dns::QType;
@@ -64,36 +65,36 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let problems = match texts.records.as_slice() {
         [] => {
             if texts.appended.is_empty() {
-                vec![Problem::fail("missing").arg("name", format!("{name}."))]
+                vec![Problem::fail(Code::Missing).arg("name", format!("{name}."))]
             } else {
                 vec![
-                    Problem::fail("domain-appended")
+                    Problem::fail(Code::DomainAppended)
                         .arg("name", format!("{}.", input.appended(&name)))
                         .arg("expected", input.provider.dkim_relative_name()),
                 ]
             }
         }
-        [one] if starts_with_quote(one) => vec![Problem::fail("quoted-value").arg("value", one)],
+        [one] if starts_with_quote(one) => vec![Problem::fail(Code::QuotedValue).arg("value", one)],
         [one] => match dkim::parse_record(one) {
             Err(e) => vec![
-                Problem::fail("syntax")
+                Problem::fail(Code::Syntax)
                     .arg("tag", e.tag.as_str())
                     .arg("reason", e.reason),
             ],
             Ok(record) => {
                 let mut problems = Vec::new();
                 match record.key() {
-                    Ok(DkimKey::Revoked) => problems.push(Problem::fail("revoked-key")),
+                    Ok(DkimKey::Revoked) => problems.push(Problem::fail(Code::RevokedKey)),
                     Ok(DkimKey::Rsa { bits }) => {
                         details.push(("key_type", Arg::from("rsa")));
                         details.push(("key_bits", Arg::from(bits)));
                         if bits > dkim::MAX_VERIFIED_BITS {
-                            problems.push(Problem::warn("large-key").arg("bits", bits));
+                            problems.push(Problem::warn(Code::LargeKey).arg("bits", bits));
                         }
                     }
                     Ok(DkimKey::Ed25519) => details.push(("key_type", Arg::from("ed25519"))),
                     Err(e) => {
-                        let mut p = Problem::fail("invalid-key").arg("reason", e.reason);
+                        let mut p = Problem::fail(Code::InvalidKey).arg("reason", e.reason);
                         if let Some(bits) = e.bits {
                             p = p.arg("bits", bits);
                         }
@@ -103,18 +104,18 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                 // Verifiers skip such a record as if it were absent.
                 if record.excludes_email() {
                     problems.push(
-                        Problem::fail("not-for-email")
+                        Problem::fail(Code::NotForEmail)
                             .arg("services", Arg::shown(record.tag("s").unwrap_or_default())),
                     );
                 }
                 if record.excludes_sha256() {
                     problems.push(
-                        Problem::fail("no-sha256")
+                        Problem::fail(Code::NoSha256)
                             .arg("hashes", Arg::shown(record.tag("h").unwrap_or_default())),
                     );
                 }
                 if record.is_testing() {
-                    problems.push(Problem::warn("testing-mode"));
+                    problems.push(Problem::warn(Code::TestingMode));
                 }
                 // What the admin sees of such a tag is not what verifiers
                 // read; the record to publish is the console's key alone.
@@ -124,7 +125,7 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                     .filter(|(_, value)| crate::safe_text::has_hidden(value));
                 for (tag, value) in hidden.take(crate::records::NAMED_MAX) {
                     problems.push(
-                        Problem::warn("invalid-character")
+                        Problem::warn(Code::InvalidCharacter)
                             .arg("tag", tag)
                             .arg("value", crate::records::shorten(value)),
                     );
@@ -132,7 +133,7 @@ pub fn dkim_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                 problems
             }
         },
-        several => vec![Problem::fail("multiple-records").arg("count", several.len())],
+        several => vec![Problem::fail(Code::MultipleRecords).arg("count", several.len())],
     };
     let mut result = CheckResult::new(CheckId::DkimRecord, found, expected, problems);
     result.details.extend(details);
@@ -147,7 +148,7 @@ pub fn dkim_match(input: &CheckInput, snap: &Snapshot) -> Option<CheckResult> {
             CheckId::DkimMatch,
             Vec::new(),
             Vec::new(),
-            vec![Problem::new("waiting-console-key", Status::Waiting)],
+            vec![Problem::new(Code::WaitingConsoleKey, Status::Waiting)],
         ));
     };
     let texts = DkimTexts::of(input, snap);
@@ -160,9 +161,9 @@ pub fn dkim_match(input: &CheckInput, snap: &Snapshot) -> Option<CheckResult> {
         .unwrap_or_default();
     let problems = match (&texts.failure, published) {
         (Some(p), _) => vec![p.clone()],
-        (None, None) => vec![Problem::unknown("no-record").arg("check", "dkim.record")],
+        (None, None) => vec![Problem::unknown(Code::NoRecord).arg("check", "dkim.record")],
         (None, Some(record)) if console.matches(&record) => Vec::new(),
-        (None, Some(_)) => vec![Problem::fail("key-mismatch")],
+        (None, Some(_)) => vec![Problem::fail(Code::KeyMismatch)],
     };
     Some(CheckResult::new(
         CheckId::DkimMatch,
@@ -244,42 +245,42 @@ pub fn dmarc_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let mut problems = Vec::new();
     match texts.records.as_slice() {
         [] if !texts.quoted.is_empty() => {
-            problems.push(Problem::fail("quoted-value").arg("value", &texts.quoted[0]));
+            problems.push(Problem::fail(Code::QuotedValue).arg("value", &texts.quoted[0]));
         }
         [] if !texts.misordered.is_empty() => problems.push(
-            Problem::fail("syntax")
+            Problem::fail(Code::Syntax)
                 .arg("tag", "v")
                 .arg("reason", "version-not-first"),
         ),
         [] if !texts.appended.is_empty() => problems.push(
-            Problem::fail("domain-appended")
+            Problem::fail(Code::DomainAppended)
                 .arg("name", format!("{}.", input.appended(&name)))
                 .arg("expected", "_dmarc"),
         ),
-        [] => problems.push(Problem::fail("missing").arg("name", format!("{name}."))),
+        [] => problems.push(Problem::fail(Code::Missing).arg("name", format!("{name}."))),
         [one] => match dmarc::parse_record(one) {
             Err(e) => problems.push(
-                Problem::fail("syntax")
+                Problem::fail(Code::Syntax)
                     .arg("tag", e.tag.as_str())
                     .arg("reason", e.reason),
             ),
             Ok(record) => {
                 for tag in &record.unknown_tags {
-                    problems.push(Problem::warn("unknown-tag").arg("tag", tag));
+                    problems.push(Problem::warn(Code::UnknownTag).arg("tag", tag));
                 }
                 // Receivers may make anything of these; the record to
                 // publish leaves them out.
                 let unsafe_parts = record.unsafe_parts();
                 for (tag, value) in unsafe_parts.into_iter().take(crate::records::NAMED_MAX) {
                     problems.push(
-                        Problem::warn("invalid-character")
+                        Problem::warn(Code::InvalidCharacter)
                             .arg("tag", tag)
                             .arg("value", crate::records::shorten(&value)),
                     );
                 }
             }
         },
-        several => problems.push(Problem::fail("multiple-records").arg("count", several.len())),
+        several => problems.push(Problem::fail(Code::MultipleRecords).arg("count", several.len())),
     }
     let policy = texts
         .single()
@@ -309,10 +310,10 @@ pub fn dmarc_reports(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let problems = match (&texts.failure, record) {
         (Some(p), _) => vec![p.clone()],
         (None, None) => {
-            vec![Problem::new("no-record", Status::Unknown).arg("check", "dmarc.record")]
+            vec![Problem::new(Code::NoRecord, Status::Unknown).arg("check", "dmarc.record")]
         }
         (None, Some(r)) if r.has_report_address(address) => Vec::new(),
-        (None, Some(_)) => vec![Problem::fail("missing-report-address").arg("address", address)],
+        (None, Some(_)) => vec![Problem::fail(Code::MissingReportAddress).arg("address", address)],
     };
     CheckResult::new(CheckId::DmarcReports, found, expected, problems)
 }

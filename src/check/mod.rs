@@ -4,6 +4,7 @@
 //! answers, so that they can be tested and re-rendered without DNS.
 
 mod auth;
+mod code;
 pub mod codes;
 mod gather;
 mod model;
@@ -12,6 +13,7 @@ mod mx;
 pub mod propagation;
 mod spf;
 
+pub use code::Code;
 pub use gather::{CheckInput, Destination, MtaStsFetch, Snapshot, gather};
 pub use model::{Arg, CheckId, CheckResult, Problem, Report, Status};
 pub use mtasts::mtasts_policy;

@@ -1,6 +1,7 @@
 //! What a check says: a status, what was found and expected, and problems
 //! as stable codes with arguments. No sentences: callers render them.
 
+use super::code::Code;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -180,7 +181,7 @@ impl From<Vec<String>> for Arg {
 /// One thing wrong, with what is needed to explain it and its fix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
-    pub code: &'static str,
+    pub code: Code,
     /// The status this problem gives its check on its own.
     pub severity: Status,
     #[serde(flatten)]
@@ -188,7 +189,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(code: &'static str, severity: Status) -> Problem {
+    pub fn new(code: Code, severity: Status) -> Problem {
         Problem {
             code,
             severity,
@@ -196,15 +197,15 @@ impl Problem {
         }
     }
 
-    pub fn fail(code: &'static str) -> Problem {
+    pub fn fail(code: Code) -> Problem {
         Problem::new(code, Status::Fail)
     }
 
-    pub fn warn(code: &'static str) -> Problem {
+    pub fn warn(code: Code) -> Problem {
         Problem::new(code, Status::Warn)
     }
 
-    pub fn unknown(code: &'static str) -> Problem {
+    pub fn unknown(code: Code) -> Problem {
         Problem::new(code, Status::Unknown)
     }
 
@@ -270,7 +271,7 @@ impl CheckResult {
         self
     }
 
-    pub fn has_problem(&self, code: &str) -> bool {
+    pub fn has_problem(&self, code: Code) -> bool {
         self.problems.iter().any(|p| p.code == code)
     }
 }

@@ -4,6 +4,7 @@
 use super::gather::{CheckInput, Snapshot};
 use super::model::{CheckId, CheckResult, Problem, Status};
 use super::mx::lookup_failed;
+use crate::check::Code;
 use crate::dns::QType;
 use crate::mtasts::{self, Mode, RecordError};
 
@@ -37,7 +38,7 @@ pub fn mtasts_policy(input: &CheckInput, snap: &Snapshot) -> CheckResult {
                 RecordError::Multiple => "multiple",
                 _ => "bad-id",
             };
-            let problem = Problem::warn("record-invalid")
+            let problem = Problem::warn(Code::RecordInvalid)
                 .arg("name", name.as_str())
                 .arg("reason", code);
             return with_details(
@@ -52,7 +53,7 @@ pub fn mtasts_policy(input: &CheckInput, snap: &Snapshot) -> CheckResult {
         Some(fetched) => fetched,
         None => {
             // The record exists but its policy was not fetched (no time left).
-            let p = Problem::unknown("policy-unreachable")
+            let p = Problem::unknown(Code::PolicyUnreachable)
                 .arg("url", url.as_str())
                 .arg("reason", "timeout");
             return with_details(
@@ -65,7 +66,7 @@ pub fn mtasts_policy(input: &CheckInput, snap: &Snapshot) -> CheckResult {
         Ok(text) => text,
         Err(e) => {
             // Senders that cached the policy before keep applying it.
-            let p = Problem::warn("policy-unreachable")
+            let p = Problem::warn(Code::PolicyUnreachable)
                 .arg("url", url.as_str())
                 .arg("reason", e.code())
                 .arg(
@@ -84,7 +85,7 @@ pub fn mtasts_policy(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let policy = match mtasts::parse_policy(text) {
         Ok(policy) => policy,
         Err(e) => {
-            let p = Problem::warn("policy-invalid")
+            let p = Problem::warn(Code::PolicyInvalid)
                 .arg("url", url.as_str())
                 .arg("reason", e.code());
             return with_details(
@@ -121,7 +122,7 @@ pub fn mtasts_policy(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let new_id = chrono::DateTime::from_timestamp(fetched.fetched_at, 0)
         .map(mtasts::new_id)
         .unwrap_or_else(|| record.id.clone());
-    let problem = Problem::new("gateway-not-listed", severity)
+    let problem = Problem::new(Code::GatewayNotListed, severity)
         .arg("mode", policy.mode.as_str())
         .arg("hosts", missing)
         .arg("url", url.as_str())

@@ -1,5 +1,6 @@
 //! `domain.dns`, `destination.host` and `mx.gateway`.
 
+use crate::check::Code;
 use std::net::IpAddr;
 
 use super::gather::{CheckInput, Destination, Snapshot};
@@ -10,7 +11,7 @@ use crate::domain::normalise_name;
 /// A failed lookup, as a problem that makes its check `unknown`.
 pub fn lookup_failed(name: &str, qtype: QType, answer: &Answer) -> Option<Problem> {
     answer.failure().map(|f| {
-        Problem::unknown("lookup-failed")
+        Problem::unknown(Code::LookupFailed)
             .arg("name", name)
             .arg("type", qtype.as_str())
             .arg("reason", f.reason)
@@ -24,7 +25,7 @@ pub fn domain_dns(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let ns = answers[0].1.ns();
     let found: Vec<String> = ns.iter().map(|n| format!("{domain}. NS {n}.")).collect();
     let problems = if answers.iter().any(|(_, a)| *a == Answer::NxDomain) {
-        vec![Problem::fail("nxdomain").arg("domain", domain)]
+        vec![Problem::fail(Code::Nxdomain).arg("domain", domain)]
     } else if answers.iter().all(|(_, a)| a.failure().is_some()) {
         lookup_failed(domain, QType::Ns, &answers[0].1)
             .into_iter()
@@ -62,7 +63,7 @@ pub fn destination_host(input: &CheckInput, snap: &Snapshot) -> Option<CheckResu
     let destination = input.destination.as_ref()?;
     let shown = destination.display();
     let gateway_ips = gateway_addresses(input, snap);
-    let loop_problem = || Problem::fail("loop").arg("host", shown.as_str());
+    let loop_problem = || Problem::fail(Code::Loop).arg("host", shown.as_str());
     let (found, problems) = match destination {
         Destination::Ip(ip) => {
             let problems = if gateway_ips.contains(ip) {
@@ -85,7 +86,7 @@ pub fn destination_host(input: &CheckInput, snap: &Snapshot) -> Option<CheckResu
             } else if !failures.is_empty() {
                 failures
             } else {
-                vec![Problem::fail("no-address").arg("host", name)]
+                vec![Problem::fail(Code::NoAddress).arg("host", name)]
             };
             (found, problems)
         }
@@ -101,7 +102,7 @@ pub fn destination_host(input: &CheckInput, snap: &Snapshot) -> Option<CheckResu
 /// An MX target that is an alias (RFC 2181 §10.3 forbids it).
 fn alias_problem(snap: &Snapshot, host: &str) -> Option<Problem> {
     snap.get(host, QType::A).cname_target().map(|alias| {
-        Problem::warn("mx-cname")
+        Problem::warn(Code::MxCname)
             .arg("host", host)
             .arg("target", alias)
             .arg("gateway", false)
@@ -152,7 +153,7 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
             CheckId::MxGateway,
             found,
             expected,
-            vec![Problem::fail("no-mx").arg("domain", domain)],
+            vec![Problem::fail(Code::NoMx).arg("domain", domain)],
         );
     }
 
@@ -172,7 +173,7 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
             present.push(host.clone());
             if mx.preference != *pref {
                 problems.push(
-                    Problem::warn("wrong-preference")
+                    Problem::warn(Code::WrongPreference)
                         .arg("host", host)
                         .arg("preference", *pref)
                         .arg("expected", mx.preference),
@@ -186,7 +187,7 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
         {
             present.push(stripped.to_string());
             problems.push(
-                Problem::fail("domain-appended")
+                Problem::fail(Code::DomainAppended)
                     .arg("host", host)
                     .arg("expected", format!("{stripped}.")),
             );
@@ -196,14 +197,14 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
             let target = normalise_name(&mx.host);
             if mx.preference != *pref {
                 problems.push(
-                    Problem::warn("wrong-preference")
+                    Problem::warn(Code::WrongPreference)
                         .arg("host", host)
                         .arg("preference", *pref)
                         .arg("expected", mx.preference),
                 );
             }
             problems.push(
-                Problem::warn("mx-cname")
+                Problem::warn(Code::MxCname)
                     .arg("host", host)
                     .arg("target", target.as_str())
                     .arg("gateway", true),
@@ -214,7 +215,7 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
         if host.ends_with(MICROSOFT_MX_SUFFIX) && gateway_published.is_none_or(|best| *pref <= best)
         {
             problems.push(
-                Problem::fail("mx-reset-to-microsoft")
+                Problem::fail(Code::MxResetToMicrosoft)
                     .arg("host", host)
                     .arg("preference", *pref),
             );
@@ -226,7 +227,7 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
             host.clone()
         };
         problems.push(
-            Problem::fail("leftover-mx")
+            Problem::fail(Code::LeftoverMx)
                 .arg("host", shown)
                 .arg("preference", *pref)
                 .arg("bypass", *pref <= best_gateway),
@@ -240,13 +241,13 @@ pub fn mx_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
         }
         if mx.preference == best_gateway {
             problems.push(
-                Problem::fail("missing-gateway")
+                Problem::fail(Code::MissingGateway)
                     .arg("host", host.as_str())
                     .arg("preference", mx.preference),
             );
         } else {
             problems.push(
-                Problem::warn("missing-backup")
+                Problem::warn(Code::MissingBackup)
                     .arg("host", host.as_str())
                     .arg("preference", mx.preference),
             );

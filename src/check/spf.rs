@@ -3,6 +3,7 @@
 use super::gather::{CheckInput, Snapshot};
 use super::model::{CheckId, CheckResult, Problem, Status};
 use super::mx::lookup_failed;
+use crate::check::Code;
 use crate::dns::QType;
 use crate::spf::{
     AddrSet, Evaluation, GatewayVerdict, LimitHit, MAX_LOOKUPS, MAX_VOID_LOOKUPS, Policy,
@@ -54,7 +55,7 @@ fn no_record_problem(texts: &SpfTexts) -> Problem {
     texts
         .failure
         .clone()
-        .unwrap_or_else(|| Problem::unknown("no-record").arg("check", "spf.record"))
+        .unwrap_or_else(|| Problem::unknown(Code::NoRecord).arg("check", "spf.record"))
 }
 
 /// `spf.record`: exactly one valid SPF record.
@@ -72,23 +73,23 @@ pub fn spf_record(input: &CheckInput, snap: &Snapshot) -> CheckResult {
         } else {
             Status::Warn
         };
-        problems.push(Problem::new("quoted-value", severity).arg("value", quoted));
+        problems.push(Problem::new(Code::QuotedValue, severity).arg("value", quoted));
     }
     match texts.records.as_slice() {
         [] if texts.quoted.is_empty() => {
-            problems.push(Problem::fail("missing").arg("name", input.domain.ascii()));
+            problems.push(Problem::fail(Code::Missing).arg("name", input.domain.ascii()));
         }
         [] => {}
         [one] => match parse_record(one) {
             Err(e) => problems.push(
-                Problem::fail("syntax")
+                Problem::fail(Code::Syntax)
                     .arg("term", e.term())
                     .arg("reason", e.reason()),
             ),
             Ok(_) => problems.extend(nested_problems(input, snap)),
         },
         several => problems.push(
-            Problem::fail("multiple-records")
+            Problem::fail(Code::MultipleRecords)
                 .arg("count", several.len())
                 .arg("records", several.to_vec()),
         ),
@@ -103,11 +104,11 @@ fn nested_problems(input: &CheckInput, snap: &Snapshot) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (domain, policy) in &count.nested {
         let problem = match policy {
-            Policy::None { .. } => Problem::fail("include-no-record").arg("domain", domain),
-            Policy::Multiple(records) => Problem::fail("include-multiple-records")
+            Policy::None { .. } => Problem::fail(Code::IncludeNoRecord).arg("domain", domain),
+            Policy::Multiple(records) => Problem::fail(Code::IncludeMultipleRecords)
                 .arg("domain", domain)
                 .arg("count", records.len()),
-            Policy::Invalid { error, .. } => Problem::fail("include-syntax")
+            Policy::Invalid { error, .. } => Problem::fail(Code::IncludeSyntax)
                 .arg("domain", domain)
                 .arg("term", error.term())
                 .arg("reason", error.reason()),
@@ -118,7 +119,7 @@ fn nested_problems(input: &CheckInput, snap: &Snapshot) -> Vec<Problem> {
         }
     }
     for domain in &count.loops {
-        problems.push(Problem::fail("include-loop").arg("domain", domain));
+        problems.push(Problem::fail(Code::IncludeLoop).arg("domain", domain));
     }
     problems
 }
@@ -167,7 +168,7 @@ fn ranges_arg(set: &AddrSet) -> Vec<String> {
 }
 
 fn lookup_failed_problem(name: &str, qtype: QType, reason: &'static str) -> Problem {
-    Problem::unknown("lookup-failed")
+    Problem::unknown(Code::LookupFailed)
         .arg("name", name)
         .arg("type", qtype.as_str())
         .arg("reason", reason)
@@ -194,7 +195,7 @@ fn gateway_problem(
             .as_ref()
             .map(|(_, t)| t.clone())
             .unwrap_or_default();
-        return Problem::unknown("not-evaluable")
+        return Problem::unknown(Code::NotEvaluable)
             .arg("include", include)
             .arg("term", term);
     }
@@ -230,7 +231,7 @@ fn gateway_problem(
             (reason, term)
         }
     };
-    Problem::fail("gateway-not-authorised")
+    Problem::fail(Code::GatewayNotAuthorised)
         .arg("include", include)
         .arg("reason", reason)
         .arg("term", term)
@@ -279,7 +280,7 @@ pub fn spf_gateway(input: &CheckInput, snap: &Snapshot) -> CheckResult {
             .could_block
             .iter()
             .map(|(in_domain, term)| {
-                Problem::warn("could-block")
+                Problem::warn(Code::CouldBlock)
                     .arg("term", term)
                     .arg("domain", in_domain)
                     .arg("include", include)
@@ -312,7 +313,7 @@ pub fn spf_lookups(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     let count = snap.answers.count_lookups(domain);
     let mut problems: Vec<Problem> = Vec::new();
     for (name, qtype, f) in &count.failures {
-        let p = Problem::unknown("lookup-failed")
+        let p = Problem::unknown(Code::LookupFailed)
             .arg("name", name)
             .arg("type", qtype.as_str())
             .arg("reason", f.reason);
@@ -326,7 +327,7 @@ pub fn spf_lookups(input: &CheckInput, snap: &Snapshot) -> CheckResult {
             beyond.push(format!("… (+{})", count.beyond_more));
         }
         problems.push(
-            Problem::fail("too-many-lookups")
+            Problem::fail(Code::TooManyLookups)
                 .arg("limit", MAX_LOOKUPS)
                 .arg("term", term)
                 .arg("domain", in_domain)
@@ -336,7 +337,7 @@ pub fn spf_lookups(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     }
     if let Some((in_domain, term)) = &count.void_limit_at {
         problems.push(
-            Problem::fail("too-many-void-lookups")
+            Problem::fail(Code::TooManyVoidLookups)
                 .arg("count", count.voids)
                 .arg("limit", MAX_VOID_LOOKUPS)
                 .arg("term", term)
@@ -345,7 +346,7 @@ pub fn spf_lookups(input: &CheckInput, snap: &Snapshot) -> CheckResult {
     }
     for (name, names) in &count.mx_over_limit {
         problems.push(
-            Problem::fail("too-many-mx-names")
+            Problem::fail(Code::TooManyMxNames)
                 .arg("name", name)
                 .arg("count", *names)
                 .arg("limit", crate::spf::MAX_MX_NAMES),
@@ -378,7 +379,7 @@ fn effective_all(snap: &Snapshot, record: &SpfRecord) -> Result<Option<Qualifier
                 let answer = snap.get(&target, QType::Txt);
                 return Err(
                     lookup_failed(&target, QType::Txt, &answer).unwrap_or_else(|| {
-                        Problem::unknown("lookup-failed")
+                        Problem::unknown(Code::LookupFailed)
                             .arg("name", target.as_str())
                             .arg("type", "TXT")
                             .arg("reason", "not-resolved")
@@ -390,7 +391,7 @@ fn effective_all(snap: &Snapshot, record: &SpfRecord) -> Result<Option<Qualifier
     }
     // Still redirecting after as many redirects as lookups are allowed:
     // receivers stop with a permanent error before any `all`.
-    Err(Problem::fail("lookup-limit").arg("limit", MAX_LOOKUPS))
+    Err(Problem::fail(Code::LookupLimit).arg("limit", MAX_LOOKUPS))
 }
 
 /// `spf.all`: `-all` passes; `~all`, `?all` or none warn; `+all` fails.
@@ -433,15 +434,15 @@ pub fn spf_all(input: &CheckInput, snap: &Snapshot) -> CheckResult {
             CheckId::SpfAll,
             found,
             expected,
-            vec![Problem::fail("everyone-authorised").arg("terms", terms)],
+            vec![Problem::fail(Code::EveryoneAuthorised).arg("terms", terms)],
         );
     }
     let problem = match all {
         Some(Qualifier::Fail) => None,
-        Some(Qualifier::SoftFail) => Some(Problem::warn("soft-all")),
-        Some(Qualifier::Neutral) => Some(Problem::warn("neutral-all")),
-        Some(Qualifier::Pass) => Some(Problem::fail("plus-all")),
-        None => Some(Problem::warn("no-all")),
+        Some(Qualifier::SoftFail) => Some(Problem::warn(Code::SoftAll)),
+        Some(Qualifier::Neutral) => Some(Problem::warn(Code::NeutralAll)),
+        Some(Qualifier::Pass) => Some(Problem::fail(Code::PlusAll)),
+        None => Some(Problem::warn(Code::NoAll)),
     };
     CheckResult::new(
         CheckId::SpfAll,

@@ -152,8 +152,14 @@ pub enum Item {
         fill: Option<Rgb>,
         stroke: Option<Rgb>,
     },
-    /// A tick inside the box at (x, y) of side `size`.
-    Tick { x: f32, y: f32, size: f32 },
+    /// A tick box at (x, y) of side `size`, ticked or empty: one per
+    /// action a person does.
+    CheckBox {
+        x: f32,
+        y: f32,
+        size: f32,
+        ticked: bool,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -4,19 +4,15 @@
 pub mod layout;
 mod pdf;
 
-use std::collections::BTreeSet;
-
 use layout::{
     BLACK, BORDER, FontKind, GREY, Geometry, Item, LIGHT, WHITE, Writer, text_width, wrap,
 };
 
-use crate::check::{CheckResult, Report, Status};
+use crate::check::Status;
+use crate::content::{self, ActionItem, CheckContent, Content, Fact, RecordCard, StepContent};
 use crate::domain::DomainName;
 use crate::fl;
 use crate::localize::{Lang, text};
-use crate::platform::Platform;
-use crate::provider::Provider;
-use crate::records::{Publication, Purpose};
 use crate::render;
 use crate::step::Step;
 
@@ -43,18 +39,13 @@ impl Paper {
     }
 }
 
-/// Everything the checklist shows.
+/// Everything the checklist shows: the same content the window draws,
+/// with the report the checklist is about.
 pub struct ChecklistInput<'a> {
     pub domain: &'a DomainName,
-    pub platform: Platform,
-    pub lang: Lang,
-    pub provider: &'a Provider,
-    pub report: &'a Report,
-    pub publication: &'a Publication,
-    /// The destination server, as entered.
-    pub destination: Option<String>,
-    /// Steps marked done by hand.
-    pub done: &'a BTreeSet<Step>,
+    pub report: &'a crate::check::Report,
+    /// What the steps are built from; its domain and report are those above.
+    pub content: content::Input<'a>,
     pub generated_at: chrono::DateTime<chrono::Local>,
     pub paper: Paper,
 }
@@ -135,6 +126,9 @@ struct Doc<'a> {
     lang: Lang,
 }
 
+/// Side of an action's tick box.
+pub const ACTION_BOX: f32 = 10.0;
+
 impl Doc<'_> {
     fn margin(&self) -> f32 {
         self.w.geometry.margin
@@ -150,6 +144,10 @@ impl Doc<'_> {
 
     fn small(&mut self, s: &str, indent: f32) {
         self.w.paragraph(s, indent, FontKind::Sans, SMALL, GREY);
+    }
+
+    fn bold(&mut self, s: &str, indent: f32) {
+        self.w.paragraph(s, indent, FontKind::Bold, BODY, BLACK);
     }
 
     /// A badge: white status word on the status colour, at (x, baseline y).
@@ -188,8 +186,12 @@ impl Doc<'_> {
         } else {
             format!("{} ({})", domain.unicode(), domain.ascii())
         };
-        let platform =
-            text(lang, &format!("platform-{}", self.input.platform.id()), &[]).unwrap_or_default();
+        let platform = text(
+            lang,
+            &format!("platform-{}", self.input.content.platform.id()),
+            &[],
+        )
+        .unwrap_or_default();
         let date = match lang {
             Lang::Fr => self.input.generated_at.format("%d/%m/%Y %H:%M"),
             Lang::En => self.input.generated_at.format("%Y-%m-%d %H:%M"),
@@ -243,6 +245,15 @@ impl Doc<'_> {
         self.w.y = self.w.y.max(top + height);
     }
 
+    fn fact(&mut self, fact: &Fact, indent: f32) {
+        let font = if fact.literal {
+            FontKind::Mono
+        } else {
+            FontKind::Sans
+        };
+        self.field(&fact.label, &fact.value, font, indent);
+    }
+
     /// A bold label, then text wrapped after it and below it.
     fn labelled(&mut self, label: &str, body: &str, indent: f32) {
         let m = self.margin() + indent;
@@ -266,8 +277,9 @@ impl Doc<'_> {
         }
     }
 
-    fn step_heading(&mut self, number: usize, step: Step, status: Option<Status>, checked: bool) {
-        let lang = self.lang;
+    /// The step's number and name, and its badge when DNS verifies it. No
+    /// box here: the boxes are the actions'.
+    fn step_heading(&mut self, number: usize, content: &StepContent) {
         let m = self.margin();
         // A heading is never left alone at the bottom of a page.
         self.w.ensure(HEADING * 4.0 + 70.0);
@@ -282,401 +294,280 @@ impl Doc<'_> {
         });
         self.w.gap(6.0);
         let top = self.w.y;
-        let box_size = 12.0;
-        self.w.push(Item::Rect {
-            x: m,
-            y: top + 3.0,
-            w: box_size,
-            h: box_size,
-            fill: Some(WHITE),
-            stroke: Some(BLACK),
-        });
-        if checked {
-            self.w.push(Item::Tick {
-                x: m,
-                y: top + 3.0,
-                size: box_size,
-            });
-        }
-        let name = text(lang, &format!("step-{}", step.id()), &[]).unwrap_or_default();
         self.w.lines(
-            &[format!("{number}. {name}")],
-            m + box_size + 8.0,
+            &[format!("{number}. {}", content.title)],
+            m,
             FontKind::Bold,
             HEADING,
             BLACK,
         );
-        if !step.checks().is_empty() {
-            let label = status_label(lang, status);
+        if !content.step.checks().is_empty() || content.state.waiting.is_some() {
+            let label = status_label(self.lang, content.state.status);
             let w = text_width(FontKind::Bold, SMALL, &label) + 10.0;
-            self.badge(m + self.width() - w, top + HEADING, status);
+            self.badge(m + self.width() - w, top + HEADING, content.state.status);
         }
         self.w.gap(4.0);
     }
 
-    fn record_card(&mut self, purpose: Purpose) {
-        let lang = self.lang;
-        let records: Vec<_> = self
-            .input
-            .publication
-            .records
-            .iter()
-            .filter(|r| r.purpose == purpose)
-            .cloned()
-            .collect();
-        for r in records {
-            let value_width = self.value_width(PAD);
-            let mut fields: Vec<(String, String, FontKind)> = vec![
-                (fl!(lang, "record-name"), r.name.clone(), FontKind::Mono),
-                (
-                    fl!(lang, "record-full-name"),
-                    r.fqdn.clone(),
-                    FontKind::Mono,
-                ),
-                (
-                    fl!(lang, "record-type"),
-                    r.rtype.to_string(),
-                    FontKind::Mono,
-                ),
-                (fl!(lang, "record-ttl"), r.ttl.to_string(), FontKind::Mono),
-            ];
-            if let Some(p) = r.priority {
-                fields.push((fl!(lang, "record-priority"), p.to_string(), FontKind::Mono));
-            }
-            match &r.value {
-                Some(v) => fields.push((fl!(lang, "record-value"), v.clone(), FontKind::Mono)),
-                None if r.action == crate::records::Action::Unknown => fields.push((
-                    fl!(lang, "record-value"),
-                    fl!(lang, "record-action-unknown"),
-                    FontKind::Sans,
-                )),
-                None => fields.push((
-                    fl!(lang, "record-value"),
-                    fl!(
-                        lang,
-                        "pdf-dkim-needs-key",
-                        path = self.input.provider.menu_paths.dkim.get(lang.code())
-                    ),
-                    FontKind::Sans,
-                )),
-            }
-            let action = render::action_word(lang, r.action);
-            let purpose_text = text(lang, &format!("record-purpose-{}", r.purpose.as_str()), &[])
-                .unwrap_or_default();
-            let heading = format!("{purpose_text} — {action}");
-            let heading_lines =
-                wrap(FontKind::Bold, BODY, self.width() - 2.0 * PAD, &heading).len();
-            let lines: usize = heading_lines
-                + fields
-                    .iter()
-                    .map(|(_, v, f)| {
-                        if *f == FontKind::Mono {
-                            value_lines(v, value_width).len()
-                        } else {
-                            wrap(*f, BODY, value_width, v).len()
-                        }
-                    })
-                    .sum::<usize>();
-            let height = Writer::lines_height(lines, BODY) + 2.0 * PAD;
-            self.w.ensure(height.min(400.0));
-            self.w.gap(4.0);
-            let top = self.w.y;
-            self.w.push(Item::Rect {
-                x: self.margin(),
-                y: top,
-                w: self.width(),
-                h: height,
-                fill: Some(LIGHT),
-                stroke: Some(BORDER),
-            });
-            self.w.gap(PAD);
-            self.w.paragraph(&heading, PAD, FontKind::Bold, BODY, BLACK);
-            for (label, value, font) in fields {
-                self.field(&label, &value, font, PAD);
-            }
-            self.w.y = self.w.y.max(top + height);
-            self.w.gap(2.0);
-            // What the window and `records` say beside the card: the
-            // warnings of the merge, the MTA-STS file to publish first.
-            for note in &r.notes {
-                self.small(&format!("! {}", render::record_note(lang, note)), PAD);
-            }
+    /// One action: its box, ticked when verified or ticked by hand, its
+    /// words beside it, and how it was ticked below them.
+    fn action(&mut self, action: &ActionItem) {
+        let m = self.margin();
+        let indent = ACTION_BOX + 8.0;
+        let lines = wrap(FontKind::Sans, BODY, self.width() - indent, &action.text);
+        let height = Writer::lines_height(lines.len() + 1, BODY);
+        self.w.ensure(height);
+        self.w.gap(3.0);
+        let top = self.w.y;
+        self.w.push(Item::CheckBox {
+            x: m,
+            y: top + 2.0,
+            size: ACTION_BOX,
+            ticked: action.is_ticked(),
+        });
+        self.w
+            .lines(&lines, m + indent, FontKind::Sans, BODY, BLACK);
+        if let Some(note) = &action.ticked_note {
+            self.w.paragraph(
+                note,
+                indent,
+                FontKind::Sans,
+                SMALL,
+                status_rgb(Some(Status::Pass)),
+            );
         }
     }
 
-    fn checks(&mut self, results: &[&CheckResult]) {
+    fn record_card(&mut self, card: &RecordCard) {
+        let value_width = self.value_width(PAD);
+        let heading = format!("{} — {}", card.heading, card.action);
+        let heading_lines = wrap(FontKind::Bold, BODY, self.width() - 2.0 * PAD, &heading).len();
+        let lines: usize = heading_lines
+            + card
+                .fields
+                .iter()
+                .map(|f| {
+                    if f.literal {
+                        value_lines(&f.value, value_width).len()
+                    } else {
+                        wrap(FontKind::Sans, BODY, value_width, &f.value).len()
+                    }
+                })
+                .sum::<usize>();
+        let height = Writer::lines_height(lines, BODY) + 2.0 * PAD;
+        self.w.ensure(height.min(400.0));
+        self.w.gap(4.0);
+        let top = self.w.y;
+        self.w.push(Item::Rect {
+            x: self.margin(),
+            y: top,
+            w: self.width(),
+            h: height,
+            fill: Some(LIGHT),
+            stroke: Some(BORDER),
+        });
+        self.w.gap(PAD);
+        self.w.paragraph(&heading, PAD, FontKind::Bold, BODY, BLACK);
+        for f in &card.fields {
+            let font = if f.literal {
+                FontKind::Mono
+            } else {
+                FontKind::Sans
+            };
+            self.field(&f.label, &f.value, font, PAD);
+        }
+        self.w.y = self.w.y.max(top + height);
+        self.w.gap(2.0);
+        for note in card.strings_note.iter().chain(&card.notes) {
+            self.small(&format!("! {note}"), PAD);
+        }
+    }
+
+    fn checks(&mut self, checks: &[CheckContent]) {
         let lang = self.lang;
-        for r in results {
+        for c in checks {
             self.w.ensure(BODY * 3.0);
             self.w.gap(4.0);
             let baseline = self.w.y + BODY + 1.0;
-            let w = self.badge(self.margin(), baseline, Some(r.status));
+            let w = self.badge(self.margin(), baseline, c.status);
             self.w.push(Item::Text {
                 x: self.margin() + w + 6.0,
                 y: baseline,
                 font: FontKind::Bold,
                 size: BODY,
                 color: BLACK,
-                text: render::check_title(lang, r.id),
+                text: c.title.clone(),
             });
             self.w.y = baseline + 6.0;
-            if let Some(d) = render::details(lang, r) {
-                self.small(&d, 14.0);
+            if let Some(d) = &c.details {
+                self.small(d, 14.0);
             }
-            for p in &r.problems {
+            for p in &c.problems {
                 let mark = render::status_mark(p.severity);
-                self.text(
-                    &format!("{mark} {}", render::problem_message(lang, r.id, p)),
-                    14.0,
-                );
-                self.labelled(
-                    &fl!(lang, "cli-fix"),
-                    &render::problem_fix(lang, r.id, p),
-                    14.0,
-                );
+                self.text(&format!("{mark} {}", p.message), 14.0);
+                self.labelled(&fl!(lang, "cli-fix"), &p.fix, 14.0);
             }
         }
     }
 
-    fn step_checks(&self, step: Step) -> Vec<&'_ CheckResult> {
-        step.checks()
-            .iter()
-            .filter_map(|id| self.input.report.get(*id))
-            .collect()
-    }
-
-    fn step(&mut self, number: usize, step: Step) {
-        let lang = self.lang;
-        let provider = self.input.provider;
-        let results: Vec<CheckResult> = self.step_checks(step).into_iter().cloned().collect();
-        // The same state as the window: a step waiting for another is
-        // never ticked, even if it was ticked by hand before.
-        let state = step.state(Some(self.input.report), self.input.done);
-        let status = state.status;
-        let checked = status == Some(Status::Pass);
-        self.step_heading(number, step, status, checked);
-        if let Some(wait) = state.waiting {
-            let reason = match wait {
-                crate::step::Wait::Step(other) => render::wait_for_step(lang, other),
-                crate::step::Wait::Confirmation => fl!(lang, "pdf-wait-confirmation"),
+    fn lockdown(&mut self, l: &content::LockdownContent) {
+        self.w.gap(4.0);
+        self.bold(&l.ranges_title, 0.0);
+        if !l.ranges.is_empty() {
+            self.w
+                .paragraph(&l.ranges.join("\n"), 8.0, FontKind::Mono, VALUE, BLACK);
+        }
+        if let Some(source) = &l.ranges_source {
+            self.small(source, 8.0);
+        }
+        if let Some(ask) = &l.ask_support {
+            self.text(ask, 8.0);
+        }
+        self.w.gap(4.0);
+        self.bold(&l.platform_title, 0.0);
+        for p in &l.platform_intro {
+            self.text(p, 0.0);
+        }
+        if let Some(host) = &l.smart_host {
+            self.fact(host, 0.0);
+        }
+        for s in &l.settings {
+            let font = if s.copyable {
+                FontKind::Mono
+            } else {
+                FontKind::Sans
             };
-            self.small(&reason, 20.0);
-        } else if checked && self.input.done.contains(&step) {
-            self.small(&fl!(lang, "pdf-checked-by-hand"), 20.0);
+            self.field(&s.label, &s.value, font, 0.0);
         }
-        let dns_where = |rtype: &str| {
-            let servers: Vec<String> = self
-                .input
-                .report
-                .get(crate::check::CheckId::DomainDns)
-                .map(|c| {
-                    c.found
-                        .iter()
-                        .filter_map(|f| f.rsplit(' ').next())
-                        .map(|s| s.trim_end_matches('.').to_string())
-                        .collect()
-                })
-                .unwrap_or_default();
-            match crate::dnshost::identify(&servers) {
-                Some(host) => fl!(lang, "gui-dns-where-host", host = host, rtype = rtype),
-                None if !servers.is_empty() => {
-                    fl!(
-                        lang,
-                        "gui-dns-where-servers",
-                        servers = servers.join(", "),
-                        rtype = rtype
-                    )
-                }
-                None => fl!(lang, "gui-dns-where", rtype = rtype),
+    }
+
+    /// The rules for the chosen format, as the window shows them.
+    fn rules(&mut self, l: &content::LockdownContent) {
+        if let Some(Ok(artefact)) = &l.artefact
+            && let Some(name) = &l.format_name
+        {
+            self.w.gap(4.0);
+            self.bold(name, 0.0);
+            let width = self.width() - 8.0;
+            for line in artefact.text.lines() {
+                // Kept as written, indentation included; a tab would be
+                // drawn as its escape, and spaces read the same.
+                let line = line.replace('\t', "    ");
+                let pieces = layout::break_chars(FontKind::Mono, SMALL, width, &line);
+                self.w
+                    .lines(&pieces, self.margin() + 8.0, FontKind::Mono, SMALL, BLACK);
             }
-        };
-        // What to do and where; then the status and its problems; then the
-        // records (the fixes say "below").
-        match step {
-            Step::Destination => {
-                self.text(&fl!(lang, "gui-destination-why"), 0.0);
-                self.text(
-                    &fl!(
-                        lang,
-                        "gui-destination-where",
-                        url = provider.consoles.management.as_str(),
-                        path = provider.menu_paths.destination.get(lang.code())
-                    ),
-                    0.0,
-                );
-                let value = self
-                    .input
-                    .destination
-                    .clone()
-                    .unwrap_or_else(|| fl!(lang, "pdf-not-given"));
-                let font = if self.input.destination.is_some() {
-                    FontKind::Mono
-                } else {
-                    FontKind::Sans
-                };
-                self.w.gap(4.0);
-                self.field(&fl!(lang, "pdf-destination-value"), &value, font, 0.0);
+        } else if let Some(missing) = &l.artefact_missing
+            && l.format_name.is_some()
+        {
+            self.text(missing, 0.0);
+        }
+    }
+
+    fn step(&mut self, number: usize, c: &StepContent) {
+        self.step_heading(number, c);
+        if let Some(reason) = &c.waiting {
+            self.small(reason, 0.0);
+        }
+        for p in &c.explanation {
+            self.text(p, 0.0);
+        }
+        for p in &c.where_to_go {
+            self.text(p, 0.0);
+        }
+        for p in &c.notes {
+            self.text(p, 0.0);
+        }
+        for p in &c.hints {
+            self.small(p, 0.0);
+        }
+        for f in &c.facts {
+            self.w.gap(4.0);
+            self.fact(f, 0.0);
+        }
+        if let Some(l) = &c.lockdown {
+            self.lockdown(l);
+        }
+        // What to do, one box each; then the checks and their problems;
+        // then the records (the fixes say "below").
+        if !c.actions.is_empty() {
+            self.w.gap(4.0);
+            for a in &c.actions {
+                self.action(a);
             }
-            Step::Spf => {
-                self.text(&fl!(lang, "gui-spf-why"), 0.0);
-                self.text(&dns_where("TXT"), 0.0);
-                self.small(&fl!(lang, "gui-spf-one-record"), 0.0);
-            }
-            Step::Dkim => {
-                self.text(&fl!(lang, "gui-dkim-why"), 0.0);
-                self.text(
-                    &fl!(
-                        lang,
-                        "pdf-dkim-where",
-                        url = provider.consoles.management.as_str(),
-                        path = provider.menu_paths.dkim.get(lang.code())
-                    ),
-                    0.0,
-                );
-                self.text(&dns_where("TXT"), 0.0);
+        }
+        if !c.checks.is_empty() {
+            self.w.gap(4.0);
+            self.checks(&c.checks);
+        }
+        for card in &c.records {
+            self.record_card(card);
+        }
+        if !c.deletes.is_empty() {
+            self.w.gap(4.0);
+            self.bold(&c.deletes_title, 0.0);
+            for d in &c.deletes {
                 self.w.paragraph(
-                    &fl!(lang, "pdf-dkim-warning"),
-                    0.0,
-                    FontKind::Bold,
-                    BODY,
-                    BLACK,
+                    &format!("✗ {}", d.line),
+                    8.0,
+                    FontKind::Mono,
+                    VALUE,
+                    status_rgb(Some(Status::Fail)),
                 );
             }
-            Step::Dmarc => {
-                self.text(
-                    &fl!(
-                        lang,
-                        "gui-dmarc-why",
-                        address = provider.dmarc.report_address.as_str()
-                    ),
-                    0.0,
-                );
-                self.text(
-                    &fl!(
-                        lang,
-                        "gui-dmarc-where-console",
-                        url = provider.consoles.support.as_str(),
-                        path = provider.menu_paths.dmarc.get(lang.code())
-                    ),
-                    0.0,
-                );
-                self.text(&dns_where("TXT"), 0.0);
-            }
-            Step::Mx => {
-                self.text(&fl!(lang, "gui-mx-why"), 0.0);
-                self.text(&fl!(lang, "gui-mx-order"), 0.0);
-                self.text(&dns_where("MX"), 0.0);
-                self.small(&fl!(lang, "gui-mx-dot"), 0.0);
-                match self.input.platform {
-                    Platform::GoogleWorkspace => self.text(&fl!(lang, "gui-mx-google"), 0.0),
-                    Platform::Microsoft365 => self.text(&fl!(lang, "gui-mx-microsoft"), 0.0),
-                    _ => {}
-                }
-            }
-            Step::Lockdown => {
-                self.text(&fl!(lang, "gui-lockdown-why"), 0.0);
-                self.text(
-                    &match self.input.platform {
-                        Platform::Microsoft365 => fl!(lang, "gui-lockdown-m365"),
-                        Platform::GoogleWorkspace => fl!(lang, "gui-lockdown-google"),
-                        _ => fl!(lang, "gui-lockdown-how"),
-                    },
-                    0.0,
-                );
-                self.text(&fl!(lang, "gui-lockdown-ranges"), 0.0);
-                self.text(
-                    &fl!(
-                        lang,
-                        "gui-lockdown-ask",
-                        email = provider.support_email.as_str()
-                    ),
-                    0.0,
-                );
-                if self.input.platform == Platform::Microsoft365 {
-                    self.text(&fl!(lang, "gui-m365-dns-trap"), 0.0);
-                }
+        }
+        if let Some(l) = &c.lockdown {
+            self.rules(l);
+            if !c.rollback.is_empty() {
                 // The way back, in the order that keeps mail flowing.
                 self.w.gap(4.0);
-                self.w.paragraph(
-                    &fl!(lang, "rollback-title"),
-                    0.0,
-                    FontKind::Bold,
-                    BODY,
-                    BLACK,
-                );
-                for line in
-                    crate::render::rollback_steps(lang, self.input.platform, provider.mx.ttl)
-                {
-                    self.text(&line, 8.0);
+                self.bold(&l.rollback_title, 0.0);
+                for line in &c.rollback {
+                    self.text(line, 8.0);
                 }
             }
-            Step::Start | Step::Summary => {}
-        }
-        let refs: Vec<&CheckResult> = results.iter().collect();
-        if !refs.is_empty() {
-            self.w.gap(4.0);
-            self.checks(&refs);
-        }
-        match step {
-            Step::Spf => self.record_card(Purpose::Spf),
-            Step::Dkim => self.record_card(Purpose::Dkim),
-            Step::Dmarc => self.record_card(Purpose::Dmarc),
-            Step::Mx => {
-                self.record_card(Purpose::Mx);
-                self.record_card(Purpose::MtaSts);
-                let deletes = self.input.publication.delete.clone();
-                if !deletes.is_empty() {
-                    self.w.gap(4.0);
-                    self.w.paragraph(
-                        &fl!(lang, "gui-mx-delete"),
-                        0.0,
-                        FontKind::Bold,
-                        BODY,
-                        BLACK,
-                    );
-                    for d in deletes {
-                        let priority = d.priority.map(|p| format!("{p} ")).unwrap_or_default();
-                        let line = format!("✗ {} {} {priority}{}", d.name, d.rtype, d.value);
-                        self.w.paragraph(
-                            &line,
-                            8.0,
-                            FontKind::Mono,
-                            VALUE,
-                            status_rgb(Some(Status::Fail)),
-                        );
-                    }
-                }
-            }
-            _ => {}
         }
     }
 }
 
-/// The checklist as PDF bytes.
-pub fn export(input: &ChecklistInput) -> Result<Vec<u8>, String> {
-    let lang = input.lang;
-    let geometry = input.paper.geometry();
+/// The steps the checklist prints: the title block stands for the start,
+/// the document for the summary.
+pub fn printed_steps(content: &Content) -> impl Iterator<Item = &StepContent> {
+    content
+        .steps
+        .iter()
+        .filter(|s| !matches!(s.step, Step::Start | Step::Summary))
+}
+
+/// The checklist laid out, with the content it was drawn from.
+pub fn layout(input: &ChecklistInput) -> (Content, Vec<layout::Page>) {
+    let content = content::build(&input.content);
     let mut doc = Doc {
-        w: Writer::new(geometry),
+        w: Writer::new(input.paper.geometry()),
         input,
-        lang,
+        lang: input.content.lang,
     };
     doc.title();
-    // The title block stands for the start, the document for the summary.
-    let steps = Step::ALL
-        .into_iter()
-        .filter(|s| !matches!(s, Step::Start | Step::Summary));
-    for (i, step) in steps.enumerate() {
+    for (i, step) in printed_steps(&content).enumerate() {
         doc.step(i + 1, step);
     }
+    let pages = doc.w.pages;
+    (content, pages)
+}
+
+/// The checklist as PDF bytes.
+pub fn export(input: &ChecklistInput) -> Result<Vec<u8>, String> {
+    let lang = input.content.lang;
+    let geometry = input.paper.geometry();
+    let (_, pages) = layout(input);
+    let provider = input.content.provider;
     let support = fl!(
         lang,
         "pdf-support",
-        email = input.provider.support_email.as_str(),
-        url = input.provider.consoles.support.as_str()
+        email = provider.support_email.as_str(),
+        url = provider.consoles.support.as_str()
     );
     let domain = input.domain.ascii().to_string();
-    let pages = doc.w.pages;
     pdf::render(
         &pages,
         geometry,

@@ -127,7 +127,23 @@ pub fn render(
                     }));
                     surface.draw_path(&path);
                 }
-                Item::Tick { x, y, size } => {
+                Item::CheckBox { x, y, size, ticked } => {
+                    let Some(rect) = Rect::from_xywh(*x, *y, *size, *size) else {
+                        continue;
+                    };
+                    let mut pb = PathBuilder::new();
+                    pb.push_rect(rect);
+                    let Some(path) = pb.finish() else { continue };
+                    surface.set_fill(Some(fill([255, 255, 255])));
+                    surface.set_stroke(Some(Stroke {
+                        paint: color([0, 0, 0]).into(),
+                        width: 0.8,
+                        ..Default::default()
+                    }));
+                    surface.draw_path(&path);
+                    if !*ticked {
+                        continue;
+                    }
                     let mut pb = PathBuilder::new();
                     pb.move_to(x + size * 0.2, y + size * 0.55);
                     pb.line_to(x + size * 0.42, y + size * 0.78);

@@ -183,6 +183,20 @@ pub struct ChecklistArgs {
     /// The server the gateway delivers filtered mail to (host name or IP).
     #[arg(long, value_name = "HOST")]
     pub destination: Option<String>,
+    /// The gateway's outgoing relay, from the console (Microsoft 365).
+    #[arg(long, value_name = "HOST")]
+    pub smart_host: Option<String>,
+    /// The gateway's address ranges as given by support; without it they are
+    /// read from the gateway's SPF record.
+    #[arg(long, value_name = "FILE")]
+    pub ranges: Option<PathBuf>,
+    /// The rules printed for a server: nftables, iptables, windows,
+    /// exchange, postfix or appliance.
+    #[arg(long, value_enum)]
+    pub format: Option<LockdownFormat>,
+    /// Add the gateway as a trusted ARC sealer (Microsoft 365).
+    #[arg(long)]
+    pub arc: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -200,6 +214,8 @@ pub enum LockdownFormat {
     Windows,
     Exchange,
     Postfix,
+    /// A plain rule in words, for a firewall appliance.
+    Appliance,
 }
 
 #[derive(Debug, Args)]
@@ -218,7 +234,8 @@ pub struct LockdownArgs {
     #[arg(long, value_name = "FILE")]
     pub ranges: Option<PathBuf>,
     /// What to print: powershell (Microsoft 365), or for a server nftables,
-    /// iptables, windows, exchange or postfix.
+    /// iptables, windows, exchange, postfix, or appliance (a plain rule in
+    /// words for a firewall appliance).
     #[arg(long, value_enum)]
     pub format: Option<LockdownFormat>,
     /// Add the gateway as a trusted ARC sealer (Microsoft 365).
@@ -518,16 +535,58 @@ fn run_checklist(args: &ChecklistArgs, common: &CommonArgs) -> Result<ExitCode, 
     let report = check::evaluate(&input, &snap);
     let publication = records::plan(&input, &snap);
     let done = std::collections::BTreeSet::new();
+    let ticked = std::collections::BTreeSet::new();
+    let existing_dkim = crate::content::existing_dkim(&input, &snap);
+    let smart_host = match &args.smart_host {
+        Some(h) => Some(DomainName::parse_host(h).map_err(|e| {
+            UsageError(fl!(
+                lang,
+                "cli-error-smart-host-invalid",
+                input = h.as_str(),
+                reason = render::domain_error(lang, &e)
+            ))
+        })?),
+        None => None,
+    };
+    // Support's list when given (a bad file is an error); else the ranges
+    // read from DNS, and when they cannot be, the checklist says to ask.
+    let ranges = match &args.ranges {
+        Some(path) => Some(load_ranges(Some(path), common, &input.provider, lang)?),
+        None => load_ranges(None, common, &input.provider, lang).ok(),
+    };
+    let format = match args.format {
+        Some(LockdownFormat::Iptables) => crate::lockdown::firewall::Format::Iptables,
+        Some(LockdownFormat::Windows) => crate::lockdown::firewall::Format::Windows,
+        Some(LockdownFormat::Exchange) => crate::lockdown::firewall::Format::Exchange,
+        Some(LockdownFormat::Postfix) => crate::lockdown::firewall::Format::Postfix,
+        Some(LockdownFormat::Appliance) => crate::lockdown::firewall::Format::Appliance,
+        _ => crate::lockdown::firewall::Format::Nftables,
+    };
+    let now = chrono::Local::now();
     let pdf = crate::checklist::export(&crate::checklist::ChecklistInput {
         domain: &input.domain,
-        platform,
-        lang,
-        provider: &input.provider,
         report: &report,
-        publication: &publication,
-        destination: input.destination.as_ref().map(|d| d.display()),
-        done: &done,
-        generated_at: chrono::Local::now(),
+        content: crate::content::Input {
+            domain: Some(&input.domain),
+            platform,
+            lang,
+            provider: &input.provider,
+            report: Some(&report),
+            publication: Some(&publication),
+            destination: input.destination.as_ref().map(|d| d.display()),
+            done: &done,
+            ticked: &ticked,
+            existing_dkim: Some(&existing_dkim),
+            checked_at: Some(now),
+            lockdown: crate::content::LockdownInput {
+                ranges: ranges.as_ref(),
+                smart_host: smart_host.as_ref(),
+                arc: args.arc,
+                format,
+            },
+            today: now.date_naive(),
+        },
+        generated_at: now,
         paper: match args.paper {
             PaperArg::A4 => crate::checklist::Paper::A4,
             PaperArg::Letter => crate::checklist::Paper::Letter,
@@ -585,13 +644,18 @@ fn rollback(
     let platform = match args.platform {
         LockdownPlatform::M365 => {
             if args.format == Some(LockdownFormat::Powershell) {
-                return rollback::exchange_online(domain, ttl, chrono::Local::now().date_naive());
+                return rollback::exchange_online(
+                    lang,
+                    domain,
+                    ttl,
+                    chrono::Local::now().date_naive(),
+                );
             }
             Platform::Microsoft365
         }
         LockdownPlatform::Google => Platform::GoogleWorkspace,
         LockdownPlatform::Server => match (args.format, format) {
-            (Some(_), Some(format)) => return rollback::server(format),
+            (Some(_), Some(format)) => return rollback::server(lang, format),
             _ => Platform::OwnServer,
         },
     };
@@ -603,46 +667,16 @@ fn rollback(
     out
 }
 
-fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
-    use crate::lockdown::{self, firewall::Format, microsoft, ranges};
-    let lang = common.language();
-    let provider = common.provider(lang)?;
-    let domain = parse_domain(&args.domain, lang)?;
-    let format = match (args.platform, args.format) {
-        (LockdownPlatform::M365, None | Some(LockdownFormat::Powershell)) => None,
-        (LockdownPlatform::Google, None) => None,
-        (LockdownPlatform::Server, None) => Some(Format::Nftables),
-        (LockdownPlatform::Server, Some(f)) if f != LockdownFormat::Powershell => Some(match f {
-            LockdownFormat::Nftables => Format::Nftables,
-            LockdownFormat::Iptables => Format::Iptables,
-            LockdownFormat::Windows => Format::Windows,
-            LockdownFormat::Exchange => Format::Exchange,
-            _ => Format::Postfix,
-        }),
-        (_, Some(f)) => {
-            let name = format!("{f:?}").to_ascii_lowercase();
-            return Err(UsageError(fl!(lang, "cli-error-format", format = name)));
-        }
-    };
-    if args.rollback {
-        print(&rollback(args, lang, &provider, &domain, format));
-        return Ok(ExitCode::SUCCESS);
-    }
-    let smart_host = match (&args.smart_host, args.platform) {
-        (Some(h), _) => Some(DomainName::parse_host(h).map_err(|e| {
-            UsageError(fl!(
-                lang,
-                "cli-error-smart-host-invalid",
-                input = h.as_str(),
-                reason = render::domain_error(lang, &e)
-            ))
-        })?),
-        (None, LockdownPlatform::M365) => {
-            return Err(UsageError(fl!(lang, "cli-error-smart-host")));
-        }
-        (None, _) => None,
-    };
-    let gateway = match &args.ranges {
+/// The gateway's ranges: the file given (support's list), else read from
+/// the gateway's SPF record.
+fn load_ranges(
+    path: Option<&std::path::Path>,
+    common: &CommonArgs,
+    provider: &crate::provider::Provider,
+    lang: Lang,
+) -> Result<crate::lockdown::GatewayRanges, UsageError> {
+    use crate::lockdown::ranges;
+    Ok(match path {
         Some(path) => {
             let text = files::read_text_limited(path, ranges::MAX_LIST_BYTES, Accept::Streams)
                 .map_err(|e| {
@@ -694,7 +728,50 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
                     })
                 })?
         }
+    })
+}
+
+fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
+    use crate::lockdown::{self, firewall::Format, microsoft};
+    let lang = common.language();
+    let provider = common.provider(lang)?;
+    let domain = parse_domain(&args.domain, lang)?;
+    let format = match (args.platform, args.format) {
+        (LockdownPlatform::M365, None | Some(LockdownFormat::Powershell)) => None,
+        (LockdownPlatform::Google, None) => None,
+        (LockdownPlatform::Server, None) => Some(Format::Nftables),
+        (LockdownPlatform::Server, Some(f)) if f != LockdownFormat::Powershell => Some(match f {
+            LockdownFormat::Nftables => Format::Nftables,
+            LockdownFormat::Iptables => Format::Iptables,
+            LockdownFormat::Windows => Format::Windows,
+            LockdownFormat::Exchange => Format::Exchange,
+            LockdownFormat::Appliance => Format::Appliance,
+            _ => Format::Postfix,
+        }),
+        (_, Some(f)) => {
+            let name = format!("{f:?}").to_ascii_lowercase();
+            return Err(UsageError(fl!(lang, "cli-error-format", format = name)));
+        }
     };
+    if args.rollback {
+        print(&rollback(args, lang, &provider, &domain, format));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let smart_host = match (&args.smart_host, args.platform) {
+        (Some(h), _) => Some(DomainName::parse_host(h).map_err(|e| {
+            UsageError(fl!(
+                lang,
+                "cli-error-smart-host-invalid",
+                input = h.as_str(),
+                reason = render::domain_error(lang, &e)
+            ))
+        })?),
+        (None, LockdownPlatform::M365) => {
+            return Err(UsageError(fl!(lang, "cli-error-smart-host")));
+        }
+        (None, _) => None,
+    };
+    let gateway = load_ranges(args.ranges.as_deref(), common, &provider, lang)?;
     let gateway_mx = lockdown::guard::gateway_hosts(&provider);
     let guard = lockdown::guard::MxGuard {
         domain: &domain,
@@ -718,11 +795,13 @@ fn run_lockdown(args: &LockdownArgs, common: &CommonArgs) -> Result<ExitCode, Us
                 arc_sealer: arc.as_ref(),
                 support_email: &provider.support_email,
                 date: chrono::Local::now().date_naive(),
+                lang,
             })
             .map_err(|e| UsageError(fl!(lang, "cli-error-script", error = e.to_string())))?
         }
         LockdownPlatform::Google => render::google_settings(lang, &gateway),
         LockdownPlatform::Server => lockdown::firewall::rules(
+            lang,
             format.unwrap_or(Format::Nftables),
             &guard,
             &gateway,

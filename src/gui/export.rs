@@ -71,6 +71,15 @@ pub struct Snapshot {
     pub publication: Publication,
     pub destination: Option<String>,
     pub done: BTreeSet<Step>,
+    /// Actions ticked by hand.
+    pub ticked: BTreeSet<String>,
+    pub existing_dkim: Vec<String>,
+    pub checked_at: Option<chrono::DateTime<chrono::Local>>,
+    /// The lock-down inputs, as the window has them.
+    pub ranges: Option<crate::lockdown::GatewayRanges>,
+    pub smart_host: Option<DomainName>,
+    pub arc: bool,
+    pub format: crate::lockdown::firewall::Format,
 }
 
 impl Snapshot {
@@ -90,18 +99,35 @@ impl Snapshot {
     /// The file's content.
     pub fn bytes(&self, kind: Kind) -> Result<Vec<u8>, String> {
         match kind {
-            Kind::Checklist => checklist::export(&ChecklistInput {
-                domain: &self.domain,
-                platform: self.platform,
-                lang: self.lang,
-                provider: &self.provider,
-                report: &self.report,
-                publication: &self.publication,
-                destination: self.destination.clone(),
-                done: &self.done,
-                generated_at: chrono::Local::now(),
-                paper: Paper::A4,
-            }),
+            Kind::Checklist => {
+                let now = chrono::Local::now();
+                checklist::export(&ChecklistInput {
+                    domain: &self.domain,
+                    report: &self.report,
+                    content: crate::content::Input {
+                        domain: Some(&self.domain),
+                        platform: self.platform,
+                        lang: self.lang,
+                        provider: &self.provider,
+                        report: Some(&self.report),
+                        publication: Some(&self.publication),
+                        destination: self.destination.clone(),
+                        done: &self.done,
+                        ticked: &self.ticked,
+                        existing_dkim: Some(&self.existing_dkim),
+                        checked_at: self.checked_at,
+                        lockdown: crate::content::LockdownInput {
+                            ranges: self.ranges.as_ref(),
+                            smart_host: self.smart_host.as_ref(),
+                            arc: self.arc,
+                            format: self.format,
+                        },
+                        today: now.date_naive(),
+                    },
+                    generated_at: now,
+                    paper: Paper::A4,
+                })
+            }
             Kind::Zone => Ok(self.publication.to_zone(self.lang).into_bytes()),
             Kind::Text => {
                 Ok(
@@ -230,7 +256,8 @@ pub async fn save_script(
     let Some((path, fallback)) = choose_path(&name, &extension, forced_dir).await else {
         return Ok(None);
     };
-    write(path.clone(), lang, move || Ok(content.into_bytes())).await?;
+    let bytes = crate::lockdown::words::file_bytes(&extension, content);
+    write(path.clone(), lang, move || Ok(bytes)).await?;
     Ok(Some(Saved {
         contents: Contents::Script,
         path,

@@ -18,6 +18,13 @@ impl App {
             publication: outcome.publication.clone(),
             destination: self.destination().and_then(Result::ok).map(|d| d.display()),
             done: self.done.clone(),
+            ticked: self.ticked.clone(),
+            existing_dkim: outcome.existing_dkim.clone(),
+            checked_at: self.checked_at_wall,
+            ranges: self.lockdown.gateway_ranges().cloned(),
+            smart_host: self.lockdown.smart_host().and_then(Result::ok),
+            arc: self.lockdown.arc,
+            format: self.lockdown.firewall_format,
         })
     }
 

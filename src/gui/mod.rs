@@ -10,6 +10,8 @@
 
 mod checking;
 mod clipboard;
+mod content_input;
+mod content_view;
 pub mod export;
 mod exporting;
 mod focus;
@@ -88,6 +90,8 @@ pub enum Message {
     Dkim(dkim_step::Message),
     /// Something happened in the lock-down step.
     Lockdown(lockdown_step::Message),
+    /// An action done by hand was ticked (or not): its id.
+    ActionTicked(&'static str, bool),
     /// A read-only value was selected or scrolled (key of the value).
     ValueAction(String, text_editor::Action),
     /// A step of the step list was opened.
@@ -180,6 +184,11 @@ pub struct App {
     /// the switch, for the domain they were seen for: they bound how long
     /// caches not asked may keep them.
     pub old_mx: Option<(String, propagation::OldRecords)>,
+    /// Actions ticked by hand, by id.
+    pub ticked: BTreeSet<String>,
+    /// What every step says, built when the state changes: `view` only
+    /// reads it.
+    pub content: crate::content::Content,
 }
 
 impl App {
@@ -230,12 +239,21 @@ impl App {
             export: None,
             known_servers: None,
             old_mx: None,
+            // Only the ids of actions ticked by hand are kept.
+            ticked: saved
+                .ticked
+                .iter()
+                .filter(|id| crate::content::BY_HAND.contains(&id.as_str()))
+                .cloned()
+                .collect(),
+            content: crate::content::Content::default(),
             options,
         };
         if app.domain.is_err() {
             app.step = Step::Start;
         }
         app.refresh_lockdown();
+        app.refresh_content();
         let task = Task::batch([app.start_check(), app.step_opened()]);
         (app, task)
     }
@@ -259,6 +277,16 @@ impl App {
 
     /// Every message goes to the one part of the state it is about.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        // The clock ticks often and changes no words.
+        let rebuild = !matches!(message, Message::Tick(_));
+        let task = self.dispatch(message);
+        if rebuild {
+            self.refresh_content();
+        }
+        task
+    }
+
+    fn dispatch(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::LangSelected(lang) => self.set_lang(lang),
             Message::DomainChanged(text) => self.set_domain(text),
@@ -272,6 +300,7 @@ impl App {
                 None => Task::none(),
             },
             Message::Lockdown(message) => self.lockdown_update(message),
+            Message::ActionTicked(id, on) => self.tick_action(id, on),
             Message::ValueAction(key, action) => self.value_action(&key, action),
             Message::GoTo(step) => self.go_to(step),
             Message::Next => self.next(),
@@ -337,6 +366,7 @@ impl App {
             provider: &self.options.provider,
             destination: destination.as_deref(),
             smtp_port: self.options.smtp_port,
+            lang: self.lang,
         };
         let (task, event) = self.lockdown.update(message, inputs);
         let task = task.map(Message::Lockdown);
@@ -358,11 +388,14 @@ impl App {
             provider: &self.options.provider,
             destination: None,
             smtp_port: self.options.smtp_port,
+            lang: self.lang,
         });
     }
 
     fn set_lang(&mut self, lang: Lang) -> Task<Message> {
         self.lang = lang;
+        // The scripts' comments follow the window's language.
+        self.refresh_lockdown();
         self.save()
     }
 

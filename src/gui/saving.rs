@@ -174,6 +174,7 @@ impl App {
             lang: Some(self.lang),
             done: self.done.iter().map(|s| s.id().to_string()).collect(),
             step: self.step.id().to_string(),
+            ticked: self.ticked.clone(),
         }
     }
 
@@ -230,6 +231,7 @@ impl App {
         self.destination_input.clear();
         self.dkim = dkim_step::Dkim::new("");
         self.done.clear();
+        self.ticked.clear();
         self.outcome = None;
         self.checked_at = None;
         self.checked_at_wall = None;
@@ -240,6 +242,7 @@ impl App {
             provider: &self.options.provider,
             destination: None,
             smtp_port: self.options.smtp_port,
+            lang: self.lang,
         });
         self.generation += 1;
         self.checking = false;

@@ -9,7 +9,8 @@ use iced::{Alignment, Element, Fill, Length};
 use super::focus::{focus, press};
 use super::style;
 use super::{App, Message};
-use crate::check::{CheckId, CheckResult, Status};
+use crate::check::Status;
+use crate::content::{CheckContent, ProblemText, RecordCard};
 use crate::fl;
 use crate::localize::Lang;
 use crate::records::PublishRecord;
@@ -81,28 +82,25 @@ pub fn badge<'a>(app: &App, status: Option<Status>) -> Element<'a, Message> {
 }
 
 /// One check: its title and badge, its figures, its problems with fixes.
-pub fn check_block<'a>(app: &App, id: CheckId) -> Element<'a, Message> {
+pub fn check_block<'a>(app: &App, check: &CheckContent) -> Element<'a, Message> {
     let lang = app.lang;
-    let result = app.report().and_then(|r| r.get(id));
     let mut col = Column::new().spacing(6);
     col = col.push(
         row![
-            text(render::check_title(lang, id))
+            text(check.title.clone())
                 .size(style::BODY_SIZE)
                 .font(style::BOLD)
                 .width(Fill),
-            badge(app, result.map(|r| r.status)),
+            badge(app, check.status),
         ]
         .align_y(Alignment::Center)
         .spacing(10),
     );
-    if let Some(result) = result {
-        if let Some(details) = render::details(lang, result) {
-            col = col.push(hint(details));
-        }
-        for problem in &result.problems {
-            col = col.push(problem_box(lang, result, problem));
-        }
+    if let Some(details) = &check.details {
+        col = col.push(hint(details.clone()));
+    }
+    for problem in &check.problems {
+        col = col.push(problem_box(lang, problem));
     }
     container(col)
         .padding(12)
@@ -111,25 +109,19 @@ pub fn check_block<'a>(app: &App, id: CheckId) -> Element<'a, Message> {
         .into()
 }
 
-fn problem_box<'a>(
-    lang: Lang,
-    result: &CheckResult,
-    problem: &crate::check::Problem,
-) -> Element<'a, Message> {
-    let message = render::problem_message(lang, result.id, problem);
-    let fix = render::problem_fix(lang, result.id, problem);
+fn problem_box<'a>(lang: Lang, problem: &ProblemText) -> Element<'a, Message> {
     // The badge already says "could not check": the mark alone leads the reason.
     let prefix = render::status_mark(problem.severity);
     let fix_line: Element<'a, Message> = rich_text([
         span(format!("{} ", fl!(lang, "cli-fix"))).font(style::BOLD),
-        span(fix),
+        span(problem.fix.clone()),
     ])
     .on_link_click(iced::never)
     .size(style::BODY_SIZE)
     .into();
     container(
         column![
-            text(format!("{prefix} {message}")).size(style::BODY_SIZE),
+            text(format!("{prefix} {}", problem.message)).size(style::BODY_SIZE),
             fix_line
         ]
         .spacing(4),
@@ -179,66 +171,42 @@ fn field_row<'a>(app: &App, label: String, value: String, key: String) -> Elemen
 }
 
 /// A record to publish: each field with its own Copy button, and Copy all.
-pub fn record_card<'a>(app: &'a App, record: &PublishRecord) -> Element<'a, Message> {
+pub fn record_card<'a>(app: &'a App, card: &RecordCard) -> Element<'a, Message> {
     let lang = app.lang;
+    let record = &card.record;
     let key = value_key(record);
-    let action = render::action_word(lang, record.action);
     let mut col = Column::new().spacing(8);
     col = col.push(
         row![
-            text(
-                crate::localize::text(
-                    lang,
-                    &format!("record-purpose-{}", record.purpose.as_str()),
-                    &[]
-                )
-                .unwrap_or_default()
-            )
-            .size(style::BODY_SIZE)
-            .font(style::BOLD)
-            .width(Fill),
-            text(action).size(style::SMALL_SIZE).style(style::muted),
+            text(card.heading.clone())
+                .size(style::BODY_SIZE)
+                .font(style::BOLD)
+                .width(Fill),
+            text(card.action.clone())
+                .size(style::SMALL_SIZE)
+                .style(style::muted),
         ]
         .spacing(10),
     );
-    col = col.push(field_row(
-        app,
-        fl!(lang, "record-name"),
-        record.name.clone(),
-        format!("{key}/name"),
-    ));
-    if app.show_full_names {
-        col = col.push(field_row(
-            app,
-            fl!(lang, "record-full-name"),
-            record.fqdn.clone(),
-            format!("{key}/fqdn"),
-        ));
-    }
-    col = col.push(field_row(
-        app,
-        fl!(lang, "record-type"),
-        record.rtype.to_string(),
-        format!("{key}/type"),
-    ));
-    col = col.push(field_row(
-        app,
-        fl!(lang, "record-ttl"),
-        record.ttl.to_string(),
-        format!("{key}/ttl"),
-    ));
-    if let Some(p) = record.priority {
-        col = col.push(field_row(
-            app,
-            fl!(lang, "record-priority"),
-            p.to_string(),
-            format!("{key}/priority"),
-        ));
-    }
-    if let Some(value) = &record.value {
+    for field in &card.fields {
+        if field.key == "fqdn" && !app.show_full_names {
+            continue;
+        }
+        if field.key != "value" {
+            col = col.push(field_row(
+                app,
+                field.label.clone(),
+                field.value.clone(),
+                format!("{key}/{}", field.key),
+            ));
+            continue;
+        }
+        if !field.literal {
+            continue;
+        }
         // Proposed values are printable ASCII; this keeps it so on screen
         // and in the clipboard whatever happens upstream.
-        let value = visible(value).into_owned();
+        let value = visible(&field.value).into_owned();
         let view: Element<'a, Message> = match app.values.get(&key) {
             Some(content) => {
                 let k = key.clone();
@@ -257,7 +225,7 @@ pub fn record_card<'a>(app: &'a App, record: &PublishRecord) -> Element<'a, Mess
         };
         col = col.push(
             row![
-                text(fl!(lang, "record-value"))
+                text(field.label.clone())
                     .size(style::SMALL_SIZE)
                     .width(Length::Fixed(110.0))
                     .style(style::muted),
@@ -267,16 +235,12 @@ pub fn record_card<'a>(app: &'a App, record: &PublishRecord) -> Element<'a, Mess
             .spacing(10)
             .align_y(Alignment::Start),
         );
-        if record.strings.len() > 1 {
-            col = col.push(hint(fl!(
-                lang,
-                "gui-value-strings",
-                count = record.strings.len()
-            )));
-        }
     }
-    for n in &record.notes {
-        col = col.push(note(render::record_note(lang, n)));
+    if let Some(n) = &card.strings_note {
+        col = col.push(hint(n.clone()));
+    }
+    for n in &card.notes {
+        col = col.push(note(n.clone()));
     }
     let full = row![
         press(
@@ -342,24 +306,6 @@ fn copy_button_labelled<'a>(
 /// escaped as the zone file of `records --zone` is.
 fn zone_line(record: &PublishRecord) -> Option<String> {
     crate::records::zone_line(record)
-}
-
-/// Where to type a record: the DNS host's zone editor, the host named from
-/// the NS records when known.
-pub fn dns_where<'a>(app: &App, rtype: &str) -> Element<'a, Message> {
-    let lang = app.lang;
-    let outcome = app.current_outcome();
-    let s = match outcome.map(|o| (o.dns_host, &o.name_servers)) {
-        Some((Some(host), _)) => fl!(lang, "gui-dns-where-host", host = host, rtype = rtype),
-        Some((None, servers)) if !servers.is_empty() => fl!(
-            lang,
-            "gui-dns-where-servers",
-            servers = servers.join(", "),
-            rtype = rtype
-        ),
-        _ => fl!(lang, "gui-dns-where", rtype = rtype),
-    };
-    note(s)
 }
 
 /// "I have done this step", for what DNS cannot verify; for lock-down,

@@ -6,6 +6,8 @@ use ipnet::IpNet;
 use super::guard::{MxGuard, comment_block};
 use super::quote::ps;
 use super::ranges::{GatewayRanges, Source};
+use super::words;
+use crate::localize::Lang;
 
 /// The formats rules can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17,15 +19,18 @@ pub enum Format {
     /// An Exchange Server receive connector, in the Exchange Management Shell.
     Exchange,
     Postfix,
+    /// A plain rule, in words, for a firewall appliance in front of the server.
+    Appliance,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Nftables,
         Format::Iptables,
         Format::Windows,
         Format::Exchange,
         Format::Postfix,
+        Format::Appliance,
     ];
 
     pub fn id(self) -> &'static str {
@@ -35,6 +40,7 @@ impl Format {
             Format::Windows => "windows",
             Format::Exchange => "exchange",
             Format::Postfix => "postfix",
+            Format::Appliance => "appliance",
         }
     }
 
@@ -44,22 +50,45 @@ impl Format {
             Format::Nftables => "nft",
             Format::Iptables => "sh",
             Format::Windows | Format::Exchange => "ps1",
-            Format::Postfix => "txt",
+            Format::Postfix | Format::Appliance => "txt",
         }
     }
 }
 
-fn header(guard: &MxGuard, ranges: &GatewayRanges, support_email: &str, comment: &str) -> String {
-    let source = match ranges.source() {
-        Source::Spf { include } => format!(
-            "published in the gateway's SPF record ({include}): confirm them with {support_email}"
+fn header(
+    lang: Lang,
+    guard: &MxGuard,
+    ranges: &GatewayRanges,
+    support_email: &str,
+    comment: &str,
+) -> String {
+    let mut s = words::comment(lang, "script-firewall-title", &[], comment);
+    s.push_str(&source(lang, ranges, support_email, comment));
+    s.push_str(comment);
+    s.push('\n');
+    s.push_str(&comment_block(lang, guard, comment));
+    s
+}
+
+/// Where the ranges come from, as comment lines.
+pub fn source(lang: Lang, ranges: &GatewayRanges, support_email: &str, comment: &str) -> String {
+    match ranges.source() {
+        Source::Spf { include } => words::comment(
+            lang,
+            "script-source-spf",
+            &[
+                ("include", include.to_string()),
+                ("support", support_email.to_string()),
+            ],
+            comment,
         ),
-        Source::Support => format!("as given by {support_email}"),
-    };
-    format!(
-        "{comment} SMTP (port 25) from the e-securemail gateway only.\n{comment} The gateway's addresses, {source}.\n{comment}\n{}",
-        comment_block(guard, comment)
-    )
+        Source::Support => words::comment(
+            lang,
+            "script-source-support",
+            &[("support", support_email.to_string())],
+            comment,
+        ),
+    }
 }
 
 fn split(ranges: &GatewayRanges) -> (Vec<IpNet>, Vec<IpNet>) {
@@ -81,6 +110,7 @@ fn ps_ranges(ranges: &GatewayRanges) -> String {
 
 /// The rules in `format`.
 pub fn rules(
+    lang: Lang,
     format: Format,
     guard: &MxGuard,
     ranges: &GatewayRanges,
@@ -95,8 +125,8 @@ pub fn rules(
     };
     match format {
         Format::Nftables => {
-            let mut s = header(guard, ranges, support_email, "#");
-            s.push_str("# Load with: nft -f <this file>\n");
+            let mut s = header(lang, guard, ranges, support_email, "#");
+            s.push_str(&words::comment(lang, "script-nft-load", &[], "#"));
             s.push_str("table inet esm_gateway {\n");
             if !v4.is_empty() {
                 s.push_str(&format!(
@@ -122,7 +152,7 @@ pub fn rules(
         }
         Format::Iptables => {
             let mut s = String::from("#!/bin/sh\n");
-            s.push_str(&header(guard, ranges, support_email, "#"));
+            s.push_str(&header(lang, guard, ranges, support_email, "#"));
             s.push_str("set -e\n");
             for (tool, nets) in [("iptables", &v4), ("ip6tables", &v6)] {
                 if nets.is_empty() {
@@ -140,23 +170,23 @@ pub fn rules(
             s
         }
         Format::Windows => {
-            let mut s = header(guard, ranges, support_email, "#");
-            s.push_str("# Run in an elevated PowerShell on the mail server.\n");
+            let mut s = header(lang, guard, ranges, support_email, "#");
+            s.push_str(&words::comment(lang, "script-windows-run", &[], "#"));
             s.push_str(&ps_ranges(ranges));
             s.push_str(
-                "New-NetFirewallRule -DisplayName 'SMTP from the e-securemail gateway' -Direction Inbound -Protocol TCP -LocalPort 25 -RemoteAddress $GatewayRanges -Action Allow\n\n\
-                 # Windows Firewall blocks what no rule allows; other rules that allow\n\
-                 # port 25 from anywhere must go. They are listed here; disable them\n\
-                 # once checked by removing the '#' of the last line.\n\
-                 $Others = Get-NetFirewallPortFilter -Protocol TCP | Where-Object LocalPort -eq 25 | Get-NetFirewallRule | Where-Object { $_.DisplayName -ne 'SMTP from the e-securemail gateway' -and $_.Action -eq 'Allow' -and $_.Direction -eq 'Inbound' }\n\
+                "New-NetFirewallRule -DisplayName 'SMTP from the e-securemail gateway' -Direction Inbound -Protocol TCP -LocalPort 25 -RemoteAddress $GatewayRanges -Action Allow\n\n",
+            );
+            s.push_str(&words::comment(lang, "script-windows-others", &[], "#"));
+            s.push_str(
+                "$Others = Get-NetFirewallPortFilter -Protocol TCP | Where-Object LocalPort -eq 25 | Get-NetFirewallRule | Where-Object { $_.DisplayName -ne 'SMTP from the e-securemail gateway' -and $_.Action -eq 'Allow' -and $_.Direction -eq 'Inbound' }\n\
                  $Others | Format-Table DisplayName, Enabled, Profile\n\
                  # $Others | Disable-NetFirewallRule\n",
             );
             s
         }
         Format::Exchange => {
-            let mut s = header(guard, ranges, support_email, "#");
-            s.push_str("# Run in the Exchange Management Shell on the mail server. The connector\n# that receives mail from the Internet then takes it from the gateway only.\n");
+            let mut s = header(lang, guard, ranges, support_email, "#");
+            s.push_str(&words::comment(lang, "script-exchange-run", &[], "#"));
             s.push_str(&ps_ranges(ranges));
             s.push_str("$Connector = \"$env:COMPUTERNAME\\Default Frontend $env:COMPUTERNAME\"\n");
             s.push_str(
@@ -166,19 +196,48 @@ pub fn rules(
             s
         }
         Format::Postfix => {
-            let mut s = header(guard, ranges, support_email, "#");
-            s.push_str("#\n# 1. Create /etc/postfix/esm_gateway.cidr with these lines:\n");
+            let mut s = header(lang, guard, ranges, support_email, "#");
+            s.push_str("#\n");
+            s.push_str(&words::comment(
+                lang,
+                "script-postfix-cidr",
+                &[("file", "/etc/postfix/esm_gateway.cidr".into())],
+                "#",
+            ));
             for n in ranges.networks() {
                 s.push_str(&format!("{n}\tOK\n"));
             }
+            s.push_str("#\n");
+            s.push_str(&words::comment(lang, "script-postfix-main", &[], "#"));
+            s.push_str("smtpd_client_restrictions = permit_mynetworks, check_client_access cidr:/etc/postfix/esm_gateway.cidr, reject\n#\n");
             s.push_str(
-                "#\n# 2. In /etc/postfix/main.cf (the submission port, 587, keeps its own\n#    restrictions in master.cf):\n\
-                 smtpd_client_restrictions = permit_mynetworks, check_client_access cidr:/etc/postfix/esm_gateway.cidr, reject\n\
-                 #\n# 3. Apply: postfix reload\n",
+                &words::comment(lang, "script-apply", &[("n", "3".into())], "#")
+                    .replace('\n', " postfix reload\n"),
             );
             s
         }
+        Format::Appliance => appliance(lang, guard, ranges, support_email),
     }
+}
+
+/// The rule in words, for a firewall appliance configured in its own
+/// interface: what to allow, what to deny, and in which order.
+fn appliance(lang: Lang, guard: &MxGuard, ranges: &GatewayRanges, support_email: &str) -> String {
+    let domain = ("domain", guard.domain.ascii().to_string());
+    let mut s = words::comment(lang, "script-appliance-title", &[domain], "");
+    s.push_str(&source(lang, ranges, support_email, ""));
+    s.push('\n');
+    s.push_str(&comment_block(lang, guard, ""));
+    s.push('\n');
+    s.push_str(&words::comment(lang, "script-appliance-allow", &[], ""));
+    for n in ranges.networks() {
+        s.push_str(&format!("     {n}\n"));
+    }
+    s.push_str(&words::comment(lang, "script-appliance-deny", &[], ""));
+    s.push_str(&words::comment(lang, "script-appliance-order", &[], ""));
+    s.push('\n');
+    s.push_str(&words::comment(lang, "script-appliance-nat", &[], ""));
+    s
 }
 
 #[cfg(test)]
@@ -194,12 +253,24 @@ mod tests {
             domain: &domain,
             gateway_mx: &hosts,
         };
-        let ipt = rules(Format::Iptables, &guard, &v4_only, "support@secuserve.com");
+        let ipt = rules(
+            Lang::En,
+            Format::Iptables,
+            &guard,
+            &v4_only,
+            "support@secuserve.com",
+        );
         assert!(
             ipt.contains("ip6tables -I INPUT -p tcp --dport 25 -j DROP"),
             "{ipt}"
         );
-        let nft = rules(Format::Nftables, &guard, &v4_only, "support@secuserve.com");
+        let nft = rules(
+            Lang::En,
+            Format::Nftables,
+            &guard,
+            &v4_only,
+            "support@secuserve.com",
+        );
         assert!(nft.contains("tcp dport 25 drop"), "{nft}");
     }
 }

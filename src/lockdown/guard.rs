@@ -5,7 +5,9 @@
 //! may be run after the MX has changed).
 
 use super::quote::ps;
+use super::words;
 use crate::domain::DomainName;
+use crate::localize::Lang;
 use crate::provider::Provider;
 
 /// The domain and the gateway's MX hosts the artefacts are made for.
@@ -34,27 +36,52 @@ fn host_list(hosts: &[DomainName]) -> String {
 }
 
 /// The condition as a comment block, each line starting with `comment`.
-/// Comments are in English, as the rules they introduce are.
-pub fn comment_block(guard: &MxGuard, comment: &str) -> String {
+pub fn comment_block(lang: Lang, guard: &MxGuard, comment: &str) -> String {
     let domain = guard.domain.ascii();
-    format!(
-        "{comment} Apply only once the MX records of {domain} point only to\n\
-         {comment} {hosts}\n\
-         {comment} (mail still delivered directly would be refused). Check with:\n\
-         {comment}   dig MX {domain}    or    nslookup -type=MX {domain}\n",
-        hosts = host_list(guard.gateway_mx)
-    )
+    let mut s = words::comment(
+        lang,
+        "script-guard",
+        &[
+            ("domain", domain.to_string()),
+            ("hosts", host_list(guard.gateway_mx)),
+        ],
+        comment,
+    );
+    let or = words::say(lang, "script-or", &[]);
+    s.push_str(&words::lines(
+        &format!("  dig MX {domain}    {or}    nslookup -type=MX {domain}"),
+        comment,
+    ));
+    s
+}
+
+/// `text` as a `-f` format string whose only placeholders are `{0}`,
+/// `{1}` and `{2}`: every other brace is doubled.
+fn format_string(text: &str) -> String {
+    let mut out = text.replace('{', "{{").replace('}', "}}");
+    for i in 0..3 {
+        out = out.replace(&format!("{{{{{i}}}}}"), &format!("{{{i}}}"));
+    }
+    out
 }
 
 /// PowerShell that stops the script unless every MX host of the domain is
 /// one of the gateway's. `-DnsOnly` skips the hosts file and NetBIOS; only
 /// MX answers are kept (the resolver may add the hosts' addresses).
-pub fn powershell(guard: &MxGuard) -> String {
+pub fn powershell(lang: Lang, guard: &MxGuard) -> String {
     let hosts: Vec<String> = guard.gateway_mx.iter().map(|h| ps(h.ascii())).collect();
+    // The message goes through `-f`: its own braces would be placeholders.
+    let stop = words::say(
+        lang,
+        "script-ps-stop",
+        &[
+            ("domain", "{0}".into()),
+            ("hosts", "{1}".into()),
+            ("found", "{2}".into()),
+        ],
+    );
     format!(
-        "\n# 0. Safety check, before any connector is touched: the domain's MX must\n\
-         #    point only to the gateway, or the inbound restriction would refuse\n\
-         #    mail still delivered directly to Microsoft 365.\n\
+        "\n{comment}\
          $Domain = {domain}\n\
          $GatewayMx = @({hosts})\n\
          $FoundMx = @(Resolve-DnsName -Name $Domain -Type MX -DnsOnly -ErrorAction Stop |\n    \
@@ -62,11 +89,11 @@ pub fn powershell(guard: &MxGuard) -> String {
          ForEach-Object {{ $_.NameExchange.TrimEnd('.').ToLowerInvariant() }})\n\
          $Strays = @($FoundMx | Where-Object {{ $GatewayMx -notcontains $_ }})\n\
          if ($FoundMx.Count -eq 0 -or $Strays.Count -gt 0) {{\n    \
-         throw (\"Stopped, nothing was changed: the MX records of $Domain must point only to \" +\n        \
-         \"$($GatewayMx -join ', '). Found: $($FoundMx -join ', '). \" +\n        \
-         \"Switch the MX to the gateway, wait for the old records' TTL, then run this script again.\")\n\
+         throw ({stop} -f $Domain, ($GatewayMx -join ', '), ($FoundMx -join ', '))\n\
          }}\n\n",
+        comment = words::comment(lang, "script-ps-guard", &[], "#"),
         domain = ps(guard.domain.ascii()),
         hosts = hosts.join(", "),
+        stop = ps(&format_string(&stop)),
     )
 }

@@ -4,8 +4,10 @@
 use ipnet::Ipv4Net;
 
 use super::quote::ps;
-use super::ranges::{GatewayRanges, Source};
+use super::ranges::GatewayRanges;
+use super::words;
 use crate::domain::DomainName;
+use crate::localize::Lang;
 
 /// Narrowest and widest masks Exchange Online accepts in `-SenderIPAddresses`.
 const WIDEST: u8 = 24;
@@ -62,38 +64,41 @@ pub struct ScriptInput<'a> {
     pub arc_sealer: Option<&'a DomainName>,
     pub support_email: &'a str,
     pub date: chrono::NaiveDate,
+    /// The language of the comments.
+    pub lang: Lang,
 }
 
-/// The Exchange Online PowerShell script. Comments are in English, as the
-/// cmdlets are: the window explains each step in the admin's language.
+/// The Exchange Online PowerShell script, its comments in the admin's
+/// language (the cmdlets are the same in every language).
 pub fn script(input: &ScriptInput) -> Result<String, ScriptError> {
+    let lang = input.lang;
     let ranges = exchange_ranges(input.ranges)?;
-    let source = match input.ranges.source() {
-        Source::Spf { include } => format!(
-            "published in the gateway's SPF record ({include}): confirm them with {}",
-            input.support_email
-        ),
-        Source::Support => format!("as given by {}", input.support_email),
-    };
-    let mut s = String::new();
-    s.push_str(&format!(
-        "# e-securemail filtering gateway for {} - Exchange Online connectors.\n",
-        input.domain.ascii()
+    let domain = ("domain", input.domain.ascii().to_string());
+    let mut s = words::comment(lang, "script-m365-title", &[domain], "#");
+    s.push_str(&words::comment(
+        lang,
+        "script-made-on",
+        &[("date", input.date.format("%Y-%m-%d").to_string())],
+        "#",
     ));
-    s.push_str(&format!(
-        "# Made on {} by the e-securemail setup assistant.\n",
-        input.date.format("%Y-%m-%d")
-    ));
-    s.push_str("# Run it in PowerShell with the ExchangeOnlineManagement module:\n");
+    s.push_str(&words::comment(lang, "script-m365-run", &[], "#"));
     s.push_str("#   Install-Module ExchangeOnlineManagement -Scope CurrentUser\n");
-    s.push_str(&super::guard::powershell(&super::guard::MxGuard {
-        domain: input.domain,
-        gateway_mx: input.gateway_mx,
-    }));
+    s.push_str(&super::guard::powershell(
+        lang,
+        &super::guard::MxGuard {
+            domain: input.domain,
+            gateway_mx: input.gateway_mx,
+        },
+    ));
     s.push_str("Connect-ExchangeOnline\n\n");
-    s.push_str(&format!("# The gateway's addresses, {source}.\n"));
+    s.push_str(&super::firewall::source(
+        lang,
+        input.ranges,
+        input.support_email,
+        "#",
+    ));
     if input.ranges.has_ipv6() {
-        s.push_str("# IPv6 ranges are left out: Exchange Online connectors take IPv4 only.\n");
+        s.push_str(&words::comment(lang, "script-m365-ipv6-left-out", &[], "#"));
     }
     s.push_str("$GatewayRanges = @(\n");
     for r in &ranges {
@@ -106,23 +111,23 @@ pub fn script(input: &ScriptInput) -> Result<String, ScriptError> {
         "$SmartHost = {}\n\n",
         ps(input.smart_host.ascii())
     ));
+    s.push_str(&words::comment(lang, "script-m365-inbound", &[], "#"));
     s.push_str(
-        "# 1. Inbound: mail is accepted only from the gateway's addresses, over TLS.\n\
-         $InboundSettings = @{\n    ConnectorType = 'Partner'\n    SenderDomains = '*'\n    SenderIPAddresses = $GatewayRanges\n    RestrictDomainsToIPAddresses = $true\n    RequireTls = $true\n}\n\
+        "$InboundSettings = @{\n    ConnectorType = 'Partner'\n    SenderDomains = '*'\n    SenderIPAddresses = $GatewayRanges\n    RestrictDomainsToIPAddresses = $true\n    RequireTls = $true\n}\n\
          if (Get-InboundConnector -Identity $Inbound -ErrorAction SilentlyContinue) {\n    Set-InboundConnector -Identity $Inbound @InboundSettings\n} else {\n    New-InboundConnector -Name $Inbound @InboundSettings\n}\n\n",
     );
+    s.push_str(&words::comment(lang, "script-m365-enhanced", &[], "#"));
+    s.push_str("Set-InboundConnector -Identity $Inbound -EFSkipLastIP $true\n\n");
+    s.push_str(&words::comment(lang, "script-m365-outbound", &[], "#"));
     s.push_str(
-        "# 2. Enhanced Filtering for Connectors: Microsoft looks past the gateway\n#    (the last hop) to the original sender.\n\
-         Set-InboundConnector -Identity $Inbound -EFSkipLastIP $true\n\n",
-    );
-    s.push_str(
-        "# 3. Outbound: all mail leaves through the gateway's smart host, over TLS\n#    with the smart host's certificate checked.\n\
-         $OutboundSettings = @{\n    ConnectorType = 'Partner'\n    RecipientDomains = '*'\n    UseMXRecord = $false\n    SmartHosts = $SmartHost\n    TlsSettings = 'DomainValidation'\n    TlsDomain = $SmartHost\n}\n\
+        "$OutboundSettings = @{\n    ConnectorType = 'Partner'\n    RecipientDomains = '*'\n    UseMXRecord = $false\n    SmartHosts = $SmartHost\n    TlsSettings = 'DomainValidation'\n    TlsDomain = $SmartHost\n}\n\
          if (Get-OutboundConnector -Identity $Outbound -ErrorAction SilentlyContinue) {\n    Set-OutboundConnector -Identity $Outbound @OutboundSettings\n} else {\n    New-OutboundConnector -Name $Outbound @OutboundSettings\n}\n",
     );
     if let Some(sealer) = input.arc_sealer {
+        s.push('\n');
+        s.push_str(&words::comment(lang, "script-m365-arc", &[], "#"));
         s.push_str(&format!(
-            "\n# 4. The gateway changes messages it filters: trust its ARC seals.\n#    (Replaces the list of trusted sealers; add any others you trust.)\nSet-ArcConfig -Identity Default -ArcTrustedSealers {}\n",
+            "Set-ArcConfig -Identity Default -ArcTrustedSealers {}\n",
             ps(sealer.ascii())
         ));
     }

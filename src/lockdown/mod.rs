@@ -10,6 +10,7 @@ pub mod quote;
 pub mod ranges;
 pub mod rollback;
 pub mod vet;
+pub mod words;
 
 pub use ranges::{GatewayRanges, Source};
 

@@ -6,6 +6,7 @@
 //! bound on includes and redirects, and the deadline of [`Dns`], after
 //! which every lookup fails at once and the result is `temperror`.
 
+use crate::check::Code;
 use std::net::IpAddr;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -207,11 +208,11 @@ impl Evaluator<'_> {
                 return Err(too_many_lookups());
             }
             if !is_checkable(&domain) {
-                let problem = Problem::warn("invalid-domain").arg("domain", visible(&domain));
+                let problem = Problem::warn(Code::InvalidDomain).arg("domain", visible(&domain));
                 return Ok(Verdict::none(problem));
             }
             let Some(record) = self.record(&domain).await? else {
-                let problem = Problem::warn("no-record").arg("domain", visible(&domain));
+                let problem = Problem::warn(Code::NoRecord).arg("domain", visible(&domain));
                 return Ok(Verdict::none(problem));
             };
             for term in &record.terms {
@@ -275,7 +276,7 @@ impl Evaluator<'_> {
         };
         self.count_lookup().map_err(|a| a.at(&at))?;
         let Some(target) = self.target(Some(&spec), domain).await else {
-            let problem = Problem::fail("invalid-target").arg("term", at.term.clone());
+            let problem = Problem::fail(Code::InvalidTarget).arg("term", at.term.clone());
             return Err(Abort::perm(problem).at(&at));
         };
         let mut inner = self
@@ -307,7 +308,7 @@ impl Evaluator<'_> {
             Mechanism::Include(spec) => {
                 self.count_lookup()?;
                 let Some(target) = self.target(Some(spec), domain).await else {
-                    let problem = Problem::fail("invalid-target").arg("term", visible(text));
+                    let problem = Problem::fail(Code::InvalidTarget).arg("term", visible(text));
                     return Err(Abort::perm(problem));
                 };
                 let inner = self.evaluate(target.clone(), depth + 1).await?;
@@ -339,7 +340,7 @@ impl Evaluator<'_> {
                 self.note_void(&answer)?;
                 let hosts = answer.mx();
                 if hosts.len() > MAX_MX_NAMES {
-                    let problem = Problem::fail("too-many-mx-names")
+                    let problem = Problem::fail(Code::TooManyMxNames)
                         .arg("name", visible(&target))
                         .arg("count", hosts.len())
                         .arg("limit", MAX_MX_NAMES);
@@ -393,14 +394,14 @@ impl Evaluator<'_> {
             [] => Ok(None),
             [one] => parse_record(one).map(Some).map_err(|e| {
                 Abort::perm(
-                    Problem::fail("syntax")
+                    Problem::fail(Code::Syntax)
                         .arg("domain", visible(domain))
                         .arg("term", visible(e.term()))
                         .arg("reason", e.reason()),
                 )
             }),
             many => Err(Abort::perm(
-                Problem::fail("multiple-records")
+                Problem::fail(Code::MultipleRecords)
                     .arg("domain", visible(domain))
                     .arg("count", many.len()),
             )),
@@ -413,7 +414,7 @@ impl Evaluator<'_> {
         let answer = self.dns.query(name, qtype).await;
         match answer.failure() {
             Some(f) => Err(Abort::temp(
-                Problem::unknown("lookup-failed")
+                Problem::unknown(Code::LookupFailed)
                     .arg("name", visible(name))
                     .arg("type", qtype.as_str())
                     .arg("reason", f.reason),
@@ -462,7 +463,7 @@ impl Evaluator<'_> {
             self.voids += 1;
             if self.voids > MAX_VOID_LOOKUPS {
                 return Err(Abort::perm(
-                    Problem::fail("too-many-void-lookups").arg("limit", MAX_VOID_LOOKUPS),
+                    Problem::fail(Code::TooManyVoidLookups).arg("limit", MAX_VOID_LOOKUPS),
                 ));
             }
         }
@@ -562,17 +563,17 @@ impl Evaluator<'_> {
 fn no_policy(inner: &Verdict, code: &'static str, target: &str, term: &str) -> Problem {
     match &inner.problem {
         Some(p) if p.code == "invalid-domain" => {
-            Problem::fail("invalid-target").arg("term", term.to_string())
+            Problem::fail(Code::InvalidTarget).arg("term", term.to_string())
         }
         _ if code == "redirect-no-record" => {
-            Problem::fail("redirect-no-record").arg("domain", visible(target))
+            Problem::fail(Code::RedirectNoRecord).arg("domain", visible(target))
         }
-        _ => Problem::fail("include-no-record").arg("domain", visible(target)),
+        _ => Problem::fail(Code::IncludeNoRecord).arg("domain", visible(target)),
     }
 }
 
 fn too_many_lookups() -> Abort {
-    Abort::perm(Problem::fail("too-many-lookups").arg("limit", MAX_LOOKUPS))
+    Abort::perm(Problem::fail(Code::TooManyLookups).arg("limit", MAX_LOOKUPS))
 }
 
 /// The `exp=` domain-spec of a record.

@@ -1,11 +1,12 @@
-# e-securemail filtering gateway for exemple.fr - Exchange Online connectors.
+# e-securemail filtering gateway for exemple.fr - Exchange Online
+# connectors.
 # Made on 2026-01-15 by the e-securemail setup assistant.
 # Run it in PowerShell with the ExchangeOnlineManagement module:
 #   Install-Module ExchangeOnlineManagement -Scope CurrentUser
 
 # 0. Safety check, before any connector is touched: the domain's MX must
-#    point only to the gateway, or the inbound restriction would refuse
-#    mail still delivered directly to Microsoft 365.
+#    point only to the gateway, or the inbound restriction would refuse mail
+#    still delivered directly to Microsoft 365.
 $Domain = 'exemple.fr'
 $GatewayMx = @('france.security-mail.net', 'europe.security-mail.net')
 $FoundMx = @(Resolve-DnsName -Name $Domain -Type MX -DnsOnly -ErrorAction Stop |
@@ -13,14 +14,13 @@ $FoundMx = @(Resolve-DnsName -Name $Domain -Type MX -DnsOnly -ErrorAction Stop |
     ForEach-Object { $_.NameExchange.TrimEnd('.').ToLowerInvariant() })
 $Strays = @($FoundMx | Where-Object { $GatewayMx -notcontains $_ })
 if ($FoundMx.Count -eq 0 -or $Strays.Count -gt 0) {
-    throw ("Stopped, nothing was changed: the MX records of $Domain must point only to " +
-        "$($GatewayMx -join ', '). Found: $($FoundMx -join ', '). " +
-        "Switch the MX to the gateway, wait for the old records' TTL, then run this script again.")
+    throw ('Stopped, nothing was changed: the MX records of {0} must point only to {1}. Found: {2}. Switch the MX to the gateway, wait for the old records'' TTL, then run this script again.' -f $Domain, ($GatewayMx -join ', '), ($FoundMx -join ', '))
 }
 
 Connect-ExchangeOnline
 
-# The gateway's addresses, published in the gateway's SPF record (includespf.security-mail.net): confirm them with support@secuserve.com.
+# The gateway's addresses, published in the gateway's SPF record
+# (includespf.security-mail.net): confirm them with support@secuserve.com.
 # IPv6 ranges are left out: Exchange Online connectors take IPv4 only.
 $GatewayRanges = @(
     '85.31.212.0/24'

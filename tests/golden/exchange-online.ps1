@@ -1,11 +1,12 @@
-# e-securemail filtering gateway for exemple.fr - Exchange Online connectors.
+# e-securemail filtering gateway for exemple.fr - Exchange Online
+# connectors.
 # Made on 2026-01-15 by the e-securemail setup assistant.
 # Run it in PowerShell with the ExchangeOnlineManagement module:
 #   Install-Module ExchangeOnlineManagement -Scope CurrentUser
 
 # 0. Safety check, before any connector is touched: the domain's MX must
-#    point only to the gateway, or the inbound restriction would refuse
-#    mail still delivered directly to Microsoft 365.
+#    point only to the gateway, or the inbound restriction would refuse mail
+#    still delivered directly to Microsoft 365.
 $Domain = 'exemple.fr'
 $GatewayMx = @('france.security-mail.net', 'europe.security-mail.net')
 $FoundMx = @(Resolve-DnsName -Name $Domain -Type MX -DnsOnly -ErrorAction Stop |
@@ -13,9 +14,7 @@ $FoundMx = @(Resolve-DnsName -Name $Domain -Type MX -DnsOnly -ErrorAction Stop |
     ForEach-Object { $_.NameExchange.TrimEnd('.').ToLowerInvariant() })
 $Strays = @($FoundMx | Where-Object { $GatewayMx -notcontains $_ })
 if ($FoundMx.Count -eq 0 -or $Strays.Count -gt 0) {
-    throw ("Stopped, nothing was changed: the MX records of $Domain must point only to " +
-        "$($GatewayMx -join ', '). Found: $($FoundMx -join ', '). " +
-        "Switch the MX to the gateway, wait for the old records' TTL, then run this script again.")
+    throw ('Stopped, nothing was changed: the MX records of {0} must point only to {1}. Found: {2}. Switch the MX to the gateway, wait for the old records'' TTL, then run this script again.' -f $Domain, ($GatewayMx -join ', '), ($FoundMx -join ', '))
 }
 
 Connect-ExchangeOnline
@@ -64,6 +63,6 @@ if (Get-OutboundConnector -Identity $Outbound -ErrorAction SilentlyContinue) {
     New-OutboundConnector -Name $Outbound @OutboundSettings
 }
 
-# 4. The gateway changes messages it filters: trust its ARC seals.
-#    (Replaces the list of trusted sealers; add any others you trust.)
+# 4. The gateway changes messages it filters: trust its ARC seals. (Replaces
+#    the list of trusted sealers; add any others you trust.)
 Set-ArcConfig -Identity Default -ArcTrustedSealers 'security-mail.net'

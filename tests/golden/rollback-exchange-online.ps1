@@ -21,7 +21,7 @@ if (Get-OutboundConnector -Identity $Outbound -ErrorAction SilentlyContinue) {
 # 3. Now put the domain's MX back to Microsoft 365 at your DNS host: the
 #    value is shown in the Microsoft 365 admin centre, Settings > Domains >
 #    exemple.fr > DNS records (<tenant>.mail.protection.outlook.com).
-# 4. Once 3600 seconds (the gateway MX records' TTL) have passed, delete
-#    the connectors:
+# 4. Once 3600 seconds (the gateway MX records' TTL) have passed, delete the
+#    connectors:
 #    Remove-InboundConnector -Identity $Inbound -Confirm:$false
 #    Remove-OutboundConnector -Identity $Outbound -Confirm:$false

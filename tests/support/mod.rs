@@ -46,7 +46,11 @@ pub fn get(report: &Report, id: CheckId) -> &CheckResult {
 
 /// The problem codes of one check.
 pub fn codes(report: &Report, id: CheckId) -> Vec<&'static str> {
-    get(report, id).problems.iter().map(|p| p.code).collect()
+    get(report, id)
+        .problems
+        .iter()
+        .map(|p| p.code.as_str())
+        .collect()
 }
 
 /// Runs the `esm-assistant` binary as an admin or a script would, in an

@@ -3,106 +3,34 @@
 use iced::widget::{Column, container, row, text, text_editor};
 use iced::{Alignment, Element, Fill};
 
-use crate::check::{CheckId, Status};
+use crate::check::CheckId;
 use crate::fl;
-use crate::gui::widgets::{
-    check_block, copy_button, dns_where, heading, hint, note, para, record_card, title,
-};
+use crate::gui::content_view;
+use crate::gui::widgets::{copy_button, heading, hint};
 use crate::gui::{App, Message, style};
-use crate::records::Purpose;
 use crate::safe_text::visible;
 use crate::step::Step;
 
 /// Id of the DKIM key field.
 pub const DKIM_INPUT: &str = "dkim-key";
 
-fn records<'a>(app: &'a App, purpose: Purpose) -> Vec<Element<'a, Message>> {
-    app.current_outcome()
-        .map(|o| {
-            o.publication
-                .records
-                .iter()
-                .filter(|r| r.purpose == purpose)
-                .map(|r| record_card(app, r))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn checks<'a>(app: &App, step: Step) -> Vec<Element<'a, Message>> {
-    step.checks()
-        .iter()
-        .map(|id| check_block(app, *id))
-        .collect()
-}
-
-/// Whether SPF, DKIM and DMARC may wait until after the MX switch: only when
-/// the domain has no DKIM entry of its platform (the guide's condition).
-fn can_wait_note<'a>(app: &App) -> Option<Element<'a, Message>> {
-    let lang = app.lang;
-    let outcome = app.current_outcome()?;
-    let platform = crate::gui::steps::start::platform_name(lang, app.platform);
-    let s = if app.platform.dkim_selectors().is_empty() {
-        fl!(lang, "gui-can-wait-unknown")
-    } else if outcome.existing_dkim.is_empty() {
-        fl!(lang, "gui-can-wait", platform = platform)
-    } else {
-        fl!(
-            lang,
-            "gui-cannot-wait",
-            platform = platform,
-            selectors = outcome.existing_dkim.join(", ")
-        )
-    };
-    Some(note(s))
-}
-
-fn common_top<'a>(app: &App, step: Step, why: String, rtype: &str) -> Column<'a, Message> {
-    let lang = app.lang;
-    let mut col = Column::new().spacing(14);
-    col = col.push(title(
-        crate::localize::text(lang, &format!("step-{}", step.id()), &[]).unwrap_or_default(),
-    ));
-    col = col.push(para(why));
-    col = col.push(dns_where(app, rtype));
-    col
-}
-
 pub fn spf(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
-    let mut col = common_top(app, Step::Spf, fl!(lang, "gui-spf-why"), "TXT");
-    if let Some(n) = can_wait_note(app) {
-        col = col.push(n);
-    }
-    for c in checks(app, Step::Spf) {
-        col = col.push(c);
+    let c = content_view::content(app, Step::Spf);
+    let mut col = content_view::top(&c);
+    col = col.push(content_view::actions(app, &c));
+    for check in content_view::checks(app, &c) {
+        col = col.push(check);
     }
     col = col.push(heading(fl!(lang, "gui-spf-current")));
-    let current: Vec<String> = app
-        .report()
-        .and_then(|r| r.get(CheckId::SpfRecord))
-        .map(|c| c.found.clone())
-        .unwrap_or_default();
-    if current.is_empty() {
+    if c.current.is_empty() {
         col = col.push(hint(fl!(lang, "gui-spf-none")));
-    } else {
-        for record in current {
-            col = col.push(
-                container(
-                    text(visible(&record).into_owned())
-                        .font(style::MONO)
-                        .size(style::BODY_SIZE)
-                        .width(Fill),
-                )
-                .padding(10)
-                .width(Fill)
-                .style(style::card),
-            );
-        }
+    }
+    for record in content_view::current(&c) {
+        col = col.push(record);
     }
     col = col.push(heading(fl!(lang, "gui-spf-publish")));
-    col = col.push(hint(fl!(lang, "gui-spf-one-record")));
-    for card in records(app, Purpose::Spf) {
+    for card in content_view::records(app, &c) {
         col = col.push(card);
     }
     col.into()
@@ -110,18 +38,10 @@ pub fn spf(app: &App) -> Element<'_, Message> {
 
 pub fn dkim(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
-    let provider = app.provider();
-    let mut col = common_top(app, Step::Dkim, fl!(lang, "gui-dkim-why"), "TXT");
-    if let Some(n) = can_wait_note(app) {
-        col = col.push(n);
-    }
+    let c = content_view::content(app, Step::Dkim);
+    let mut col = content_view::top(&c);
+    col = col.push(content_view::actions(app, &c));
     col = col.push(heading(fl!(lang, "gui-dkim-key-label")));
-    col = col.push(para(fl!(
-        lang,
-        "gui-dkim-where-console",
-        url = provider.consoles.management.as_str(),
-        path = provider.menu_paths.dkim.get(lang.code())
-    )));
     col = col.push(
         text_editor(&app.dkim.editor)
             .id(DKIM_INPUT)
@@ -157,67 +77,29 @@ pub fn dkim(app: &App) -> Element<'_, Message> {
             col = col.push(hint(size));
         }
     }
-    let published = app
-        .report()
-        .and_then(|r| r.get(CheckId::DkimRecord))
-        .is_some_and(|c| c.status == Status::Pass);
-    let matches = app
-        .report()
-        .and_then(|r| r.get(CheckId::DkimMatch))
-        .is_some_and(|c| c.status == Status::Pass);
     if matches!(app.dkim.key, Some(Ok(_))) {
-        for card in records(app, Purpose::Dkim) {
+        for card in content_view::records(app, &c) {
             col = col.push(card);
         }
     } else {
         col = col.push(hint(fl!(lang, "gui-dkim-no-key")));
     }
-    col = col.push(note(if published && matches {
-        fl!(lang, "gui-dkim-ready")
-    } else {
-        fl!(lang, "gui-dkim-warning")
-    }));
-    for c in checks(app, Step::Dkim) {
-        col = col.push(c);
+    for check in content_view::checks(app, &c) {
+        col = col.push(check);
     }
     col.into()
 }
 
 pub fn dmarc(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
-    let provider = app.provider();
-    let mut col = common_top(
-        app,
-        Step::Dmarc,
-        fl!(
-            lang,
-            "gui-dmarc-why",
-            address = provider.dmarc.report_address.as_str()
-        ),
-        "TXT",
-    );
-    col = col.push(note(fl!(
-        lang,
-        "gui-dmarc-where-console",
-        url = provider.consoles.support.as_str(),
-        path = provider.menu_paths.dmarc.get(lang.code())
-    )));
-    if let Some(crate::check::Arg::Text(policy)) = app
-        .report()
-        .and_then(|r| r.get(CheckId::DmarcRecord))
-        .and_then(|c| c.details.get("policy"))
-    {
-        col = col.push(hint(fl!(
-            lang,
-            "gui-dmarc-kept-policy",
-            policy = policy.as_str()
-        )));
-    }
-    for c in checks(app, Step::Dmarc) {
-        col = col.push(c);
+    let c = content_view::content(app, Step::Dmarc);
+    let mut col = content_view::top(&c);
+    col = col.push(content_view::actions(app, &c));
+    for check in content_view::checks(app, &c) {
+        col = col.push(check);
     }
     col = col.push(heading(fl!(lang, "gui-dmarc-publish")));
-    for card in records(app, Purpose::Dmarc) {
+    for card in content_view::records(app, &c) {
         col = col.push(card);
     }
     col.into()
@@ -287,10 +169,11 @@ fn mta_sts_fix(app: &App) -> Option<Element<'_, Message>> {
 
 pub fn mx(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
-    let mut col = common_top(app, Step::Mx, fl!(lang, "gui-mx-why"), "MX");
-    col = col.push(note(fl!(lang, "gui-mx-order")));
-    for c in checks(app, Step::Mx) {
-        col = col.push(c);
+    let c = content_view::content(app, Step::Mx);
+    let mut col = content_view::top(&c);
+    col = col.push(content_view::actions(app, &c));
+    for check in content_view::checks(app, &c) {
+        col = col.push(check);
     }
     if let Some(block) = mta_sts_fix(app) {
         col = col.push(block);
@@ -302,51 +185,14 @@ pub fn mx(app: &App) -> Element<'_, Message> {
         }
     }
     col = col.push(heading(fl!(lang, "gui-mx-publish")));
-    col = col.push(hint(fl!(lang, "gui-mx-dot")));
-    for card in records(app, Purpose::Mx) {
+    for card in content_view::records(app, &c) {
         col = col.push(card);
     }
-    if let Some(outcome) = app.current_outcome()
-        && !outcome.publication.delete.is_empty()
-    {
-        col = col.push(heading(fl!(lang, "gui-mx-delete")));
-        for d in &outcome.publication.delete {
-            let priority = d.priority.map(|p| p.to_string()).unwrap_or_default();
-            col = col.push(
-                container(
-                    row![
-                        text(
-                            visible(&format!("{} {} {priority} {}", d.name, d.rtype, d.value))
-                                .into_owned()
-                        )
-                        .font(style::MONO)
-                        .size(style::BODY_SIZE)
-                        .width(Fill),
-                        container(
-                            text(format!("✗ {}", fl!(lang, "gui-mx-to-delete")))
-                                .size(style::SMALL_SIZE)
-                        )
-                        .padding([3, 10])
-                        .style(style::badge(Some(Status::Fail))),
-                    ]
-                    .align_y(Alignment::Center),
-                )
-                .padding(10)
-                .width(Fill)
-                .style(style::card),
-            );
+    if !c.deletes.is_empty() {
+        col = col.push(heading(c.deletes_title.clone()));
+        for line in content_view::deletes(app, &c) {
+            col = col.push(line);
         }
-    }
-    match app.platform {
-        crate::platform::Platform::GoogleWorkspace => {
-            col = col.push(note(fl!(lang, "gui-mx-google")))
-        }
-        crate::platform::Platform::Microsoft365 => {
-            col = col
-                .push(note(fl!(lang, "gui-mx-microsoft")))
-                .push(note(fl!(lang, "gui-m365-dns-trap")))
-        }
-        _ => {}
     }
     col.into()
 }

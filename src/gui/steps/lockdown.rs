@@ -6,14 +6,16 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Fill};
 
+use crate::content::{LockdownContent, StepContent};
 use crate::fl;
+use crate::gui::content_view;
 use crate::gui::lockdown_step::{Message as StepMessage, ProbeState};
-use crate::gui::widgets::{copy_button, done_by_hand, heading, hint, note, para, title};
+use crate::gui::widgets::{copy_button, done_by_hand, heading, hint, note, para};
 use crate::gui::{App, Message, focus, style};
+use crate::lockdown;
 use crate::lockdown::firewall::Format;
 use crate::lockdown::probe::Probe;
 use crate::lockdown::ranges::{DeriveError, ListError};
-use crate::lockdown::{self, Source};
 use crate::platform::Platform;
 use crate::render;
 use crate::step::Step;
@@ -22,39 +24,28 @@ use crate::step::Step;
 pub const SMART_HOST_INPUT: &str = "smart-host";
 
 pub fn view(app: &App) -> Element<'_, Message> {
-    let lang = app.lang;
-    let provider = app.provider();
-    let mut col = Column::new().spacing(14);
-    col = col.push(title(fl!(lang, "step-lockdown")));
-    col = col.push(para(fl!(lang, "gui-lockdown-why")));
-    col = col.push(ranges(app));
-    col = col.push(match app.platform {
-        Platform::Microsoft365 => microsoft(app),
-        Platform::GoogleWorkspace => google(app),
-        Platform::OwnServer | Platform::Other => server(app),
-    });
-    col = col.push(
-        row![
-            text(fl!(
-                lang,
-                "gui-lockdown-ask",
-                email = provider.support_email.as_str()
-            ))
-            .size(style::BODY_SIZE)
-            .width(Fill),
-            copy_button(app, "support-email".into(), provider.support_email.clone()),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center),
-    );
+    let c = content_view::content(app, Step::Lockdown);
+    let mut col = content_view::top(&c);
+    if let Some(l) = &c.lockdown {
+        col = col.push(ranges(app, l));
+        col = col.push(heading(l.platform_title.clone()));
+        for p in &l.platform_intro {
+            col = col.push(para(p.clone()));
+        }
+        col = col.push(match app.platform {
+            Platform::Microsoft365 => microsoft(app, &c, l),
+            Platform::GoogleWorkspace => google(app, &c, l),
+            Platform::OwnServer | Platform::Other => server(app, &c, l),
+        });
+    }
     col = col.push(done_by_hand(app, Step::Lockdown));
     col.into()
 }
 
-fn ranges(app: &App) -> Element<'_, Message> {
+fn ranges<'a>(app: &'a App, l: &LockdownContent) -> Element<'a, Message> {
     let lang = app.lang;
     let mut col = Column::new().spacing(8);
-    col = col.push(heading(fl!(lang, "lockdown-ranges-title")));
+    col = col.push(heading(l.ranges_title.clone()));
     match &app.lockdown.ranges_derived {
         None => col = col.push(hint(fl!(lang, "lockdown-ranges-loading"))),
         Some(Err(DeriveError::NoRanges { .. })) => {
@@ -71,13 +62,8 @@ fn ranges(app: &App) -> Element<'_, Message> {
         Some(Err(e)) => col = col.push(note(render::derive_error(lang, e))),
         Some(Ok(_)) => {}
     }
-    if let Some(r) = app.lockdown.gateway_ranges() {
-        let list = r
-            .networks()
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n");
+    if !l.ranges.is_empty() {
+        let list = l.ranges.join("\n");
         col = col.push(
             container(
                 row![
@@ -93,12 +79,21 @@ fn ranges(app: &App) -> Element<'_, Message> {
             .width(Fill)
             .style(style::card),
         );
-        col = col.push(hint(match r.source() {
-            Source::Spf { include } => {
-                fl!(lang, "lockdown-ranges-derived", include = include.as_str())
-            }
-            Source::Support => fl!(lang, "lockdown-ranges-pasted"),
-        }));
+    }
+    if let Some(source) = &l.ranges_source {
+        col = col.push(hint(source.clone()));
+    }
+    // Asking support is said only while no usable range is known.
+    if let Some(ask) = &l.ask_support {
+        let email = app.provider().support_email.clone();
+        col = col.push(
+            row![
+                text(ask.clone()).size(style::BODY_SIZE).width(Fill),
+                copy_button(app, "support-email".into(), email),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+        );
     }
     col = col.push(
         text(fl!(lang, "lockdown-ranges-paste-label"))
@@ -150,13 +145,14 @@ fn ranges(app: &App) -> Element<'_, Message> {
     col.into()
 }
 
-/// Said where the script, rules or settings would be, when the ranges
-/// cannot be used.
-fn nothing_made<'a>(lang: crate::localize::Lang) -> Element<'a, Message> {
-    text(fl!(lang, "lockdown-nothing-made"))
-        .size(style::BODY_SIZE)
-        .style(style::error_text)
-        .into()
+/// What to do before the script or rules can appear.
+fn missing<'a>(l: &LockdownContent) -> Option<Element<'a, Message>> {
+    l.artefact_missing.clone().map(|m| {
+        text(m)
+            .size(style::BODY_SIZE)
+            .style(style::error_text)
+            .into()
+    })
 }
 
 /// The generated text, selectable, with Copy and Save.
@@ -189,24 +185,26 @@ fn artefact<'a>(app: &'a App, name: String) -> Element<'a, Message> {
     .into()
 }
 
-fn microsoft(app: &App) -> Element<'_, Message> {
+fn microsoft<'a>(app: &'a App, c: &StepContent, l: &LockdownContent) -> Element<'a, Message> {
     let lang = app.lang;
     let provider = app.provider();
     let mut col = Column::new().spacing(10);
-    col = col.push(heading(fl!(lang, "lockdown-m365-title")));
-    col = col.push(para(fl!(lang, "lockdown-m365-intro")));
-    col = col.push(note(fl!(lang, "gui-m365-dns-trap")));
+    if let Some(host) = &l.smart_host {
+        col = col.push(
+            text(host.label.clone())
+                .size(style::BODY_SIZE)
+                .font(style::BOLD),
+        );
+    }
     col = col.push(
-        text(fl!(lang, "lockdown-smart-host-label"))
-            .size(style::BODY_SIZE)
-            .font(style::BOLD),
-    );
-    col = col.push(
-        text_input("smtp.example.net", &app.lockdown.smart_host_input)
-            .id(SMART_HOST_INPUT)
-            .on_input(|x| Message::Lockdown(StepMessage::SmartHostChanged(x)))
-            .padding(8)
-            .size(style::BODY_SIZE),
+        text_input(
+            &fl!(lang, "lockdown-smart-host-placeholder"),
+            &app.lockdown.smart_host_input,
+        )
+        .id(SMART_HOST_INPUT)
+        .on_input(|x| Message::Lockdown(StepMessage::SmartHostChanged(x)))
+        .padding(8)
+        .size(style::BODY_SIZE),
     );
     match app.lockdown.smart_host() {
         Some(Err(e)) => {
@@ -228,10 +226,10 @@ fn microsoft(app: &App) -> Element<'_, Message> {
             )))
         }
     }
-    if let Some(domain) = lockdown::arc_sealer(provider) {
+    if let Some(label) = &l.arc_label {
         col = col.push(focus::focus(
             checkbox(app.lockdown.arc)
-                .label(fl!(lang, "lockdown-arc", domain = domain.ascii()))
+                .label(label.clone())
                 .on_toggle(|x| Message::Lockdown(StepMessage::ArcToggled(x)))
                 .text_size(style::BODY_SIZE),
             Some(Message::Lockdown(StepMessage::ArcToggled(
@@ -239,123 +237,67 @@ fn microsoft(app: &App) -> Element<'_, Message> {
             ))),
         ));
     }
-    col = col.push(
-        text(fl!(lang, "lockdown-script-title"))
-            .size(style::BODY_SIZE)
-            .font(style::BOLD),
-    );
-    match app.lockdown.artefact_text() {
-        Some(Ok((name, _))) => col = col.push(artefact(app, name.clone())),
+    if let Some(t) = &l.artefact_title {
+        col = col.push(text(t.clone()).size(style::BODY_SIZE).font(style::BOLD));
+    }
+    match &l.artefact {
+        Some(Ok(a)) => col = col.push(artefact(app, a.file_name.clone())),
         Some(Err(e)) => {
             col = col.push(
-                text(fl!(
-                    lang,
-                    "lockdown-script-error",
-                    error = render::script_error(lang, e)
-                ))
-                .size(style::BODY_SIZE)
-                .style(style::error_text),
+                text(fl!(lang, "lockdown-script-error", error = e.as_str()))
+                    .size(style::BODY_SIZE)
+                    .style(style::error_text),
             )
         }
-        None if app.lockdown.ranges_refused() => col = col.push(nothing_made(lang)),
-        None => col = col.push(hint(fl!(lang, "lockdown-smart-host-needed"))),
+        None => col = col.extend(missing(l)),
     }
-    col = col.push(
-        text(fl!(lang, "lockdown-eac-title"))
-            .size(style::BODY_SIZE)
-            .font(style::BOLD),
-    );
-    let ranges = app
-        .lockdown
-        .gateway_ranges()
-        .and_then(|r| lockdown::microsoft::exchange_ranges(r).ok())
-        .map(|r| {
-            r.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .unwrap_or_else(|| "…".into());
-    let host = app
-        .lockdown
-        .smart_host()
-        .and_then(Result::ok)
-        .map(|h| h.ascii().to_string())
-        .unwrap_or_else(|| "…".into());
-    let arc = lockdown::arc_sealer(provider)
-        .map(|d| d.ascii().to_string())
-        .unwrap_or_default();
-    let steps = [
-        fl!(
-            lang,
-            "lockdown-eac-1",
-            inbound = lockdown::microsoft::INBOUND
-        ),
-        fl!(lang, "lockdown-eac-2", ranges = ranges),
-        fl!(lang, "lockdown-eac-3"),
-        fl!(
-            lang,
-            "lockdown-eac-4",
-            inbound = lockdown::microsoft::INBOUND
-        ),
-        fl!(
-            lang,
-            "lockdown-eac-5",
-            outbound = lockdown::microsoft::OUTBOUND,
-            host = host.as_str()
-        ),
-        fl!(lang, "lockdown-eac-6", domain = arc),
-    ];
-    for (i, s) in steps.into_iter().enumerate() {
-        col = col.push(text(format!("{}. {s}", i + 1)).size(style::BODY_SIZE));
+    if let Some(t) = &l.steps_title {
+        col = col.push(text(t.clone()).size(style::BODY_SIZE).font(style::BOLD));
     }
+    col = col.push(content_view::actions(app, c));
     col.into()
 }
 
-fn google(app: &App) -> Element<'_, Message> {
-    let lang = app.lang;
+fn google<'a>(app: &'a App, c: &StepContent, l: &LockdownContent) -> Element<'a, Message> {
     let mut col = Column::new().spacing(10);
-    col = col.push(heading(fl!(lang, "lockdown-google-title")));
-    col = col.push(note(fl!(lang, "lockdown-google-where")));
-    if let Some(ranges) = app.lockdown.gateway_ranges() {
-        for setting in lockdown::google::settings(ranges) {
-            let label = crate::localize::text(lang, setting.label, &[]).unwrap_or_default();
-            let value = if setting.value == "on" {
-                fl!(lang, "lockdown-google-on")
-            } else {
-                setting.value.clone()
-            };
-            col = col.push(
-                container(
-                    row![
-                        column![
-                            text(label).size(style::SMALL_SIZE).style(style::muted),
-                            text(value.clone()).font(style::MONO).size(style::BODY_SIZE),
-                        ]
-                        .spacing(4)
-                        .width(Fill),
-                        copy_button(app, format!("google:{}", setting.label), value),
-                    ]
-                    .spacing(10)
-                    .align_y(Alignment::Center),
-                )
-                .padding(10)
-                .width(Fill)
-                .style(style::card),
-            );
+    for setting in &l.settings {
+        let value_text = if setting.copyable {
+            text(setting.value.clone())
+                .font(style::MONO)
+                .size(style::BODY_SIZE)
+        } else {
+            text(setting.value.clone()).size(style::BODY_SIZE)
+        };
+        let mut line = row![
+            column![
+                text(setting.label.clone())
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted),
+                value_text,
+            ]
+            .spacing(4)
+            .width(Fill),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center);
+        // Boxes to tick are not values: nothing to copy.
+        if setting.copyable {
+            line = line.push(copy_button(
+                app,
+                format!("google:{}", setting.id),
+                setting.value.clone(),
+            ));
         }
-    } else if app.lockdown.ranges_refused() {
-        col = col.push(nothing_made(lang));
+        col = col.push(container(line).padding(10).width(Fill).style(style::card));
     }
-    col = col.push(hint(fl!(lang, "lockdown-google-note")));
-    col = col.push(note(fl!(lang, "lockdown-google-mx")));
+    col = col.extend(missing(l));
+    col = col.push(content_view::actions(app, c));
     col.into()
 }
 
-fn server(app: &App) -> Element<'_, Message> {
+fn server<'a>(app: &'a App, c: &StepContent, l: &LockdownContent) -> Element<'a, Message> {
     let lang = app.lang;
     let mut col = Column::new().spacing(10);
-    col = col.push(heading(fl!(lang, "lockdown-server-title")));
     let mut formats = row![text(fl!(lang, "lockdown-format-label")).size(style::BODY_SIZE)]
         .spacing(16)
         .align_y(Alignment::Center);
@@ -371,11 +313,11 @@ fn server(app: &App) -> Element<'_, Message> {
         ));
     }
     col = col.push(formats.wrap());
-    if let Some(Ok((name, _))) = app.lockdown.artefact_text() {
-        col = col.push(artefact(app, name.clone()));
-    } else if app.lockdown.ranges_refused() {
-        col = col.push(nothing_made(lang));
+    match &l.artefact {
+        Some(Ok(a)) => col = col.push(artefact(app, a.file_name.clone())),
+        _ => col = col.extend(missing(l)),
     }
+    col = col.push(content_view::actions(app, c));
     col = col.push(heading(fl!(lang, "lockdown-probe-title")));
     col = col.push(para(fl!(lang, "lockdown-probe-intro")));
     match app.destination() {

@@ -3,6 +3,7 @@
 //! port 25 test, and the script or rules made from them. The script is made
 //! here, when an input changes, so that drawing the step costs nothing.
 
+use crate::localize::Lang;
 use std::time::Duration;
 
 use iced::Task;
@@ -68,6 +69,8 @@ pub struct Inputs<'a> {
     /// The destination server, as the port test tries it.
     pub destination: Option<&'a str>,
     pub smtp_port: u16,
+    /// The language of the scripts' comments.
+    pub lang: Lang,
 }
 
 /// A generated file: its name and its text.
@@ -274,46 +277,18 @@ impl Lockdown {
     }
 
     fn make(&self, inputs: Inputs<'_>) -> Option<Result<Artefact, ScriptError>> {
-        let domain = inputs.domain?;
-        let ranges = self.gateway_ranges()?;
-        let provider = inputs.provider;
-        let gateway_mx = lockdown::guard::gateway_hosts(provider);
-        match inputs.platform {
-            Platform::Microsoft365 => {
-                let smart_host = self.smart_host()?.ok()?;
-                let arc = if self.arc {
-                    lockdown::arc_sealer(provider)
-                } else {
-                    None
-                };
-                let script = lockdown::microsoft::script(&lockdown::microsoft::ScriptInput {
-                    domain,
-                    smart_host: &smart_host,
-                    gateway_mx: &gateway_mx,
-                    ranges,
-                    arc_sealer: arc.as_ref(),
-                    support_email: &provider.support_email,
-                    date: chrono::Local::now().date_naive(),
-                });
-                Some(script.map(|s| (format!("esm-exchange-online-{}.ps1", domain.ascii()), s)))
-            }
-            Platform::GoogleWorkspace => None,
-            Platform::OwnServer | Platform::Other => {
-                let format = self.firewall_format;
-                let guard = lockdown::guard::MxGuard {
-                    domain,
-                    gateway_mx: &gateway_mx,
-                };
-                let name = format!(
-                    "esm-{}-{}.{}",
-                    format.id(),
-                    domain.ascii(),
-                    format.extension()
-                );
-                let rules =
-                    lockdown::firewall::rules(format, &guard, ranges, &provider.support_email);
-                Some(Ok((name, rules)))
-            }
-        }
+        let smart_host = self.smart_host().and_then(Result::ok);
+        let made = crate::content::lockdown::make(&crate::content::lockdown::ArtefactInput {
+            domain: inputs.domain?,
+            platform: inputs.platform,
+            provider: inputs.provider,
+            lang: inputs.lang,
+            ranges: self.gateway_ranges()?,
+            smart_host: smart_host.as_ref(),
+            arc: self.arc,
+            format: self.firewall_format,
+            today: chrono::Local::now().date_naive(),
+        })?;
+        Some(made.map(|a| (a.file_name, a.text)))
     }
 }

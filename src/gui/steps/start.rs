@@ -4,9 +4,10 @@
 use iced::widget::{Column, button, column, container, radio, row, text, text_input};
 use iced::{Alignment, Element, Fill};
 
-use crate::check::{CheckId, Status};
+use crate::check::Status;
 use crate::fl;
-use crate::gui::widgets::{check_block, done_by_hand, heading, hint, note, para, title};
+use crate::gui::content_view;
+use crate::gui::widgets::{heading, hint};
 use crate::gui::{App, Message, focus, style};
 use crate::localize::Lang;
 use crate::platform::Platform;
@@ -24,9 +25,8 @@ pub fn platform_name(lang: Lang, p: Platform) -> String {
 
 pub fn view(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
-    let mut col = Column::new().spacing(14);
-    col = col.push(title(fl!(lang, "gui-start-title")));
-    col = col.push(para(fl!(lang, "gui-start-intro")));
+    let c = content_view::content(app, Step::Start);
+    let mut col = content_view::top(&c);
 
     col = col.push(heading(fl!(lang, "gui-language")));
     col = col.push(
@@ -95,23 +95,17 @@ pub fn view(app: &App) -> Element<'_, Message> {
     }
     col = col.push(platforms);
     if app.domain.is_ok() {
-        col = col.push(check_block(app, CheckId::DomainDns));
+        for check in content_view::checks(app, &c) {
+            col = col.push(check);
+        }
     }
     col.into()
 }
 
 pub fn destination(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
-    let provider = app.provider();
-    let mut col = Column::new().spacing(14);
-    col = col.push(title(fl!(lang, "step-destination")));
-    col = col.push(para(fl!(lang, "gui-destination-why")));
-    col = col.push(note(fl!(
-        lang,
-        "gui-destination-where",
-        url = provider.consoles.management.as_str(),
-        path = provider.menu_paths.destination.get(lang.code())
-    )));
+    let c = content_view::content(app, Step::Destination);
+    let mut col = content_view::top(&c);
     col = col.push(heading(fl!(lang, "gui-destination-label")));
     col = col.push(
         text_input(
@@ -156,10 +150,13 @@ pub fn destination(app: &App) -> Element<'_, Message> {
         );
     }
     if matches!(app.destination(), Some(Ok(_))) {
-        col = col.push(check_block(app, CheckId::DestinationHost));
+        for check in content_view::checks(app, &c) {
+            col = col.push(check);
+        }
     } else {
         col = col.push(hint(fl!(lang, "gui-destination-empty")));
     }
-    col = col.push(done_by_hand(app, Step::Destination));
+    // Saving the server in the console is the step's confirmation.
+    col = col.push(content_view::actions(app, &c));
     column![col].into()
 }

@@ -3,67 +3,46 @@
 use iced::widget::{Column, button, container, row, text};
 use iced::{Alignment, Element, Fill};
 
-use crate::check::Status;
 use crate::fl;
+use crate::gui::content_view;
 use crate::gui::export::Kind;
 use crate::gui::widgets::{badge, heading, hint, para, title};
 use crate::gui::{App, Message, focus, style};
-use crate::render;
 use crate::step::Step;
 
 pub fn view(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
+    let c = content_view::content(app, Step::Summary);
     let mut col = Column::new().spacing(14);
-    col = col.push(title(fl!(lang, "gui-summary-title")));
+    col = col.push(title(c.title.clone()));
     let mut table = Column::new().spacing(6);
-    let mut left: Vec<String> = Vec::new();
-    for step in Step::ALL {
-        let name =
-            crate::localize::text(lang, &format!("step-{}", step.id()), &[]).unwrap_or_default();
-        for id in step.checks() {
-            let result = app.report().and_then(|r| r.get(*id));
-            table = table.push(
-                row![
-                    text(name.clone())
-                        .size(style::SMALL_SIZE)
-                        .style(style::muted)
-                        .width(160),
-                    text(render::check_title(lang, *id))
-                        .size(style::BODY_SIZE)
-                        .width(Fill),
-                    badge(app, result.map(|r| r.status)),
-                ]
-                .spacing(10)
-                .align_y(Alignment::Center),
-            );
-            if let Some(r) = result
-                && r.status != Status::Pass
-                && let Some(p) = r.problems.first()
-            {
-                left.push(format!(
-                    "{} — {}",
-                    render::check_title(lang, *id),
-                    render::problem_message(lang, *id, p)
-                ));
-            }
-        }
-        if step.is_manual() && step.state(app.report(), &app.done).status != Some(Status::Pass) {
-            left.push(fl!(lang, "gui-summary-manual", step = name));
-        }
+    for check in &c.checks {
+        let name = content_view::content(app, check.step).title.clone();
+        table = table.push(
+            row![
+                text(name)
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted)
+                    .width(160),
+                text(check.title.clone()).size(style::BODY_SIZE).width(Fill),
+                badge(app, check.status),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+        );
     }
     col = col.push(container(table).padding(14).width(Fill).style(style::card));
     col = col.push(heading(fl!(lang, "gui-summary-left")));
-    if left.is_empty() && app.report().is_some() {
-        col = col.push(para(fl!(lang, "gui-summary-all-done")));
-    } else {
-        for item in left {
-            col = col.push(text(format!("• {item}")).size(style::BODY_SIZE));
-        }
+    for p in &c.explanation {
+        col = col.push(para(p.clone()));
+    }
+    for item in &c.left {
+        col = col.push(text(format!("• {item}")).size(style::BODY_SIZE));
     }
     // The way back, in the order that keeps mail flowing.
     col = col.push(heading(fl!(lang, "rollback-title")));
-    for line in render::rollback_steps(lang, app.platform, app.provider().mx.ttl) {
-        col = col.push(para(line));
+    for line in &c.rollback {
+        col = col.push(para(line.clone()));
     }
     col = col.push(heading(fl!(lang, "gui-summary-export")));
     let ready = app.current_outcome().is_some();
