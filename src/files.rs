@@ -27,6 +27,25 @@ pub enum ReadError {
     Io(std::io::Error),
 }
 
+/// A refusal of the system, kept as a code rather than the system's words,
+/// so that it can be said in the window's language (see
+/// [`crate::render::system_error`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SystemError {
+    pub kind: std::io::ErrorKind,
+    /// The system's error number, when it gave one.
+    pub code: Option<i32>,
+}
+
+impl From<&std::io::Error> for SystemError {
+    fn from(e: &std::io::Error) -> SystemError {
+        SystemError {
+            kind: e.kind(),
+            code: e.raw_os_error(),
+        }
+    }
+}
+
 impl From<std::io::Error> for ReadError {
     fn from(e: std::io::Error) -> ReadError {
         match e.kind() {

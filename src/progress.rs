@@ -106,8 +106,8 @@ pub enum LoadProblem {
     PermissionDenied,
     /// A folder, a device or a pipe has its name.
     NotAFile,
-    /// Reading failed; the system's words.
-    Unreadable(String),
+    /// Reading failed: what the system said.
+    Unreadable(files::SystemError),
 }
 
 /// What loading found.
@@ -127,7 +127,7 @@ pub enum Loaded {
     LeftInPlace {
         path: PathBuf,
         problem: LoadProblem,
-        move_error: Option<String>,
+        move_error: Option<files::SystemError>,
     },
 }
 
@@ -158,7 +158,13 @@ pub fn load(path: &Path) -> Loaded {
             let problem = match e {
                 ReadError::PermissionDenied => LoadProblem::PermissionDenied,
                 ReadError::NotAFile => LoadProblem::NotAFile,
-                other => LoadProblem::Unreadable(other.to_string()),
+                ReadError::Io(e) => LoadProblem::Unreadable(files::SystemError::from(&e)),
+                // The others are handled above; said as a refusal if one
+                // ever reaches here.
+                _ => LoadProblem::Unreadable(files::SystemError {
+                    kind: std::io::ErrorKind::Other,
+                    code: None,
+                }),
             };
             return Loaded::LeftInPlace {
                 path: path.to_path_buf(),
@@ -195,7 +201,7 @@ fn move_aside_as(path: &Path, problem: LoadProblem, name: &str) -> Loaded {
         Err(e) => Loaded::LeftInPlace {
             path: path.to_path_buf(),
             problem,
-            move_error: Some(e.to_string()),
+            move_error: Some(files::SystemError::from(&e)),
         },
     }
 }

@@ -344,8 +344,7 @@ pub fn progress_problem(lang: Lang, problem: &crate::progress::LoadProblem) -> S
         }
         LoadProblem::PermissionDenied => fl!(lang, "file-error-permission"),
         LoadProblem::NotAFile => fl!(lang, "file-error-not-a-file"),
-        // The system's own words.
-        LoadProblem::Unreadable(error) => error.clone(),
+        LoadProblem::Unreadable(error) => system_error(lang, *error),
     }
 }
 
@@ -361,17 +360,18 @@ pub fn write_error(lang: Lang, error: &crate::files::WriteError) -> String {
 /// by their number (the system's own words are in its language, not the
 /// window's).
 pub fn io_error(lang: Lang, error: &std::io::Error) -> String {
+    system_error(lang, crate::files::SystemError::from(error))
+}
+
+/// A refusal of the system kept as a code, in words (see [`io_error`]).
+pub fn system_error(lang: Lang, error: crate::files::SystemError) -> String {
     use std::io::ErrorKind;
-    match error.kind() {
+    match error.kind {
         ErrorKind::PermissionDenied => fl!(lang, "file-error-denied"),
         ErrorKind::NotFound => fl!(lang, "file-error-missing-folder"),
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded => fl!(lang, "file-error-full"),
         ErrorKind::ReadOnlyFilesystem => fl!(lang, "file-error-read-only"),
-        _ => fl!(
-            lang,
-            "file-error-system",
-            code = error.raw_os_error().unwrap_or(0)
-        ),
+        _ => fl!(lang, "file-error-system", code = error.code.unwrap_or(0)),
     }
 }
 
@@ -521,6 +521,75 @@ mod tests {
     use crate::check::Code;
 
     use crate::check::codes::{ALL_PROBLEMS, ArgKind, ArgSpec, RECORD_NOTES};
+
+    /// The engine's errors the window shows are whole words in both
+    /// languages, different in each, with nothing left unfilled; a lookup
+    /// with no answer points at this computer's network.
+    #[test]
+    fn engine_errors_read_in_both_languages() {
+        use crate::dns::Failure;
+        use crate::lockdown::microsoft::ScriptError;
+        use crate::lockdown::probe;
+        use crate::lockdown::ranges::DeriveError;
+        let lookup = |reason: &'static str| DeriveError::Lookup {
+            name: "includespf.example".into(),
+            failure: Failure {
+                reason,
+                detail: "the resolver's own words".into(),
+            },
+        };
+        let said = |lang: Lang| -> Vec<String> {
+            let mut all = vec![
+                derive_error(lang, &DeriveError::Resolver("no servers".into())),
+                derive_error(lang, &lookup("timeout")),
+                derive_error(lang, &lookup("error")),
+                derive_error(lang, &lookup("servfail")),
+                derive_error(
+                    lang,
+                    &DeriveError::NoRanges {
+                        include: "includespf.example".into(),
+                    },
+                ),
+                script_error(lang, &ScriptError::NoIpv4),
+                script_error(lang, &ScriptError::TooWide("10.0.0.0/8".into())),
+            ];
+            for failure in [
+                probe::Failure::NotResolved,
+                probe::Failure::NoAddress,
+                probe::Failure::Unreachable,
+                probe::Failure::Other(111),
+                probe::Failure::Other(0),
+            ] {
+                all.push(probe_failure(lang, failure));
+            }
+            for kind in [
+                std::io::ErrorKind::PermissionDenied,
+                std::io::ErrorKind::NotFound,
+                std::io::ErrorKind::StorageFull,
+                std::io::ErrorKind::ReadOnlyFilesystem,
+                std::io::ErrorKind::Other,
+            ] {
+                all.push(io_error(lang, &std::io::Error::from(kind)));
+            }
+            all
+        };
+        let (fr, en) = (said(Lang::Fr), said(Lang::En));
+        for (f, e) in fr.iter().zip(&en) {
+            for words in [f, e] {
+                assert!(!words.trim().is_empty() && !words.contains('{'), "{words}");
+                assert!(!words.contains("the resolver's own words"), "{words}");
+            }
+            assert_ne!(f, e, "the same words in both languages");
+        }
+        // No answer at all: this computer's network first.
+        for i in [1, 2] {
+            assert!(
+                fr[i].contains("réseau") && en[i].contains("network"),
+                "{}",
+                en[i]
+            );
+        }
+    }
 
     /// Every rollback step has complete words in both languages, with
     /// nothing left unfilled.

@@ -1556,6 +1556,59 @@ fn at_the_smallest_size_the_domain_stays_clear_of_the_header_buttons() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+#[test]
+fn tab_brings_the_focused_widget_into_view() {
+    let (mut app, dir) = offline_app("tab-reveal");
+    for m in [
+        Message::DomainChanged("exemple.fr".into()),
+        Message::PlatformSelected(Platform::OwnServer),
+        Message::DestinationChanged("127.0.0.1".into()),
+        Message::GoTo(Step::Lockdown),
+    ] {
+        let _ = app.update(m);
+    }
+    let mut sim = Simulator::with_size(
+        iced::Settings {
+            fonts: gui::fonts(),
+            default_font: gui::DEFAULT_FONT,
+            ..iced::Settings::default()
+        },
+        (900.0, 650.0),
+        app.view(),
+    );
+    let screen = iced::Rectangle::new(iced::Point::ORIGIN, iced::Size::new(900.0, 650.0));
+    let mut below_the_fold = 0;
+    for _ in 0..40 {
+        let _ = sim.tap_key(iced::keyboard::key::Named::Tab);
+        // Past the last widget, iced's Tab order leaves the focus nowhere
+        // for one press.
+        let Ok((bounds, seen)) = sim.find(|c: iced_test::selector::Candidate<'_>| match c {
+            iced_test::selector::Candidate::Focusable {
+                bounds,
+                visible_bounds,
+                state,
+                ..
+            } if state.is_focused() => Some((bounds, visible_bounds)),
+            _ => None,
+        }) else {
+            continue;
+        };
+        if bounds.y > screen.height {
+            below_the_fold += 1;
+        }
+        let seen = seen.unwrap_or_else(|| panic!("the focus at {bounds:?} is out of sight"));
+        assert!(
+            seen.height >= bounds.height.min(600.0) - 1.0 && screen.contains(seen.center()),
+            "the focus at {bounds:?} is only partly in sight: {seen:?}"
+        );
+    }
+    assert!(
+        below_the_fold > 0,
+        "the step fits the window: nothing to bring into view was tried"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// The lock-down step draws the content model: its actions with boxes
 /// bound to their ids, no "ask support" while the ranges are listed, no
 /// Copy button for the settings to tick, and the ARC step only once ARC is

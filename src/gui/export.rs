@@ -222,7 +222,8 @@ async fn write(
         crate::files::write_atomic(&path, &bytes).map_err(|e| crate::render::write_error(lang, &e))
     })
     .await
-    .map_err(|e| e.to_string())?
+    // The writing thread stopped without an answer.
+    .map_err(|_| crate::fl!(lang, "gui-save-interrupted"))?
 }
 
 /// Saves the checklist or the records. `Ok(None)`: the user cancelled.

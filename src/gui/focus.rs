@@ -4,14 +4,14 @@
 //! Space, and draws a ring around it while it has the focus.
 
 use iced::advanced::layout::{self, Layout};
-use iced::advanced::widget::{Operation, Tree, operation, tree};
+use iced::advanced::widget::{self, Operation, Tree, operation, tree};
 use iced::advanced::{Clipboard, Shell, Widget, mouse, overlay, renderer};
 use iced::keyboard::{self, key};
 use iced::{Background, Border, Color, Element, Event, Length, Rectangle, Size, Theme, Vector};
 
 /// How far the ring is drawn outside the widget, and how thick it is.
 const RING_GAP: f32 = 2.0;
-const RING_WIDTH: f32 = 2.0;
+const RING_WIDTH: f32 = 3.0;
 
 /// A widget that the keyboard can reach: Tab gives it the focus, Enter or
 /// Space sends `on_activate`, as a click would.
@@ -380,6 +380,20 @@ impl<Message> Widget<Message, Theme, iced::Renderer> for Scope<'_, Message> {
                 _ => break,
             }
         }
+        // The focus may have moved out of sight in the step's content:
+        // scroll it back into view, as the mouse would have had to.
+        let mut find = FindFocused::default();
+        self.content
+            .as_widget_mut()
+            .operate(&mut tree.children[0], child, renderer, &mut find);
+        if let Some(target) = find.bounds {
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                child,
+                renderer,
+                &mut Reveal { target },
+            );
+        }
         shell.capture_event();
         shell.request_redraw();
     }
@@ -455,4 +469,71 @@ pub fn press<'a, Message: Clone + 'a>(
     on_press: Option<Message>,
 ) -> Element<'a, Message> {
     focus(button.on_press_maybe(on_press.clone()), on_press)
+}
+
+/// Finds where the widget with the focus is (in layout coordinates).
+#[derive(Default)]
+struct FindFocused {
+    bounds: Option<Rectangle>,
+}
+
+impl Operation for FindFocused {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+        operate(self);
+    }
+
+    fn focusable(
+        &mut self,
+        _id: Option<&widget::Id>,
+        bounds: Rectangle,
+        state: &mut dyn operation::Focusable,
+    ) {
+        if state.is_focused() {
+            self.bounds = Some(bounds);
+        }
+    }
+}
+
+/// Room kept between a widget brought into view and the scrolled edge.
+const REVEAL_MARGIN: f32 = 24.0;
+
+/// Scrolls the scrollable holding `target` just enough that it is seen.
+struct Reveal {
+    target: Rectangle,
+}
+
+impl Operation for Reveal {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+        operate(self);
+    }
+
+    fn scrollable(
+        &mut self,
+        _id: Option<&widget::Id>,
+        bounds: Rectangle,
+        content_bounds: Rectangle,
+        translation: Vector,
+        state: &mut dyn operation::Scrollable,
+    ) {
+        if !content_bounds.contains(self.target.center()) {
+            return;
+        }
+        // What is seen of the content, in the content's own coordinates.
+        let top = bounds.y + translation.y;
+        let bottom = top + bounds.height;
+        let delta = if self.target.y < top {
+            self.target.y - top - REVEAL_MARGIN
+        } else if self.target.y + self.target.height > bottom {
+            (self.target.y + self.target.height - bottom + REVEAL_MARGIN)
+                // A widget taller than the view shows its top.
+                .min(self.target.y - top)
+        } else {
+            return;
+        };
+        state.scroll_by(
+            iced::widget::scrollable::AbsoluteOffset { x: 0.0, y: delta },
+            bounds,
+            content_bounds,
+        );
+    }
 }

@@ -214,7 +214,7 @@ fn notice<'a>(app: &App) -> Option<Element<'a, Message>> {
             "gui-progress-not-moved",
             path = path.display().to_string(),
             reason = render::progress_problem(lang, problem),
-            error = error.as_str()
+            error = render::system_error(lang, *error)
         ),
         Notice::SaveFailed(e) => fl!(lang, "gui-save-failed", error = e.as_str()),
     };

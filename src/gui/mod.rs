@@ -69,7 +69,7 @@ pub enum Notice {
     ProgressLeftInPlace {
         path: PathBuf,
         problem: progress::LoadProblem,
-        move_error: Option<String>,
+        move_error: Option<crate::files::SystemError>,
     },
     /// The progress could not be saved.
     SaveFailed(String),
