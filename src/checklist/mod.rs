@@ -487,6 +487,7 @@ impl Doc<'_> {
         }
         if let Some(l) = &c.lockdown {
             self.lockdown(l);
+            self.rules(l);
         }
         // What to do, one box each; then the checks and their problems;
         // then the records (the fixes say "below").
@@ -516,15 +517,14 @@ impl Doc<'_> {
                 );
             }
         }
-        if let Some(l) = &c.lockdown {
-            self.rules(l);
-            if !c.rollback.is_empty() {
-                // The way back, in the order that keeps mail flowing.
-                self.w.gap(4.0);
-                self.bold(&l.rollback_title, 0.0);
-                for line in &c.rollback {
-                    self.text(line, 8.0);
-                }
+        // The way back, in the order that keeps mail flowing.
+        if let Some(l) = &c.lockdown
+            && !c.rollback.is_empty()
+        {
+            self.w.gap(4.0);
+            self.bold(&l.rollback_title, 0.0);
+            for line in &c.rollback {
+                self.text(line, 8.0);
             }
         }
     }
