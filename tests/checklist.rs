@@ -273,6 +273,36 @@ fn the_cli_writes_the_checklist_and_reports_errors_plainly() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    // The lock-down data given on the command line, and the ranges read
+    // from the gateway's SPF record, reach the PDF.
+    let o = run(&[
+        "checklist",
+        "good.test",
+        "--out",
+        out.to_str().unwrap(),
+        "--nameserver",
+        &ns,
+        "--smart-host",
+        "relay.example.net",
+        "--arc",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let (_, text) = extract(&std::fs::read(&out).unwrap());
+    for wanted in ["relay.example.net", "198.51.100.0/24"] {
+        assert!(flat_has(&text, wanted), "{wanted}\n{text}");
+    }
+    // A smart host that is not a host name is refused plainly.
+    let o = run(&[
+        "checklist",
+        "good.test",
+        "--out",
+        out.to_str().unwrap(),
+        "--nameserver",
+        &ns,
+        "--smart-host",
+        "relay.example.net'; Stop-Computer",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
     // A folder that does not exist: a plain error, and no file left behind.
     let bad = dir.join("missing/list.pdf");
     let o = run(&[

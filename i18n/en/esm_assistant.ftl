@@ -708,8 +708,8 @@ action-mx-delete = { $count ->
     [one] At your DNS host, delete the old MX record listed below.
    *[other] At your DNS host, delete the { $count } old MX records listed below.
 }
-action-google-gateway = In the Google Admin console, enter the inbound gateway settings below and save.
-action-server-rules = Apply the rules below ({ $format }) on your server or firewall.
+action-google-gateway = In the Google Admin console, enter the inbound gateway settings above and save.
+action-server-rules = Apply the rules above ({ $format }) on your server or firewall.
 lockdown-eac-2-no-ranges = Identify the partner by the sending server's IP address, and enter the gateway's addresses: ask { $email } for them.
 lockdown-eac-5-no-host = Back in Mail flow > Connectors, add a connector from “Office 365” to “Partner organization”, named { $outbound }, for all domains (*), routed through the gateway's outgoing relay (smart host: copy its name from the e-securemail console, { $url }), always over TLS with a certificate issued to that same name.
 lockdown-smart-host-placeholder = Host name given in the console

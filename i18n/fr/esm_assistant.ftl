@@ -707,8 +707,8 @@ action-mx-delete = { $count ->
     [one] Chez votre hébergeur DNS, supprimez l’ancien enregistrement MX indiqué ci-dessous.
    *[other] Chez votre hébergeur DNS, supprimez les { $count } anciens enregistrements MX indiqués ci-dessous.
 }
-action-google-gateway = Dans la console d’administration Google, saisissez les paramètres de passerelle entrante ci-dessous et enregistrez.
-action-server-rules = Appliquez les règles ci-dessous ({ $format }) sur votre serveur ou votre pare-feu.
+action-google-gateway = Dans la console d’administration Google, saisissez les paramètres de passerelle entrante ci-dessus et enregistrez.
+action-server-rules = Appliquez les règles ci-dessus ({ $format }) sur votre serveur ou votre pare-feu.
 lockdown-eac-2-no-ranges = Identifiez le partenaire par l’adresse IP du serveur d’envoi, et saisissez les adresses de la passerelle : demandez-les à { $email }.
 lockdown-eac-5-no-host = De retour dans Flux de courrier > Connecteurs, ajoutez un connecteur de « Office 365 » vers « Organisation partenaire », nommé { $outbound }, pour tous les domaines (*), acheminé via le relais sortant de la passerelle (smart host : copiez son nom depuis la console e-securemail, { $url }), toujours en TLS, avec un certificat émis pour ce même nom.
 lockdown-smart-host-placeholder = Nom d’hôte indiqué dans la console

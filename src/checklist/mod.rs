@@ -150,6 +150,12 @@ impl Doc<'_> {
         self.w.paragraph(s, indent, FontKind::Bold, BODY, BLACK);
     }
 
+    /// A heading inside a step, never left alone at the bottom of a page.
+    fn subheading(&mut self, s: &str) {
+        self.w.ensure(BODY * layout::LEADING * 4.0);
+        self.bold(s, 0.0);
+    }
+
     /// A badge: white status word on the status colour, at (x, baseline y).
     fn badge(&mut self, x: f32, baseline: f32, status: Option<Status>) -> f32 {
         let label = status_label(self.lang, status);
@@ -412,7 +418,7 @@ impl Doc<'_> {
 
     fn lockdown(&mut self, l: &content::LockdownContent) {
         self.w.gap(4.0);
-        self.bold(&l.ranges_title, 0.0);
+        self.subheading(&l.ranges_title);
         if !l.ranges.is_empty() {
             self.w
                 .paragraph(&l.ranges.join("\n"), 8.0, FontKind::Mono, VALUE, BLACK);
@@ -424,7 +430,7 @@ impl Doc<'_> {
             self.text(ask, 8.0);
         }
         self.w.gap(4.0);
-        self.bold(&l.platform_title, 0.0);
+        self.subheading(&l.platform_title);
         for p in &l.platform_intro {
             self.text(p, 0.0);
         }
@@ -447,7 +453,7 @@ impl Doc<'_> {
             && let Some(name) = &l.format_name
         {
             self.w.gap(4.0);
-            self.bold(name, 0.0);
+            self.subheading(name);
             let width = self.width() - 8.0;
             for line in artefact.text.lines() {
                 // Kept as written, indentation included; a tab would be
@@ -487,6 +493,7 @@ impl Doc<'_> {
         }
         if let Some(l) = &c.lockdown {
             self.lockdown(l);
+            self.rules(l);
         }
         // What to do, one box each; then the checks and their problems;
         // then the records (the fixes say "below").
@@ -505,7 +512,7 @@ impl Doc<'_> {
         }
         if !c.deletes.is_empty() {
             self.w.gap(4.0);
-            self.bold(&c.deletes_title, 0.0);
+            self.subheading(&c.deletes_title);
             for d in &c.deletes {
                 self.w.paragraph(
                     &format!("✗ {}", d.line),
@@ -516,15 +523,14 @@ impl Doc<'_> {
                 );
             }
         }
-        if let Some(l) = &c.lockdown {
-            self.rules(l);
-            if !c.rollback.is_empty() {
-                // The way back, in the order that keeps mail flowing.
-                self.w.gap(4.0);
-                self.bold(&l.rollback_title, 0.0);
-                for line in &c.rollback {
-                    self.text(line, 8.0);
-                }
+        // The way back, in the order that keeps mail flowing.
+        if let Some(l) = &c.lockdown
+            && !c.rollback.is_empty()
+        {
+            self.w.gap(4.0);
+            self.subheading(&l.rollback_title);
+            for line in &c.rollback {
+                self.text(line, 8.0);
             }
         }
     }

@@ -145,13 +145,17 @@ fn ranges<'a>(app: &'a App, l: &LockdownContent) -> Element<'a, Message> {
     col.into()
 }
 
-/// What to do before the script or rules can appear.
+/// What to do before the script or rules can appear: an error while no
+/// usable range is known, a hint otherwise.
 fn missing<'a>(l: &LockdownContent) -> Option<Element<'a, Message>> {
-    l.artefact_missing.clone().map(|m| {
+    let m = l.artefact_missing.clone()?;
+    Some(if l.ranges.is_empty() {
         text(m)
             .size(style::BODY_SIZE)
             .style(style::error_text)
             .into()
+    } else {
+        hint(m)
     })
 }
 
