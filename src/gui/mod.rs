@@ -6,6 +6,7 @@
 
 mod clipboard;
 pub mod export;
+pub mod identity;
 mod steps;
 mod style;
 mod widgets;
@@ -1234,6 +1235,8 @@ pub fn application(
             min_size: Some(Size::new(900.0, 650.0)),
             // The window closes once the progress is saved: see `App::close`.
             exit_on_close_request: false,
+            icon: identity::icon(),
+            platform_specific: identity::platform_specific(),
             ..iced::window::Settings::default()
         })
 }
