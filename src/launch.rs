@@ -25,6 +25,7 @@ fn window(cli: &Cli) -> ExitCode {
     let lang = cli.common.language();
     if !display_available() {
         eprintln!("{}", esm_assistant::fl!(lang, "launch-no-display"));
+        eprintln!("{}", esm_assistant::fl!(lang, "launch-commands"));
         return ExitCode::from(2);
     }
     let provider = match cli.common.load_provider(lang) {
@@ -59,6 +60,7 @@ fn window(cli: &Cli) -> ExitCode {
 fn window(cli: &Cli) -> ExitCode {
     let lang = cli.common.language();
     eprintln!("{}", esm_assistant::fl!(lang, "launch-no-window-built"));
+    eprintln!("{}", esm_assistant::fl!(lang, "launch-commands"));
     ExitCode::from(2)
 }
 

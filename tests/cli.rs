@@ -707,6 +707,9 @@ fn no_window_possible_says_so_and_points_to_the_commands() {
         assert!(err.contains(needle), "{err}");
         assert!(err.contains("--help"), "{err}");
         assert!(!err.contains("panicked"), "{err}");
+        // Plain lines: no escaped control characters.
+        assert!(!err.contains("\\u{"), "{err}");
+        assert_eq!(err.lines().count(), 2, "{err}");
         let why = if cfg!(feature = "gui") {
             ["DISPLAY", "DISPLAY"]
         } else {

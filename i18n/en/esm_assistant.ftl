@@ -401,11 +401,8 @@ cli-error-too-long = { $option } is longer than { $max } characters.
 ## Starting: when the window cannot open
 
 launch-no-display = No display was found (neither WAYLAND_DISPLAY nor DISPLAY is set), so the window cannot open here.
-    The commands work without one, for example: esm-assistant check example.com
-    esm-assistant --help describes them all (check, records, checklist, lockdown, spf).
 launch-no-window-built = This copy of esm-assistant was built without the window, for servers.
-    The commands work, for example: esm-assistant check example.com
-    esm-assistant --help describes them all (check, records, checklist, lockdown, spf).
+launch-commands = The commands work without it, for example: esm-assistant check example.com — esm-assistant --help describes them all (check, records, checklist, lockdown, spf).
 
 ## The window
 
