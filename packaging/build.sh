@@ -119,10 +119,14 @@ cat "$work/nodisplay.txt"
 [ "$nodisplay" -eq 2 ] || fail "without a display: exit $nodisplay"
 
 say "the window from the .deb, under Xvfb"
-display=:${DISPLAY_NUMBER:-96}
-Xvfb "$display" -screen 0 1280x860x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# Xvfb picks a free display number itself and writes it to fd 3: other
+# people's displays on this machine are left alone.
+Xvfb -displayfd 3 -screen 0 1280x860x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 pids+=($!)
-sleep 1
+for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || fail "Xvfb did not start"
+display=:$(head -n1 "$work/display")
+echo "Xvfb on $display"
 export XDG_RUNTIME_DIR=$work/xdg
 mkdir -m 700 "$XDG_RUNTIME_DIR"
 if command -v icewm >/dev/null; then
