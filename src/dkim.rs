@@ -185,10 +185,13 @@ fn decode_ed25519(bytes: &[u8]) -> Result<DkimKey, InvalidKey> {
         reason: "ed25519-length",
         bits: None,
     })?;
-    ed25519_dalek::VerifyingKey::from_bytes(&array).map_err(|_| InvalidKey {
-        reason: "ed25519-point",
-        bits: None,
-    })?;
+    // What a verifier does with the key first: decompress the point.
+    curve25519_dalek::edwards::CompressedEdwardsY(array)
+        .decompress()
+        .ok_or(InvalidKey {
+            reason: "ed25519-point",
+            bits: None,
+        })?;
     Ok(DkimKey::Ed25519)
 }
 
@@ -357,6 +360,12 @@ pub(crate) mod tests {
         assert_eq!(r.key(), Ok(DkimKey::Ed25519));
         let r = parse_record("v=DKIM1; k=ed25519; p=AAAA").unwrap();
         assert_eq!(r.key().unwrap_err().reason, "ed25519-length");
+        // y = 2 has no x on the curve: 32 bytes, but not a point.
+        let mut not_a_point = [0u8; 32];
+        not_a_point[0] = 2;
+        let p = base64::engine::general_purpose::STANDARD.encode(not_a_point);
+        let r = parse_record(&format!("v=DKIM1; k=ed25519; p={p}")).unwrap();
+        assert_eq!(r.key().unwrap_err().reason, "ed25519-point");
     }
 
     #[test]

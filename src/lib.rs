@@ -18,6 +18,7 @@ pub mod domain;
 pub mod excerpt;
 pub mod files;
 pub mod fonts;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod localize;
 pub mod lockdown;

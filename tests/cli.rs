@@ -688,3 +688,33 @@ fn a_byte_order_mark_is_accepted_in_ranges_key_and_profile_files() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// With no command, the program opens the window; where it cannot (no
+/// display, or built without the window), it says so in words, names the
+/// commands, and exits 2, rather than panic in the window system.
+#[test]
+fn no_window_possible_says_so_and_points_to_the_commands() {
+    for (lang, needle) in [("en", "esm-assistant check"), ("fr", "Les commandes")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
+            .args(["--lang", lang])
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("WAYLAND_SOCKET")
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(needle), "{err}");
+        assert!(err.contains("--help"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+        // Plain lines: no escaped control characters.
+        assert!(!err.contains("\\u{"), "{err}");
+        assert_eq!(err.lines().count(), 2, "{err}");
+        let why = if cfg!(feature = "gui") {
+            ["DISPLAY", "DISPLAY"]
+        } else {
+            ["without the window", "sans la fenêtre"]
+        };
+        assert!(err.contains(why[usize::from(lang == "fr")]), "{err}");
+    }
+}

@@ -526,6 +526,12 @@ spf-why-lookup-failed = The DNS lookup of { $name } ({ $type }) failed: { $reaso
 cli-error-ip = “{ $input }” is not an IP address.
 cli-error-too-long = { $option } is longer than { $max } characters.
 
+## Starting: when the window cannot open
+
+launch-no-display = No display was found (neither WAYLAND_DISPLAY nor DISPLAY is set), so the window cannot open here.
+launch-no-window-built = This copy of esm-assistant was built without the window, for servers.
+launch-commands = The commands work without it, for example: esm-assistant check example.com — esm-assistant --help describes them all (check, records, checklist, lockdown, spf).
+
 ## The window
 
 step-start = Start

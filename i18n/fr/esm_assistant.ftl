@@ -525,6 +525,12 @@ spf-why-lookup-failed = La requête DNS { $type } pour { $name } a échoué : {
 cli-error-ip = « { $input } » n’est pas une adresse IP.
 cli-error-too-long = { $option } dépasse { $max } caractères.
 
+## Démarrage : quand la fenêtre ne peut pas s’ouvrir
+
+launch-no-display = Aucun affichage n’a été trouvé (ni WAYLAND_DISPLAY ni DISPLAY n’est défini) : la fenêtre ne peut pas s’ouvrir ici.
+launch-no-window-built = Cette version d’esm-assistant a été compilée sans la fenêtre, pour les serveurs.
+launch-commands = Les commandes fonctionnent sans elle, par exemple : esm-assistant check exemple.fr — esm-assistant --help les présente toutes (check, records, checklist, lockdown, spf).
+
 ## La fenêtre
 
 step-start = Démarrage

@@ -15,6 +15,7 @@ mod content_view;
 pub mod export;
 mod exporting;
 mod focus;
+pub mod identity;
 mod layout;
 mod navigation;
 mod options;
@@ -552,6 +553,8 @@ pub fn application(
             min_size: Some(Size::new(900.0, 650.0)),
             // The window closes once the progress is saved: see `App::close`.
             exit_on_close_request: false,
+            icon: identity::icon(),
+            platform_specific: identity::platform_specific(),
             ..iced::window::Settings::default()
         })
 }
