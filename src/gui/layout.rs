@@ -88,8 +88,11 @@ fn header<'a>(app: &App) -> Element<'a, Message> {
     // The name and the domain share what the buttons leave, the domain
     // wrapping (a long name breaks anywhere) and clipped rather than drawn
     // under the buttons when the window is narrow.
+    // A word joiner after the hyphen keeps "e-securemail" whole when the
+    // name wraps.
+    let name = fl!(lang, "app-name").replace("e-securemail", "e-\u{2060}securemail");
     let names = column![
-        text(fl!(lang, "app-name"))
+        text(name)
             .size(style::HEADING_SIZE)
             .font(style::BOLD)
             .wrapping(text::Wrapping::WordOrGlyph),
