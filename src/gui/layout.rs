@@ -88,9 +88,7 @@ fn header<'a>(app: &App) -> Element<'a, Message> {
     // The name and the domain share what the buttons leave, the domain
     // wrapping (a long name breaks anywhere) and clipped rather than drawn
     // under the buttons when the window is narrow.
-    // A word joiner after the hyphen keeps "e-securemail" whole when the
-    // name wraps.
-    let name = fl!(lang, "app-name").replace("e-securemail", "e-\u{2060}securemail");
+    let name = crate::gui::widgets::unbroken(fl!(lang, "app-name"));
     let names = column![
         text(name)
             .size(style::HEADING_SIZE)

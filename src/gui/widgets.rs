@@ -21,20 +21,36 @@ use crate::step::{Step, Wait};
 /// Frames of the "checking" spinner, one every 150 ms.
 const SPINNER: [&str; 4] = ["◐", "◓", "◑", "◒"];
 
+/// The product's name kept whole where a line breaks: a word joiner after
+/// its hyphen ("e-" at the end of a line reads as a typo).
+pub fn unbroken(s: String) -> String {
+    if s.contains("e-securemail") {
+        s.replace("e-securemail", "e-\u{2060}securemail")
+    } else {
+        s
+    }
+}
+
 pub fn title(s: String) -> Element<'static, Message> {
-    text(s).size(style::TITLE_SIZE).font(style::BOLD).into()
+    text(unbroken(s))
+        .size(style::TITLE_SIZE)
+        .font(style::BOLD)
+        .into()
 }
 
 pub fn heading(s: String) -> Element<'static, Message> {
-    text(s).size(style::HEADING_SIZE).font(style::BOLD).into()
+    text(unbroken(s))
+        .size(style::HEADING_SIZE)
+        .font(style::BOLD)
+        .into()
 }
 
 pub fn para(s: String) -> Element<'static, Message> {
-    text(s).size(style::BODY_SIZE).width(Fill).into()
+    text(unbroken(s)).size(style::BODY_SIZE).width(Fill).into()
 }
 
 pub fn hint(s: String) -> Element<'static, Message> {
-    text(s)
+    text(unbroken(s))
         .size(style::SMALL_SIZE)
         .style(style::muted)
         .width(Fill)
@@ -43,7 +59,7 @@ pub fn hint(s: String) -> Element<'static, Message> {
 
 /// A framed note: an order of operations, a reminder.
 pub fn note(s: String) -> Element<'static, Message> {
-    container(text(s).size(style::BODY_SIZE).width(Fill))
+    container(text(unbroken(s)).size(style::BODY_SIZE).width(Fill))
         .padding(12)
         .width(Fill)
         .style(style::note)
