@@ -684,6 +684,7 @@ gui-summary-unchecked = { $check }: not checked yet (see the { $step } step)
 ## The printed checklist
 
 pdf-title = Setup checklist
+pdf-error = The PDF could not be made (detail for support: { $detail }).
 pdf-subtitle = e-securemail filtering gateway: what was done, and what is left
 pdf-domain = Domain
 pdf-platform = Mail platform

@@ -683,6 +683,7 @@ gui-summary-unchecked = { $check } : vérification pas encore faite (voir l’�
 ## La liste de contrôle imprimée
 
 pdf-title = Liste de contrôle de mise en service
+pdf-error = Le PDF n’a pas pu être produit (détail pour le support : { $detail }).
 pdf-subtitle = Passerelle de filtrage e-securemail : ce qui est fait, et ce qui reste à faire
 pdf-domain = Domaine
 pdf-platform = Messagerie
