@@ -608,7 +608,13 @@ pub fn export(input: &ChecklistInput) -> Result<Vec<u8>, String> {
     )
     // The PDF library's own error is technical: said in the admin's words,
     // with its detail for support.
-    .map_err(|detail| fl!(lang, "pdf-error", detail = crate::safe_text::visible(&detail)))
+    .map_err(|detail| {
+        fl!(
+            lang,
+            "pdf-error",
+            detail = crate::safe_text::visible(&detail)
+        )
+    })
 }
 
 #[cfg(test)]
