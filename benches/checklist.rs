@@ -85,6 +85,7 @@ fn main() {
                         arc: true,
                         format: Format::Nftables,
                     },
+                    tests: esm_assistant::content::TestInput::none(),
                     today: chrono::Local::now().date_naive(),
                 },
                 generated_at: chrono::Local::now(),

@@ -24,6 +24,8 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// The most a one-line field (domain, destination, smart host) may hold:
 /// a pasted address or web address, with room to spare.
 pub const MAX_LINE_BYTES: usize = 2048;
+/// The test messages' verdicts: two proofs of a few hundred bytes each.
+pub const MAX_PROOFS_BYTES: usize = 8 * 1024;
 
 /// The saved progress. Every field has a default and is read on its own,
 /// so that an older or partly damaged file still loads field by field.
@@ -55,6 +57,9 @@ pub struct Progress {
     /// Actions the admin ticked by hand, by id.
     #[serde(deserialize_with = "lenient")]
     pub ticked: BTreeSet<String>,
+    /// What the last test messages proved: verdicts and dates, no headers.
+    #[serde(deserialize_with = "lenient")]
+    pub proofs: crate::message::proof::Proofs,
 }
 
 impl Progress {
@@ -67,6 +72,7 @@ impl Progress {
             usize::try_from(crate::lockdown::ranges::MAX_LIST_BYTES).unwrap_or(usize::MAX);
         let done: usize = self.done.iter().map(|d| d.len() + 1).sum();
         let ticked: usize = self.ticked.iter().map(|t| t.len() + 1).sum();
+        let proofs = serde_json::to_string(&self.proofs).map_or(usize::MAX, |s| s.len());
         [
             ("domain", self.domain.len(), MAX_LINE_BYTES),
             ("destination", self.destination.len(), MAX_LINE_BYTES),
@@ -74,6 +80,7 @@ impl Progress {
             ("step", self.step.len(), MAX_LINE_BYTES),
             ("done", done, MAX_LINE_BYTES),
             ("ticked", ticked, MAX_LINE_BYTES),
+            ("proofs", proofs, MAX_PROOFS_BYTES),
             ("dkim_key", self.dkim_key.len(), key_limit),
             ("ranges", self.ranges.len(), ranges_limit),
         ]
@@ -115,7 +122,7 @@ pub enum LoadProblem {
 pub enum Loaded {
     /// No saved progress.
     Fresh,
-    Restored(Progress),
+    Restored(Box<Progress>),
     /// The file could be read but not used, and was moved to `moved_to`.
     MovedAside {
         moved_to: PathBuf,
@@ -179,7 +186,7 @@ pub fn load(path: &Path) -> Loaded {
     };
     match progress.oversized_field() {
         Some((field, limit)) => move_aside(path, LoadProblem::FieldTooLarge { field, limit }),
-        None => Loaded::Restored(progress),
+        None => Loaded::Restored(Box::new(progress)),
     }
 }
 
@@ -316,9 +323,15 @@ mod tests {
             done: ["lockdown".to_string()].into(),
             step: "spf".into(),
             ticked: ["dkim-enable".to_string()].into(),
+            proofs: serde_json::from_str(
+                r#"{"outbound": {"domain": "exemple.fr", "platform": "google-workspace",
+                "date": "2026-11-28T14:05:00+01:00", "analysed": "2026-11-28T14:07:00+01:00",
+                "verdicts": [{"id": "message.outbound.dkim", "status": "pass"}]}}"#,
+            )
+            .unwrap(),
         };
         save(&path, &progress).unwrap();
-        assert_eq!(load(&path), Loaded::Restored(progress));
+        assert_eq!(load(&path), Loaded::Restored(Box::new(progress)));
         // No temporary file is left behind.
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
         clear(&path).unwrap();
@@ -374,10 +387,10 @@ mod tests {
             let Loaded::Restored(on_disk) = load(&path) else {
                 panic!("round {round}")
             };
-            assert_eq!(on_disk, state(newest), "round {round}");
+            assert_eq!(*on_disk, state(newest), "round {round}");
             // An older state that finishes last changes nothing.
             assert!(!store.save(newest - 1, &state(newest - 1)).unwrap());
-            assert_eq!(load(&path), Loaded::Restored(state(newest)));
+            assert_eq!(load(&path), Loaded::Restored(Box::new(state(newest))));
         }
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
         std::fs::remove_dir_all(&dir).ok();

@@ -304,6 +304,17 @@ pub fn size(lang: Lang, bytes: u64) -> String {
     }
 }
 
+/// Why the input is not a message, in words.
+pub fn message_input_error(lang: Lang, error: &crate::message::InputError) -> String {
+    let args: Vec<(String, crate::localize::FluentValue<'static>)> = error
+        .args()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), crate::localize::FluentValue::from(v)))
+        .collect();
+    crate::localize::text(lang, &format!("message-error-{}", error.code()), &args)
+        .unwrap_or_else(|| error.to_string())
+}
+
 /// Why a file could not be read, in words.
 pub fn read_error(lang: Lang, error: &crate::files::ReadError) -> String {
     use crate::files::ReadError;

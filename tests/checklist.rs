@@ -107,6 +107,7 @@ async fn make_with(domain: &str, lang: Lang, paper: Paper, key: bool, given: &Gi
                 arc: given.arc,
                 format: given.format,
             },
+            tests: esm_assistant::content::TestInput::none(),
             today: chrono::Local::now().date_naive(),
         },
         generated_at: chrono::Local::now(),

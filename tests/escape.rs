@@ -292,6 +292,7 @@ async fn the_checklist_shows_text_from_dns_visibly() {
                 existing_dkim: None,
                 checked_at: Some(chrono::Local::now()),
                 lockdown: esm_assistant::content::LockdownInput::none(),
+                tests: esm_assistant::content::TestInput::none(),
                 today: chrono::Local::now().date_naive(),
             },
             generated_at: chrono::Local::now(),

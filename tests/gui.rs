@@ -38,6 +38,7 @@ fn options(resolver: ResolverChoice, dir: &Path) -> Options {
         memory_clipboard: true,
         theme: None,
         export_dir: Some(dir.join("exports")),
+        message_file: None,
         smtp_port: 25,
         propagation_resolvers: None,
         authoritative: false,

@@ -107,10 +107,23 @@ async fn walk(domain: &str, platform: Platform, lang: Lang, dns: &TestDns) -> Ve
     send(&mut app, Message::DomainChanged(domain.to_string())).await;
     send(&mut app, Message::CheckNow).await;
     let mut errors = Vec::new();
-    for step in Step::ALL {
+    // Every step, then "Test with a real message" over the summary.
+    let pages = Step::ALL
+        .into_iter()
+        .map(|s| (s, false))
+        .chain([(Step::Summary, true)]);
+    for (step, testmail) in pages {
         send(&mut app, Message::GoTo(step)).await;
+        if testmail {
+            send(
+                &mut app,
+                Message::TestMail(gui::testmail_page::Message::Open),
+            )
+            .await;
+        }
         let shown = texts(&app);
-        let what = format!("{domain} {} {lang:?} {}", platform.id(), step.id());
+        let page = if testmail { "testmail" } else { step.id() };
+        let what = format!("{domain} {} {lang:?} {page}", platform.id());
         assert!(shown.len() > 5, "{what}: almost nothing drawn: {shown:?}");
         for text in &shown {
             if let Some(fault) = fault(text) {

@@ -342,6 +342,38 @@ impl Doc<'_> {
                 status_rgb(Some(Status::Pass)),
             );
         }
+        if let Some(note) = &action.proof_note {
+            let status = action.proof.map(|p| p.status);
+            self.w
+                .paragraph(note, indent, FontKind::Sans, SMALL, status_rgb(status));
+        }
+    }
+
+    /// What the test messages proved, when one was analysed: each
+    /// direction's date and checks.
+    fn test_messages(&mut self, t: &content::TestMailContent) {
+        if !t.any_judged() {
+            return;
+        }
+        self.w.gap(6.0);
+        self.w.lines(
+            &[fl!(self.lang, "pdf-testmail-title")],
+            self.margin(),
+            FontKind::Bold,
+            HEADING,
+            BLACK,
+        );
+        self.w.gap(4.0);
+        for side in t.sides.iter().filter(|s| s.judged.is_some()) {
+            self.subheading(&side.heading);
+            if let Some(j) = &side.judged {
+                self.small(j, 0.0);
+            }
+            self.checks(&side.checks);
+            if let Some(n) = &side.details_not_kept {
+                self.small(n, 0.0);
+            }
+        }
     }
 
     fn record_card(&mut self, card: &RecordCard) {
@@ -557,6 +589,7 @@ pub fn layout(input: &ChecklistInput) -> (Content, Vec<layout::Page>) {
     for (i, step) in printed_steps(&content).enumerate() {
         doc.step(i + 1, step);
     }
+    doc.test_messages(&content.testmail);
     let pages = doc.w.pages;
     (content, pages)
 }

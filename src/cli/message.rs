@@ -18,7 +18,7 @@ use crate::check::Status;
 use crate::dns::{Dns, DnsOptions};
 use crate::files::{self, Accept};
 use crate::fl;
-use crate::localize::{FluentValue, Lang, text};
+use crate::localize::Lang;
 use crate::message::{self, Direction, InputError, MAX_MESSAGE_BYTES, MessageReport, Setup};
 use crate::render;
 use crate::safe_text::{visible, visible_lines};
@@ -98,13 +98,7 @@ fn read_input(args: &MessageArgs, lang: Lang) -> Result<Vec<u8>, UsageError> {
 
 /// Why the input is not a message, in words.
 pub fn input_error(lang: Lang, error: &InputError) -> String {
-    let args: Vec<(String, FluentValue<'static>)> = error
-        .args()
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), FluentValue::from(v)))
-        .collect();
-    text(lang, &format!("message-error-{}", error.code()), &args)
-        .unwrap_or_else(|| error.to_string())
+    render::message_input_error(lang, error)
 }
 
 pub(super) fn run(args: &MessageArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
@@ -256,7 +250,7 @@ pub fn report_text(lang: Lang, report: &MessageReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::localize::StrictBundle;
+    use crate::localize::{FluentValue, StrictBundle};
 
     /// Every reason a message is refused reads in both languages, with its
     /// figures and nothing left unfilled.

@@ -56,9 +56,17 @@ fn worst(input: &Input, checks: &[CheckId]) -> Option<Status> {
 }
 
 /// "verified at 14:02" or "ticked by hand", when ticked.
-fn ticked_note(lang: Lang, action: &ActionItem) -> Option<String> {
+fn ticked_note(input: &Input, action: &ActionItem) -> Option<String> {
+    let lang = input.lang;
     if !action.is_ticked() {
         return None;
+    }
+    if let Some(p) = &action.proof {
+        return Some(fl!(
+            lang,
+            "content-proven-at",
+            time = super::testmail::when(input, p.at)
+        ));
     }
     Some(match &action.tick {
         Tick::Verified { at: Some(at), .. } => {
@@ -90,8 +98,10 @@ pub(super) fn verified(
         },
         confirms_step: false,
         ticked_note: None,
+        proof: None,
+        proof_note: None,
     };
-    a.ticked_note = ticked_note(input.lang, &a);
+    a.ticked_note = ticked_note(input, &a);
     a
 }
 
@@ -106,41 +116,53 @@ pub(super) fn by_hand(input: &Input, step: Step, id: &'static str, text: String)
         tick: Tick::ByHand { ticked },
         confirms_step: false,
         ticked_note: None,
+        proof: super::testmail::judge(input, id),
+        proof_note: None,
     };
-    a.ticked_note = ticked_note(input.lang, &a);
+    a.proof_note = super::testmail::proof_note(input, &a);
+    a.ticked_note = ticked_note(input, &a);
     a
 }
 
 /// The checks, those not made yet included (without a status).
 fn checks(input: &Input, ids: &[CheckId]) -> Vec<CheckContent> {
-    let lang = input.lang;
     ids.iter()
         .map(|id| {
-            let result = input.report.and_then(|r| r.get(*id));
-            CheckContent {
-                id: *id,
-                step: Step::ALL
-                    .into_iter()
-                    .find(|s| s.checks().contains(id))
-                    .unwrap_or_default(),
-                title: render::check_title(lang, *id),
-                status: result.map(|r| r.status),
-                details: result.and_then(|r| render::details(lang, r)),
-                problems: result
-                    .map(|r| {
-                        r.problems
-                            .iter()
-                            .map(|p| ProblemText {
-                                severity: p.severity,
-                                message: render::problem_message(lang, r.id, p),
-                                fix: render::problem_fix(lang, r.id, p),
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            }
+            let step = Step::ALL
+                .into_iter()
+                .find(|s| s.checks().contains(id))
+                .unwrap_or_default();
+            check_content(input.lang, *id, step, input.report.and_then(|r| r.get(*id)))
         })
         .collect()
+}
+
+/// One check in words; without a result, its title only.
+pub(super) fn check_content(
+    lang: Lang,
+    id: CheckId,
+    step: Step,
+    result: Option<&crate::check::CheckResult>,
+) -> CheckContent {
+    CheckContent {
+        id,
+        step,
+        title: render::check_title(lang, id),
+        status: result.map(|r| r.status),
+        details: result.and_then(|r| render::details(lang, r)),
+        problems: result
+            .map(|r| {
+                r.problems
+                    .iter()
+                    .map(|p| ProblemText {
+                        severity: p.severity,
+                        message: render::problem_message(lang, r.id, p),
+                        fix: render::problem_fix(lang, r.id, p),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
 }
 
 /// Where to type a record: the DNS host named from the NS records when
@@ -268,7 +290,7 @@ fn destination(input: &Input, c: &mut StepContent) {
     save.confirms_step = true;
     let confirmed = input.done.contains(&Step::Destination);
     save.tick = Tick::ByHand { ticked: confirmed };
-    save.ticked_note = ticked_note(lang, &save);
+    save.ticked_note = ticked_note(input, &save);
     c.actions.push(save);
 }
 

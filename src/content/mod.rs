@@ -7,6 +7,7 @@
 mod build;
 pub use build::step_name;
 pub mod lockdown;
+pub mod testmail;
 
 use std::collections::BTreeSet;
 
@@ -19,6 +20,7 @@ use crate::records::{Publication, PublishRecord};
 use crate::step::{Step, StepState};
 
 pub use lockdown::{Artefact, LockdownContent, LockdownInput, Setting};
+pub use testmail::{ClientHelp, SideContent, TestInput, TestMailContent};
 
 /// Everything the content is built from.
 pub struct Input<'a> {
@@ -42,6 +44,8 @@ pub struct Input<'a> {
     /// When the report's checks were made.
     pub checked_at: Option<chrono::DateTime<chrono::Local>>,
     pub lockdown: LockdownInput<'a>,
+    /// What test messages proved, and those analysed this session.
+    pub tests: TestInput<'a>,
     /// The date written into generated scripts.
     pub today: chrono::NaiveDate,
 }
@@ -86,10 +90,18 @@ pub struct ActionItem {
     pub confirms_step: bool,
     /// "verified at 14:02" or "ticked by hand" when ticked; `None` otherwise.
     pub ticked_note: Option<String>,
+    /// What a test message showed of it, when one did: it then rules over
+    /// the hand tick.
+    pub proof: Option<crate::message::proof::Judged>,
+    /// Why a test message does not confirm it, when it does not.
+    pub proof_note: Option<String>,
 }
 
 impl ActionItem {
     pub fn is_ticked(&self) -> bool {
+        if let Some(p) = &self.proof {
+            return p.status == Status::Pass;
+        }
         match &self.tick {
             Tick::Verified { status, .. } => *status == Some(Status::Pass),
             Tick::ByHand { ticked } => *ticked,
@@ -97,7 +109,7 @@ impl ActionItem {
     }
 
     pub fn is_verified(&self) -> bool {
-        matches!(self.tick, Tick::Verified { .. })
+        self.proof.is_some() || matches!(self.tick, Tick::Verified { .. })
     }
 }
 
@@ -238,6 +250,7 @@ impl StepContent {
         for a in &self.actions {
             out.push(&a.text);
             out.extend(a.ticked_note.as_deref());
+            out.extend(a.proof_note.as_deref());
         }
         for c in &self.checks {
             out.push(&c.title);
@@ -269,6 +282,8 @@ impl StepContent {
 pub struct Content {
     pub lang: Lang,
     pub steps: Vec<StepContent>,
+    /// "Test with a real message".
+    pub testmail: TestMailContent,
 }
 
 impl Content {
@@ -285,6 +300,7 @@ pub fn build(input: &Input) -> Content {
             .into_iter()
             .map(|s| build::step(input, s))
             .collect(),
+        testmail: testmail::build(input),
     }
 }
 
@@ -392,6 +408,7 @@ mod tests {
                     arc: false,
                     format: Format::Nftables,
                 },
+                tests: crate::content::TestInput::none(),
                 today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
             }
         }

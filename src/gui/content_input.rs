@@ -32,6 +32,11 @@ impl App {
                 arc: self.lockdown.arc,
                 format: self.lockdown.firewall_format,
             },
+            tests: content::TestInput {
+                proofs: &self.testmail.proofs,
+                inbound: self.testmail.inbound.report.as_ref(),
+                outbound: self.testmail.outbound.report.as_ref(),
+            },
             today: chrono::Local::now().date_naive(),
         }
     }

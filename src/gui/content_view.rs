@@ -31,6 +31,7 @@ pub fn content(app: &App, step: Step) -> std::borrow::Cow<'_, StepContent> {
                 existing_dkim: None,
                 checked_at: None,
                 lockdown: crate::content::LockdownInput::none(),
+                tests: crate::content::TestInput::none(),
                 today: chrono::Local::now().date_naive(),
             },
             step,
@@ -78,7 +79,8 @@ fn action<'a>(app: &App, step: Step, a: &ActionItem) -> Element<'a, Message> {
         .text_size(style::BODY_SIZE);
     let mut blocked = None;
     match &a.tick {
-        // DNS ticks it; the box only shows it.
+        // DNS or a test message ticks it; the box only shows it.
+        _ if a.proof.is_some() => {}
         Tick::Verified { .. } => {}
         Tick::ByHand { .. } if a.confirms_step => {
             if app.can_mark_done(step) {
@@ -93,9 +95,10 @@ fn action<'a>(app: &App, step: Step, a: &ActionItem) -> Element<'a, Message> {
         }
     }
     let mut col = column![b].spacing(2);
-    let status = match &a.tick {
-        Tick::Verified { status, .. } => *status,
-        Tick::ByHand { .. } => None,
+    let status = match (&a.proof, &a.tick) {
+        (Some(p), _) => Some(p.status),
+        (None, Tick::Verified { status, .. }) => *status,
+        (None, Tick::ByHand { .. }) => None,
     };
     if let Some(n) = &a.ticked_note {
         col = col.push(
@@ -116,6 +119,16 @@ fn action<'a>(app: &App, step: Step, a: &ActionItem) -> Element<'a, Message> {
                 ))
                 .size(style::SMALL_SIZE)
                 .color(style::status_color(Some(s))),
+            )
+            .padding([0, 28]),
+        );
+    }
+    if let Some(why) = &a.proof_note {
+        col = col.push(
+            container(
+                text(why.clone())
+                    .size(style::SMALL_SIZE)
+                    .color(style::status_color(status)),
             )
             .padding([0, 28]),
         );

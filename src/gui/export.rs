@@ -80,6 +80,10 @@ pub struct Snapshot {
     pub smart_host: Option<DomainName>,
     pub arc: bool,
     pub format: crate::lockdown::firewall::Format,
+    /// What test messages proved, and those analysed this session.
+    pub proofs: crate::message::proof::Proofs,
+    pub inbound: Option<crate::message::MessageReport>,
+    pub outbound: Option<crate::message::MessageReport>,
 }
 
 impl Snapshot {
@@ -121,6 +125,11 @@ impl Snapshot {
                             smart_host: self.smart_host.as_ref(),
                             arc: self.arc,
                             format: self.format,
+                        },
+                        tests: crate::content::TestInput {
+                            proofs: &self.proofs,
+                            inbound: self.inbound.as_ref(),
+                            outbound: self.outbound.as_ref(),
                         },
                         today: now.date_naive(),
                     },

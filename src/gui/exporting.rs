@@ -25,6 +25,9 @@ impl App {
             smart_host: self.lockdown.smart_host().and_then(Result::ok),
             arc: self.lockdown.arc,
             format: self.lockdown.firewall_format,
+            proofs: self.testmail.proofs.clone(),
+            inbound: self.testmail.inbound.report.clone(),
+            outbound: self.testmail.outbound.report.clone(),
         })
     }
 

@@ -39,6 +39,7 @@ pub use options::Options;
 pub use steps::dkim_state as dkim_step;
 pub use steps::lockdown_state as lockdown_step;
 pub use steps::lockdown_state::ProbeState;
+pub use steps::testmail_state as testmail_page;
 pub use widgets::{copy_id, value_key};
 
 use crate::check::Destination;
@@ -91,6 +92,8 @@ pub enum Message {
     Dkim(dkim_step::Message),
     /// Something happened in the lock-down step.
     Lockdown(lockdown_step::Message),
+    /// Something happened in "Test with a real message".
+    TestMail(testmail_page::Message),
     /// An action done by hand was ticked (or not): its id.
     ActionTicked(&'static str, bool),
     /// A read-only value was selected or scrolled (key of the value).
@@ -158,6 +161,8 @@ pub struct App {
     pub destination_input: String,
     pub dkim: dkim_step::Dkim,
     pub lockdown: lockdown_step::Lockdown,
+    /// "Test with a real message", and the proofs kept.
+    pub testmail: testmail_page::TestMail,
     pub done: BTreeSet<Step>,
     pub outcome: Option<Outcome>,
     pub checking: bool,
@@ -215,6 +220,7 @@ impl App {
             destination_input: saved.destination.clone(),
             dkim: dkim_step::Dkim::new(&saved.dkim_key),
             lockdown: lockdown_step::Lockdown::new(&saved.ranges, &saved.smart_host),
+            testmail: testmail_page::TestMail::new(saved.proofs.clone()),
             done: saved
                 .done
                 .iter()
@@ -301,6 +307,7 @@ impl App {
                 None => Task::none(),
             },
             Message::Lockdown(message) => self.lockdown_update(message),
+            Message::TestMail(message) => self.testmail_update(message),
             Message::ActionTicked(id, on) => self.tick_action(id, on),
             Message::ValueAction(key, action) => self.value_action(&key, action),
             Message::GoTo(step) => self.go_to(step),
@@ -379,6 +386,48 @@ impl App {
             }
         };
         Task::batch([task, then])
+    }
+
+    fn testmail_update(&mut self, message: testmail_page::Message) -> Task<Message> {
+        let destination = self.destination().and_then(Result::ok).map(|d| d.display());
+        let opens = matches!(message, testmail_page::Message::Open);
+        let inputs = testmail_page::Inputs {
+            domain: self.domain.as_ref().ok(),
+            platform: self.platform,
+            provider: &self.options.provider,
+            destination: destination.as_deref(),
+            ranges: self.lockdown.gateway_ranges(),
+            resolver: &self.options.resolver,
+            forced_file: self.options.message_file.as_ref(),
+        };
+        let (task, event) = self.testmail.update(message, inputs);
+        let task = task.map(Message::TestMail);
+        let then = match event {
+            None => Task::none(),
+            Some(testmail_page::Event::ProofsChanged) => self.save(),
+            Some(testmail_page::Event::DestinationProven) => {
+                // The message reached the server set up: the admin saved it
+                // in the console.
+                self.done.insert(Step::Destination);
+                self.save()
+            }
+        };
+        let top = if opens {
+            // The page opens at its top; the gateway's ranges help tell
+            // its hops.
+            Task::batch([
+                iced::widget::operation::snap_to(
+                    CONTENT_SCROLL,
+                    iced::widget::operation::RelativeOffset::START,
+                ),
+                self.lockdown
+                    .opened(&self.options.provider, self.options.resolver.clone())
+                    .map(Message::Lockdown),
+            ])
+        } else {
+            Task::none()
+        };
+        Task::batch([task, then, top])
     }
 
     /// Makes the lock-down script again after a change outside the step.

@@ -43,6 +43,7 @@ impl App {
         }
         self.step = step;
         self.confirm_start_over = false;
+        self.testmail.open = false;
         Task::batch([
             self.save(),
             self.start_check(),

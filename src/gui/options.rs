@@ -22,6 +22,8 @@ pub struct Options {
     pub theme: Option<iced::Theme>,
     /// Save exports straight into this folder, without a dialog (tests).
     pub export_dir: Option<PathBuf>,
+    /// "Open an .eml file…" opens this file, without a dialog (tests).
+    pub message_file: Option<PathBuf>,
     /// The port the lock-down test tries (25; tests change it).
     pub smtp_port: u16,
     /// The resolvers the MX step compares with the domain's own servers;
@@ -43,6 +45,7 @@ impl Options {
             memory_clipboard: false,
             theme: None,
             export_dir: None,
+            message_file: None,
             smtp_port: 25,
             propagation_resolvers: None,
             authoritative: false,

@@ -175,6 +175,7 @@ impl App {
             done: self.done.iter().map(|s| s.id().to_string()).collect(),
             step: self.step.id().to_string(),
             ticked: self.ticked.clone(),
+            proofs: self.testmail.proofs.clone(),
         }
     }
 
@@ -232,6 +233,7 @@ impl App {
         self.dkim = dkim_step::Dkim::new("");
         self.done.clear();
         self.ticked.clear();
+        self.testmail.clear();
         self.outcome = None;
         self.checked_at = None;
         self.checked_at_wall = None;

@@ -15,13 +15,14 @@ pub mod chain;
 mod inbound;
 pub mod input;
 mod outbound;
+pub mod proof;
 pub mod results;
 mod verify;
 
 use std::time::Duration;
 
 use mail_parser::{Message, MessageParser};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::check::{Arg, CheckId, CheckResult, Status};
 use crate::dns::Dns;
@@ -36,7 +37,7 @@ pub use input::{InputError, MAX_HEADER_BYTES, MAX_HOPS, MAX_MESSAGE_BYTES, RawMe
 use chain::{Gateway, Hop};
 
 /// Which way the test message went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// From an outside mailbox to an address of the domain.
@@ -90,7 +91,7 @@ pub struct MessageReport {
 }
 
 /// One check's verdict, for saving with the progress: no header, no time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     pub id: CheckId,
     pub status: Status,

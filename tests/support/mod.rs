@@ -5,6 +5,7 @@
 pub mod dns_server;
 pub mod hostile_dns;
 pub mod https_server;
+pub mod mail;
 pub mod world;
 
 use std::net::SocketAddr;

@@ -39,6 +39,9 @@ pub fn view(app: &App) -> Element<'_, Message> {
         });
     }
     col = col.push(done_by_hand(app, Step::Lockdown));
+    // What DNS cannot see, a real message proves.
+    col = col.push(hint(fl!(app.lang, "gui-testmail-lockdown-hint")));
+    col = col.push(super::testmail::open_button(app));
     col.into()
 }
 

@@ -6,6 +6,8 @@ mod lockdown;
 pub mod lockdown_state;
 mod start;
 mod summary;
+pub mod testmail;
+pub mod testmail_state;
 
 use iced::Element;
 
@@ -17,6 +19,10 @@ use super::{App, Message};
 use crate::step::Step;
 
 pub fn view(app: &App) -> Element<'_, Message> {
+    // "Test with a real message" shows over the step it was opened from.
+    if app.testmail.open {
+        return testmail::view(app);
+    }
     let body = body(app);
     match crate::gui::widgets::waiting_banner(app, app.step) {
         Some(banner) => iced::widget::column![banner, body].spacing(14).into(),

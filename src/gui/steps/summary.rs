@@ -32,6 +32,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
         );
     }
     col = col.push(container(table).padding(14).width(Fill).style(style::card));
+    col = col.push(crate::gui::steps::testmail::open_button(app));
     col = col.push(heading(fl!(lang, "gui-summary-left")));
     for p in &c.explanation {
         col = col.push(para(p.clone()));

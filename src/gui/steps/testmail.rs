@@ -1,0 +1,208 @@
+//! "Test with a real message": for each direction, what to send, a box for
+//! its headers or its `.eml` file, and what it proved; then how to take
+//! the headers in each mail client.
+
+use iced::widget::{Column, button, column, container, row, text, text_editor};
+use iced::{Alignment, Element, Fill};
+
+use super::testmail_state::{Message as PageMessage, Side, Source};
+use crate::content::{ClientHelp, SideContent};
+use crate::fl;
+use crate::gui::widgets::{check_block, heading, hint, note, para, title};
+use crate::gui::{App, Message, focus, style};
+use crate::message::Direction;
+use crate::render;
+
+fn send(message: PageMessage) -> Message {
+    Message::TestMail(message)
+}
+
+pub fn view(app: &App) -> Element<'_, Message> {
+    let lang = app.lang;
+    let c = &app.content().testmail;
+    let mut col = Column::new().spacing(14);
+    col = col.push(title(c.title.clone()));
+    for p in &c.explanation {
+        col = col.push(para(p.clone()));
+    }
+    col = col.push(note(c.privacy.clone()));
+    if app.domain.is_err() {
+        col = col.push(
+            text(fl!(lang, "gui-testmail-no-domain"))
+                .size(style::BODY_SIZE)
+                .style(style::error_text),
+        );
+    }
+    for s in &c.sides {
+        col = col.push(side(app, s));
+    }
+    col = col.push(heading(fl!(lang, "gui-testmail-how-title")));
+    col = col.push(clients(app, &c.clients));
+    col = col.push(back_button(app));
+    col.into()
+}
+
+/// "Back to the steps".
+fn back_button<'a>(app: &App) -> Element<'a, Message> {
+    focus::press(
+        button(text(fl!(app.lang, "gui-testmail-back")).size(style::BODY_SIZE))
+            .padding([8, 14])
+            .style(button::secondary),
+        Some(send(PageMessage::Close)),
+    )
+}
+
+/// The button that opens the page, for the lock-down step and the summary.
+pub fn open_button<'a>(app: &App) -> Element<'a, Message> {
+    focus::press(
+        button(text(fl!(app.lang, "gui-testmail-open")).size(style::BODY_SIZE))
+            .padding([8, 14])
+            .style(button::primary),
+        app.domain.is_ok().then_some(send(PageMessage::Open)),
+    )
+}
+
+fn side<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
+    let lang = app.lang;
+    let direction = c.direction;
+    let state = app.testmail.side(direction);
+    let mut col = Column::new().spacing(10);
+    col = col.push(heading(c.heading.clone()));
+    for h in &c.how {
+        col = col.push(para(h.clone()));
+    }
+    col = col.push(input(app, direction, state));
+    let button_for = |label: String, message: Option<PageMessage>, primary: bool| {
+        focus::press(
+            button(text(label).size(style::BODY_SIZE))
+                .padding([8, 14])
+                .style(if primary {
+                    button::primary
+                } else {
+                    button::secondary
+                }),
+            message.map(send),
+        )
+    };
+    let can_analyse = app.domain.is_ok() && state.has_input() && !state.analysing;
+    col = col.push(
+        row![
+            button_for(
+                fl!(lang, "gui-testmail-analyse"),
+                can_analyse.then_some(PageMessage::Analyse(direction)),
+                true,
+            ),
+            button_for(
+                fl!(lang, "gui-testmail-open-file"),
+                (!state.analysing).then_some(PageMessage::OpenFile(direction)),
+                false,
+            ),
+            button_for(
+                fl!(lang, "gui-testmail-clear"),
+                Some(PageMessage::Clear(direction)),
+                false,
+            ),
+        ]
+        .spacing(10)
+        .wrap(),
+    );
+    if state.analysing {
+        col = col.push(hint(fl!(lang, "gui-testmail-analysing")));
+    }
+    if let Some(e) = &state.refused {
+        col = col.push(error(render::message_input_error(lang, e)));
+    }
+    if let Some(e) = &state.file_error {
+        col = col.push(error(fl!(
+            lang,
+            "gui-testmail-file-error",
+            error = render::read_error(lang, e)
+        )));
+    }
+    if let Some(j) = &c.judged {
+        col = col.push(text(j.clone()).size(style::SMALL_SIZE).style(style::muted));
+    }
+    for check in &c.checks {
+        col = col.push(check_block(app, check));
+    }
+    if let Some(n) = &c.details_not_kept {
+        col = col.push(hint(n.clone()));
+    }
+    container(col)
+        .padding(14)
+        .width(Fill)
+        .style(style::card)
+        .into()
+}
+
+/// The headers box, or the file opened in its place.
+fn input<'a>(app: &'a App, direction: Direction, state: &'a Side) -> Element<'a, Message> {
+    match &state.source {
+        Source::File { name, bytes } => {
+            let size = render::size(app.lang, u64::try_from(bytes.len()).unwrap_or(u64::MAX));
+            text(fl!(
+                app.lang,
+                "gui-testmail-file",
+                name = name.as_str(),
+                size = size
+            ))
+            .size(style::BODY_SIZE)
+            .font(style::MONO)
+            .into()
+        }
+        Source::Pasted => text_editor(&state.editor)
+            .placeholder(fl!(app.lang, "gui-testmail-paste"))
+            .on_action(move |a| send(PageMessage::Edited(direction, a)))
+            .font(style::MONO)
+            .size(style::SMALL_SIZE)
+            .height(150)
+            .into(),
+    }
+}
+
+fn error<'a>(words: String) -> Element<'a, Message> {
+    text(words)
+        .size(style::BODY_SIZE)
+        .style(style::error_text)
+        .into()
+}
+
+/// A button per mail client, and the chosen one's steps.
+fn clients<'a>(app: &App, clients: &[ClientHelp]) -> Element<'a, Message> {
+    let lang = app.lang;
+    let chosen = app.testmail.client;
+    let mut names = row![].spacing(8);
+    for c in clients {
+        let id = c.id;
+        names = names.push(focus::press(
+            button(text(c.name.clone()).size(style::BODY_SIZE))
+                .padding([6, 12])
+                .style(if id == chosen {
+                    button::primary
+                } else {
+                    button::secondary
+                }),
+            Some(send(PageMessage::ClientSelected(id))),
+        ));
+    }
+    let mut col = column![names.wrap()].spacing(10);
+    if let Some(c) = clients.iter().find(|c| c.id == chosen) {
+        for (label, words) in [
+            (fl!(lang, "gui-testmail-copy-headers"), &c.headers),
+            (fl!(lang, "gui-testmail-save-eml"), &c.save),
+        ] {
+            col = col.push(
+                column![
+                    text(label).size(style::BODY_SIZE).font(style::BOLD),
+                    para(words.clone()),
+                ]
+                .spacing(2),
+            );
+        }
+    }
+    container(col.align_x(Alignment::Start))
+        .padding(14)
+        .width(Fill)
+        .style(style::card)
+        .into()
+}

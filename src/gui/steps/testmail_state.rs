@@ -1,0 +1,356 @@
+//! What "Test with a real message" holds: for each direction, the headers
+//! pasted or the `.eml` opened, the analysis under way, and its report;
+//! and the proofs kept with the progress. The message is analysed off the
+//! window's thread; the newest analysis of a direction only is kept.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::Task;
+use iced::widget::text_editor;
+
+use crate::check::CheckId;
+use crate::dns::{Dns, DnsOptions, ResolverChoice};
+use crate::domain::DomainName;
+use crate::files::{self, Accept, ReadError};
+use crate::lockdown::GatewayRanges;
+use crate::message::proof::{Proof, Proofs};
+use crate::message::{self, Direction, InputError, MAX_MESSAGE_BYTES, MessageReport, Setup};
+use crate::platform::Platform;
+use crate::provider::Provider;
+
+/// The most a paste may hold: a real header block is a few tens of KB.
+pub const MAX_PASTE_BYTES: usize = 256 * 1024;
+
+/// A file chosen and read: its name and bytes; `None` if cancelled.
+pub type Picked = Option<Result<(String, Arc<Vec<u8>>), Arc<ReadError>>>;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Show the page (over the step it was opened from).
+    Open,
+    /// Back to the steps.
+    Close,
+    /// The headers box of a direction was edited.
+    Edited(Direction, text_editor::Action),
+    /// "Open an .eml file…".
+    OpenFile(Direction),
+    /// The file chosen was read (its name and bytes), `None` if cancelled.
+    FileRead(Direction, Picked),
+    /// "Check this message".
+    Analyse(Direction),
+    /// An analysis finished: its direction, its generation, what it found.
+    Analysed(Direction, u64, Result<MessageReport, InputError>),
+    /// "Clear": forget the message of a direction, and its proof.
+    Clear(Direction),
+    /// The mail client whose steps are shown.
+    ClientSelected(&'static str),
+}
+
+/// What the root does for the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The proofs changed: save the progress.
+    ProofsChanged,
+    /// A message proved the destination saved in the console: the step is
+    /// confirmed.
+    DestinationProven,
+}
+
+/// Where the message of a direction comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Typed or pasted in the box.
+    Pasted,
+    /// A file opened: its name and size; its bytes are kept out of the
+    /// box, which could not lay out 25 MB.
+    File { name: String, bytes: Arc<Vec<u8>> },
+}
+
+/// One direction's box and result.
+pub struct Side {
+    pub editor: text_editor::Content,
+    pub source: Source,
+    pub analysing: bool,
+    generation: u64,
+    /// The last report, with its problems, for this session.
+    pub report: Option<MessageReport>,
+    /// Why the last input could not be read as a message.
+    pub refused: Option<InputError>,
+    pub file_error: Option<Arc<ReadError>>,
+}
+
+impl Side {
+    fn new() -> Side {
+        Side {
+            editor: text_editor::Content::new(),
+            source: Source::Pasted,
+            analysing: false,
+            generation: 0,
+            report: None,
+            refused: None,
+            file_error: None,
+        }
+    }
+
+    /// The message to analyse: the file's bytes, or the box's text.
+    fn input(&self) -> Arc<Vec<u8>> {
+        match &self.source {
+            Source::File { bytes, .. } => bytes.clone(),
+            Source::Pasted => Arc::new(self.editor.text().into_bytes()),
+        }
+    }
+
+    /// Whether there is something to analyse.
+    pub fn has_input(&self) -> bool {
+        match &self.source {
+            Source::File { .. } => true,
+            Source::Pasted => !self.editor.text().trim().is_empty(),
+        }
+    }
+}
+
+/// What an analysis depends on outside the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub domain: Option<&'a DomainName>,
+    pub platform: Platform,
+    pub provider: &'a Provider,
+    pub destination: Option<&'a str>,
+    pub ranges: Option<&'a GatewayRanges>,
+    pub resolver: &'a ResolverChoice,
+    /// Open files straight from this folder's `message.eml` (tests).
+    pub forced_file: Option<&'a PathBuf>,
+}
+
+pub struct TestMail {
+    /// The page is shown.
+    pub open: bool,
+    pub inbound: Side,
+    pub outbound: Side,
+    pub client: &'static str,
+    /// The proofs kept with the progress.
+    pub proofs: Proofs,
+}
+
+impl TestMail {
+    pub fn new(proofs: Proofs) -> TestMail {
+        TestMail {
+            open: false,
+            inbound: Side::new(),
+            outbound: Side::new(),
+            client: crate::content::testmail::CLIENTS[0],
+            proofs,
+        }
+    }
+
+    pub fn side(&self, direction: Direction) -> &Side {
+        match direction {
+            Direction::Inbound => &self.inbound,
+            Direction::Outbound => &self.outbound,
+        }
+    }
+
+    fn side_mut(&mut self, direction: Direction) -> &mut Side {
+        match direction {
+            Direction::Inbound => &mut self.inbound,
+            Direction::Outbound => &mut self.outbound,
+        }
+    }
+
+    pub fn update(
+        &mut self,
+        message: Message,
+        inputs: Inputs<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Open => {
+                self.open = true;
+                (Task::none(), None)
+            }
+            Message::Close => {
+                self.open = false;
+                (Task::none(), None)
+            }
+            Message::Edited(direction, action) => {
+                let side = self.side_mut(direction);
+                if !action.is_edit() {
+                    side.editor.perform(action);
+                    return (Task::none(), None);
+                }
+                // Typing replaces an opened file.
+                side.source = Source::Pasted;
+                side.file_error = None;
+                side.refused = None;
+                if !super::super::edit_within(&mut side.editor, action, MAX_PASTE_BYTES) {
+                    side.refused = Some(InputError::HeadersTooLarge {
+                        limit: MAX_PASTE_BYTES,
+                    });
+                }
+                (Task::none(), None)
+            }
+            Message::OpenFile(direction) => {
+                let forced = inputs.forced_file.cloned();
+                (
+                    Task::perform(pick_and_read(forced), move |r| {
+                        Message::FileRead(direction, r)
+                    }),
+                    None,
+                )
+            }
+            Message::FileRead(_, None) => (Task::none(), None),
+            Message::FileRead(direction, Some(Err(e))) => {
+                self.side_mut(direction).file_error = Some(e);
+                (Task::none(), None)
+            }
+            Message::FileRead(direction, Some(Ok((name, bytes)))) => {
+                let side = self.side_mut(direction);
+                side.file_error = None;
+                side.refused = None;
+                side.editor = text_editor::Content::new();
+                side.source = Source::File { name, bytes };
+                self.analyse(direction, inputs)
+            }
+            Message::Analyse(direction) => self.analyse(direction, inputs),
+            Message::Analysed(direction, generation, result) => {
+                self.analysed(direction, generation, result, inputs)
+            }
+            Message::Clear(direction) => {
+                *self.side_mut(direction) = Side::new();
+                self.proofs.set(direction, None);
+                (Task::none(), Some(Event::ProofsChanged))
+            }
+            Message::ClientSelected(id) => {
+                if let Some(known) = crate::content::testmail::CLIENTS.iter().find(|c| **c == id) {
+                    self.client = known;
+                }
+                (Task::none(), None)
+            }
+        }
+    }
+
+    fn analyse(
+        &mut self,
+        direction: Direction,
+        inputs: Inputs<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        let Some(domain) = inputs.domain else {
+            return (Task::none(), None);
+        };
+        let side = self.side_mut(direction);
+        if !side.has_input() {
+            return (Task::none(), None);
+        }
+        side.generation += 1;
+        side.analysing = true;
+        side.refused = None;
+        let generation = side.generation;
+        let bytes = side.input();
+        let mut setup = Setup::new(inputs.platform, inputs.provider.clone());
+        setup.domain = Some(domain.clone());
+        setup.direction = Some(direction);
+        setup.destination = inputs.destination.map(str::to_string);
+        setup.ranges = inputs.ranges.cloned();
+        let options = DnsOptions {
+            resolver: inputs.resolver.clone(),
+            ..DnsOptions::default()
+        };
+        let task = Task::perform(
+            async move { analyse(bytes, setup, options).await },
+            move |r| Message::Analysed(direction, generation, r),
+        );
+        (task, None)
+    }
+
+    fn analysed(
+        &mut self,
+        direction: Direction,
+        generation: u64,
+        result: Result<MessageReport, InputError>,
+        inputs: Inputs<'_>,
+    ) -> (Task<Message>, Option<Event>) {
+        let side = self.side_mut(direction);
+        if generation != side.generation {
+            return (Task::none(), None);
+        }
+        side.analysing = false;
+        match result {
+            Err(e) => {
+                side.refused = Some(e);
+                side.report = None;
+                (Task::none(), None)
+            }
+            Ok(report) => {
+                let proof = Proof::new(&report, inputs.platform, chrono::Local::now());
+                let destination_proven = proof.status(CheckId::MessageInboundDestination)
+                    == Some(crate::check::Status::Pass);
+                side.report = Some(report);
+                self.proofs.set(direction, Some(proof));
+                let event = if destination_proven {
+                    Event::DestinationProven
+                } else {
+                    Event::ProofsChanged
+                };
+                (Task::none(), Some(event))
+            }
+        }
+    }
+
+    /// Forgets every message and proof ("Start over").
+    pub fn clear(&mut self) {
+        *self = TestMail::new(Proofs::default());
+    }
+}
+
+/// Analyses a message with the window's resolver. Without a resolver the
+/// checks that need DNS say they could not be made.
+async fn analyse(
+    bytes: Arc<Vec<u8>>,
+    setup: Setup,
+    options: DnsOptions,
+) -> Result<MessageReport, InputError> {
+    let domain = setup
+        .domain
+        .as_ref()
+        .map_or(String::new(), |d| d.ascii().to_string());
+    let dns = match Dns::new(&domain, &options).await {
+        Ok(dns) => dns,
+        Err(_) => {
+            let failing = DnsOptions {
+                resolver: ResolverChoice::Servers(Vec::new()),
+                ..options
+            };
+            match Dns::new(&domain, &failing).await {
+                Ok(dns) => dns,
+                // Nothing can be looked up: what the headers alone show.
+                Err(_) => return message::analyse_offline(&bytes, &setup),
+            }
+        }
+    };
+    message::analyse(&bytes, &setup, &dns).await
+}
+
+/// Asks for an `.eml` file and reads it, within the message limit.
+async fn pick_and_read(forced: Option<PathBuf>) -> Picked {
+    let path = match forced {
+        Some(path) => path,
+        None if crate::gui::export::dialog_available() => rfd::AsyncFileDialog::new()
+            .add_filter("eml", &["eml", "txt"])
+            .pick_file()
+            .await?
+            .path()
+            .to_path_buf(),
+        None => return None,
+    };
+    let name = path
+        .file_name()
+        .map(|n| crate::safe_text::visible(&n.to_string_lossy()).into_owned())
+        .unwrap_or_default();
+    let limit = u64::try_from(MAX_MESSAGE_BYTES).unwrap_or(u64::MAX);
+    // Reading 25 MB is not for the window's thread.
+    let read =
+        tokio::task::spawn_blocking(move || files::read_limited(&path, limit, Accept::Files))
+            .await
+            .unwrap_or(Err(ReadError::NotAFile));
+    Some(read.map(|bytes| (name, Arc::new(bytes))).map_err(Arc::new))
+}

@@ -1,0 +1,369 @@
+//! "Test with a real message" in the window, headless: real messages built
+//! in the test (signed with a key published in the test DNS server on
+//! 127.0.0.1) pasted or opened, their verdicts turning the steps' items
+//! green or red, kept with the progress and printed in the checklist.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use esm_assistant::check::{CheckId, Status};
+use esm_assistant::content::ActionItem;
+use esm_assistant::dns::ResolverChoice;
+use esm_assistant::gui::testmail_page::{MAX_PASTE_BYTES, Message as Page};
+use esm_assistant::gui::{self, App, Message, Options, Step};
+use esm_assistant::localize::Lang;
+use esm_assistant::message::Direction;
+use esm_assistant::platform::Platform;
+use esm_assistant::progress;
+use esm_assistant::provider::Provider;
+use futures::StreamExt;
+use iced::Task;
+use iced::widget::text_editor::{Action, Edit};
+use iced_test::Simulator;
+use iced_test::runtime::task::into_stream;
+use iced_test::selector::Candidate;
+use support::dns_server::TestDns;
+use support::mail::{Key, Outbound, m365_inbound, zones};
+
+const DESTINATION: &str = "proof-test.mail.protection.outlook.com";
+
+fn config_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("esm-testmail-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn options(dns: std::net::SocketAddr, lang: Lang, dir: &Path) -> Options {
+    let mut options = Options::new(ResolverChoice::Servers(vec![dns]), Provider::esm());
+    options.lang = Some(lang);
+    options.config_dir = Some(dir.to_path_buf());
+    options.memory_clipboard = true;
+    options.export_dir = Some(dir.join("exports"));
+    options
+}
+
+async fn settle(app: &mut App, task: Task<Message>) {
+    let mut pending = vec![task];
+    while let Some(task) = pending.pop() {
+        let Some(mut stream) = into_stream(task) else {
+            continue;
+        };
+        while let Ok(Some(action)) =
+            tokio::time::timeout(Duration::from_secs(15), stream.next()).await
+        {
+            if let iced_test::runtime::Action::Output(message) = action {
+                pending.push(app.update(message));
+            }
+        }
+    }
+}
+
+async fn send(app: &mut App, message: Message) {
+    let task = app.update(message);
+    settle(app, task).await;
+}
+
+fn page(message: Page) -> Message {
+    Message::TestMail(message)
+}
+
+fn paste(direction: Direction, text: &str) -> Message {
+    page(Page::Edited(
+        direction,
+        Action::Edit(Edit::Paste(Arc::new(text.to_string()))),
+    ))
+}
+
+/// Every text the window draws now.
+fn texts(app: &App) -> Vec<String> {
+    let mut sim = Simulator::with_size(
+        iced::Settings {
+            fonts: gui::fonts(),
+            default_font: gui::DEFAULT_FONT,
+            ..iced::Settings::default()
+        },
+        (1280.0, 5000.0),
+        app.view(),
+    );
+    let mut all = Vec::new();
+    let _ = sim.find(|c: Candidate<'_>| {
+        if let Candidate::Text { content, .. } = c {
+            all.push(content.replace('\u{2060}', ""));
+        }
+        None::<()>
+    });
+    all
+}
+
+fn action<'a>(app: &'a App, step: Step, id: &str) -> &'a ActionItem {
+    app.content()
+        .step(step)
+        .unwrap()
+        .actions
+        .iter()
+        .find(|a| a.id == id)
+        .unwrap_or_else(|| panic!("no action {id}"))
+}
+
+/// The app for `proof.test` on Microsoft 365, its destination typed.
+async fn app_for(dns: &TestDns, lang: Lang, dir: &Path) -> App {
+    let (mut app, task) = App::new(options(dns.addr, lang, dir));
+    settle(&mut app, task).await;
+    send(&mut app, Message::DomainChanged("proof.test".into())).await;
+    send(&mut app, Message::DestinationChanged(DESTINATION.into())).await;
+    app
+}
+
+/// How the window writes the time of a message sent at `rfc3339`.
+fn shown_time(rfc3339: &str) -> String {
+    let at = chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .unwrap()
+        .with_timezone(&chrono::Local);
+    if at.date_naive() == chrono::Local::now().date_naive() {
+        at.format("%H:%M").to_string()
+    } else {
+        at.format("%Y-%m-%d %H:%M").to_string()
+    }
+}
+
+#[tokio::test]
+async fn messages_turn_the_hidden_steps_green_or_red_and_are_kept() {
+    let key = Key::new();
+    let dns = TestDns::start(&zones(&key));
+    let dir = config_dir("flow");
+    let mut app = app_for(&dns, Lang::En, &dir).await;
+
+    // Reached from the lock-down step, by its button.
+    send(&mut app, Message::GoTo(Step::Lockdown)).await;
+    let opened: Vec<Message> = {
+        let mut sim = Simulator::with_size(
+            iced::Settings {
+                fonts: gui::fonts(),
+                default_font: gui::DEFAULT_FONT,
+                ..iced::Settings::default()
+            },
+            (1280.0, 5000.0),
+            app.view(),
+        );
+        sim.click("Test with a real message")
+            .expect("the lock-down step offers the test");
+        sim.into_messages().collect()
+    };
+    for m in opened {
+        send(&mut app, m).await;
+    }
+    assert!(app.testmail.open);
+    let shown = texts(&app);
+    for words in [
+        "Message received (inbound)",
+        "Message sent (outbound)",
+        "Where to find the headers",
+        "Copy the headers:",
+    ] {
+        assert!(shown.iter().any(|t| t == words), "{words}: {shown:?}");
+    }
+    // Before any message: no verdict, and the lock-down items by hand.
+    assert!(app.testmail.proofs.is_empty());
+    assert_eq!(
+        action(&app, Step::Lockdown, "m365-inbound-reject").proof,
+        None
+    );
+
+    // An inbound message that went around the gateway: the lock-down is
+    // not in place, whatever was ticked.
+    send(&mut app, Message::ActionTicked("m365-inbound-reject", true)).await;
+    send(
+        &mut app,
+        paste(Direction::Inbound, &m365_inbound("203.0.113.50", false)),
+    )
+    .await;
+    send(&mut app, page(Page::Analyse(Direction::Inbound))).await;
+    let report = app.testmail.inbound.report.as_ref().expect("analysed");
+    assert_eq!(
+        report.get(CheckId::MessageInboundBypass).unwrap().status,
+        Status::Fail
+    );
+    let reject = action(&app, Step::Lockdown, "m365-inbound-reject");
+    assert_eq!(reject.proof.map(|p| p.status), Some(Status::Fail));
+    assert!(
+        !reject.is_ticked(),
+        "a message around the gateway unticks it"
+    );
+    let time = shown_time("2026-11-02T10:00:00+00:00");
+    assert_eq!(
+        reject.proof_note.as_deref(),
+        Some(
+            format!(
+                "A test message of {time} shows this is not done: see “Test with a real message”."
+            )
+            .as_str()
+        )
+    );
+    let shown = texts(&app);
+    assert!(
+        shown.iter().any(
+            |t| t == "Nothing reached the destination around the gateway"
+                || t.contains("around the gateway")
+        ),
+        "{shown:?}"
+    );
+
+    // The same, through the gateway and judged on its original sender.
+    send(&mut app, page(Page::Clear(Direction::Inbound))).await;
+    send(
+        &mut app,
+        paste(Direction::Inbound, &m365_inbound("203.0.113.50", true)),
+    )
+    .await;
+    send(&mut app, page(Page::Analyse(Direction::Inbound))).await;
+    let inbound = action(&app, Step::Lockdown, "m365-enhanced-filtering");
+    assert_eq!(inbound.proof.map(|p| p.status), Some(Status::Pass));
+    assert_eq!(
+        inbound.ticked_note.as_deref(),
+        Some(format!("verified by a test message at {time}").as_str())
+    );
+    // The destination it reached is the one set up: the step is confirmed.
+    assert!(app.done.contains(&Step::Destination));
+    assert!(action(&app, Step::Destination, "destination-save").is_ticked());
+
+    // An outbound message the gateway signed: DKIM signing is on.
+    let outbound = Outbound::new("proof.test", Platform::Microsoft365).build(&key);
+    send(&mut app, paste(Direction::Outbound, &outbound)).await;
+    send(&mut app, page(Page::Analyse(Direction::Outbound))).await;
+    let dkim = action(&app, Step::Dkim, "dkim-enable");
+    assert_eq!(dkim.proof.map(|p| p.status), Some(Status::Pass), "{dkim:?}");
+    assert!(dkim.is_ticked());
+    assert_eq!(
+        action(&app, Step::Lockdown, "m365-outbound")
+            .proof
+            .map(|p| p.status),
+        Some(Status::Pass)
+    );
+
+    // Kept with the progress: verdicts and dates, never the headers.
+    settle(&mut app, Task::none()).await;
+    let saved = std::fs::read_to_string(progress::file_in(&dir)).unwrap();
+    assert!(saved.contains("message.outbound.dkim"), "{saved}");
+    assert!(
+        !saved.contains("sender.example") && !saved.contains("Received"),
+        "{saved}"
+    );
+
+    // A new session: the verdicts come back, and so do the green items.
+    drop(app);
+    let (mut again, task) = App::new(options(dns.addr, Lang::En, &dir));
+    settle(&mut again, task).await;
+    assert!(again.testmail.inbound.report.is_none());
+    assert_eq!(
+        action(&again, Step::Dkim, "dkim-enable")
+            .proof
+            .map(|p| p.status),
+        Some(Status::Pass)
+    );
+    send(&mut again, page(Page::Open)).await;
+    let shown = texts(&again);
+    assert!(
+        shown.iter().any(|t| t.starts_with("Message sent at ")),
+        "{shown:?}"
+    );
+    // Another domain: the proofs do not count for it.
+    send(&mut again, Message::DomainChanged("other.test".into())).await;
+    assert_eq!(action(&again, Step::Dkim, "dkim-enable").proof, None);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn the_checklist_prints_what_the_test_messages_proved() {
+    let key = Key::new();
+    let dns = TestDns::start(&zones(&key));
+    let dir = config_dir("pdf");
+    let mut app = app_for(&dns, Lang::Fr, &dir).await;
+    let outbound = Outbound::new("proof.test", Platform::Microsoft365).build(&key);
+    send(&mut app, paste(Direction::Outbound, &outbound)).await;
+    send(&mut app, page(Page::Analyse(Direction::Outbound))).await;
+    std::fs::create_dir_all(dir.join("exports")).unwrap();
+    send(&mut app, Message::Export(gui::export::Kind::Checklist)).await;
+    let Some(gui::ExportStatus::Saved(saved)) = &app.export else {
+        panic!("not saved: {:?}", app.export)
+    };
+    let pdf = lopdf::Document::load(&saved.path).unwrap();
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).unwrap_or_default();
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Messages de test"), "{flat}");
+    assert!(flat.contains("vérifié par un message de test"), "{flat}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+async fn hostile_pastes_and_files_are_refused_in_words() {
+    let key = Key::new();
+    let dns = TestDns::start(&zones(&key));
+    let dir = config_dir("hostile");
+    let big = dir.join("big.eml");
+    let mut opts = options(dns.addr, Lang::Fr, &dir);
+    opts.message_file = Some(big.clone());
+    let (mut app, task) = App::new(opts);
+    settle(&mut app, task).await;
+    send(&mut app, Message::DomainChanged("proof.test".into())).await;
+    send(&mut app, page(Page::Open)).await;
+
+    // A paste over the box's limit is not laid out, and is said.
+    let huge = "X-Filler: a\r\n".repeat(MAX_PASTE_BYTES / 10);
+    send(&mut app, paste(Direction::Inbound, &huge)).await;
+    assert!(app.testmail.inbound.editor.text().trim().is_empty());
+    let shown = texts(&app);
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("Les en-têtes dépassent")),
+        "{shown:?}"
+    );
+
+    // Binary data: refused, and nothing is proven.
+    send(
+        &mut app,
+        paste(
+            Direction::Inbound,
+            "From: a@b.example\r\n\u{1b}[31mX: y\r\n",
+        ),
+    )
+    .await;
+    send(&mut app, page(Page::Analyse(Direction::Inbound))).await;
+    assert!(app.testmail.inbound.refused.is_some());
+    assert!(app.testmail.proofs.is_empty());
+
+    // A file over 25 MB is refused before it is read.
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(30 * 1024 * 1024).unwrap();
+    send(&mut app, page(Page::OpenFile(Direction::Outbound))).await;
+    assert!(app.testmail.outbound.file_error.is_some());
+    let shown = texts(&app);
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("Le fichier ne peut pas être lu")),
+        "{shown:?}"
+    );
+
+    // A real .eml file is read and checked at once.
+    let outbound = Outbound::new("proof.test", Platform::Microsoft365).build(&key);
+    std::fs::write(&big, outbound.as_bytes()).unwrap();
+    send(&mut app, page(Page::OpenFile(Direction::Outbound))).await;
+    assert!(app.testmail.outbound.file_error.is_none());
+    let report = app.testmail.outbound.report.as_ref().expect("analysed");
+    assert_eq!(
+        report.get(CheckId::MessageDkim).unwrap().status,
+        Status::Pass
+    );
+    let shown = texts(&app);
+    assert!(
+        shown.iter().any(|t| t.starts_with("Fichier big.eml")),
+        "{shown:?}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
