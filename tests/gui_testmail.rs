@@ -124,9 +124,9 @@ fn shown_time(rfc3339: &str) -> String {
         .unwrap()
         .with_timezone(&chrono::Local);
     if at.date_naive() == chrono::Local::now().date_naive() {
-        at.format("%H:%M").to_string()
+        at.format("at %H:%M").to_string()
     } else {
-        at.format("%Y-%m-%d %H:%M").to_string()
+        at.format("on %Y-%m-%d at %H:%M").to_string()
     }
 }
 
@@ -198,7 +198,7 @@ async fn messages_turn_the_hidden_steps_green_or_red_and_are_kept() {
         reject.proof_note.as_deref(),
         Some(
             format!(
-                "A test message of {time} shows this is not done: see “Test with a real message”."
+                "A test message sent {time} shows this is not done: see “Test with a real message”."
             )
             .as_str()
         )
@@ -224,7 +224,7 @@ async fn messages_turn_the_hidden_steps_green_or_red_and_are_kept() {
     assert_eq!(inbound.proof.map(|p| p.status), Some(Status::Pass));
     assert_eq!(
         inbound.ticked_note.as_deref(),
-        Some(format!("verified by a test message at {time}").as_str())
+        Some(format!("verified by a test message sent {time}").as_str())
     );
     // The destination it reached is the one set up: the step is confirmed.
     assert!(app.done.contains(&Step::Destination));
@@ -267,7 +267,9 @@ async fn messages_turn_the_hidden_steps_green_or_red_and_are_kept() {
     send(&mut again, page(Page::Open)).await;
     let shown = texts(&again);
     assert!(
-        shown.iter().any(|t| t.starts_with("Message sent at ")),
+        shown
+            .iter()
+            .any(|t| t.starts_with("Message sent on ") && t.contains(", analysed ")),
         "{shown:?}"
     );
     // Another domain: the proofs do not count for it.

@@ -146,7 +146,38 @@ async fn m365_inbound_around_the_gateway_is_a_bypass() {
         codes(&r, CheckId::MessageInboundDestination),
         [Code::DestinationNotSeen]
     );
+    // Microsoft judged the real sender because nothing stood between them:
+    // that proves nothing of Enhanced Filtering on the connector.
+    assert_eq!(
+        codes(&r, CheckId::MessageEnhancedFiltering),
+        [Code::NotThroughGateway]
+    );
+    assert_eq!(
+        status(&r, CheckId::MessageEnhancedFiltering),
+        Status::Unknown
+    );
     assert!(r.has_failure());
+}
+
+#[tokio::test]
+async fn google_inbound_around_the_gateway_proves_nothing_of_the_gateway_setting() {
+    let key = Key::new();
+    let dns = TestDns::start(&zones(&key));
+    let s = setup(Platform::GoogleWorkspace, "proof.test");
+    let straight = format!(
+        "Authentication-Results: mx.google.com;\r\n spf=pass (google.com: domain of alice@sender.example designates 203.0.113.50 as permitted sender) smtp.mailfrom=alice@sender.example\r\n{}{}",
+        received("mail.sender.example", "203.0.113.50", "mx.google.com"),
+        body("alice@sender.example", "bob@proof.test")
+    );
+    let r = analyse(&dns, &s, &straight).await;
+    assert_eq!(
+        codes(&r, CheckId::MessageGoogleGateway),
+        [Code::NotThroughGateway]
+    );
+    assert_eq!(
+        codes(&r, CheckId::MessageInboundGateway),
+        [Code::NoGatewayHop]
+    );
 }
 
 #[tokio::test]

@@ -290,6 +290,10 @@ problem-message-inbound-google-gateway-inbound-gateway-not-recognised = Google j
 fix-message-inbound-google-gateway-inbound-gateway-not-recognised = In the Google Admin console (Apps › Google Workspace › Gmail › Spam, phishing and malware › Inbound gateway), add the gateway's addresses and tick “Automatically detect external IP”. Then send a new test message.
 problem-message-inbound-google-gateway-no-platform-results = The message has no Authentication-Results written by Google that says which address was judged.
 fix-message-inbound-google-gateway-no-platform-results = Take the headers from the message as it arrived in Gmail (“Show original”), not from a forwarded copy.
+problem-message-inbound-enhanced-filtering-not-through-gateway = The message did not come through the gateway: it cannot show whether Microsoft 365 judges the original sender of the mail the gateway hands over.
+fix-message-inbound-enhanced-filtering-not-through-gateway = Send a new test message once it comes through the gateway (the checks above).
+problem-message-inbound-google-gateway-not-through-gateway = The message did not come through the gateway: it cannot show whether Google Workspace recognises the gateway.
+fix-message-inbound-google-gateway-not-through-gateway = Send a new test message once it comes through the gateway (the checks above).
 problem-message-outbound-gateway-not-through-gateway = { $missing ->
     [into] No hop shows your mail platform handing the message to the gateway.
     [out] The gateway received the message but no hop shows it leaving from the gateway.
@@ -312,7 +316,7 @@ problem-message-outbound-dkim-dkim-invalid = The gateway's DKIM signature does n
    *[other] the signature cannot be read
 }.
 fix-message-outbound-dkim-dkim-invalid = { $reason ->
-    [body-hash] Check that no server after the gateway changes messages (a footer or disclaimer added by your platform), then send a new test message.
+    [body-hash] Check that nothing changes the message after the gateway (a forward, a mailing list, a filter on the way), then send a new test message straight to a personal mailbox.
     [expired] Send a new test message and check it at once.
    *[other] Publish the key generated in the console at { $name } (the “DKIM key matches the console” check), then send a new test message.
 }
@@ -703,9 +707,9 @@ pdf-dkim-needs-key = The key from the console ({ $path }) is not known yet: past
 content-verified-at = verified at { $time }
 content-verified = verified
 content-ticked-by-hand = ticked by hand
-content-proven-at = verified by a test message at { $time }
-content-proof-failed = A test message of { $time } shows this is not done: see “Test with a real message”.
-content-proof-unsure = A test message of { $time } could not confirm it: see “Test with a real message”.
+content-proven-at = verified by a test message sent { $time }
+content-proof-failed = A test message sent { $time } shows this is not done: see “Test with a real message”.
+content-proof-unsure = A test message sent { $time } could not confirm it: see “Test with a real message”.
 testmail-title = Test with a real message
 testmail-why = DNS cannot show whether mail really goes through the gateway, whether DKIM signing is on in the console, or whether your server refuses mail that goes around the gateway. The headers of a real test message can.
 testmail-when = Send the test messages once the MX records point to the gateway and the lock-down is done. Each result turns the matching items of the steps green, with the time of the message.
@@ -717,7 +721,9 @@ testmail-inbound-take = Open it in that address's mailbox, then paste its full h
 testmail-outbound-title = Message sent (outbound)
 testmail-outbound-send = From an address of { $domain }, send a message to a personal mailbox outside the domain.
 testmail-outbound-take = Open it in that personal mailbox, then paste its full headers below or open its .eml file.
-testmail-judged = Message sent at { $sent }, analysed at { $analysed }.
+testmail-judged = Message sent { $sent }, analysed { $analysed }.
+testmail-time-today = at { $time }
+testmail-time-day = on { $date } at { $time }
 testmail-details-not-kept = The details of this result are not kept between sessions: open the message again to see what is wrong and how to fix it.
 testmail-client-outlook-web = Outlook on the web
 testmail-client-outlook-web-headers = Open the message, click the three dots (More actions) at its top right, then View > View message details, and copy all the text shown.

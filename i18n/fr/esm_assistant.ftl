@@ -289,6 +289,10 @@ problem-message-inbound-google-gateway-inbound-gateway-not-recognised = Google a
 fix-message-inbound-google-gateway-inbound-gateway-not-recognised = Dans la console d’administration Google (Applications › Google Workspace › Gmail › Spam, hameçonnage et logiciels malveillants › Passerelle entrante), ajoutez les adresses de la passerelle et cochez « Détecter automatiquement l’adresse IP externe ». Envoyez ensuite un nouveau message de test.
 problem-message-inbound-google-gateway-no-platform-results = Le message ne comporte aucun en-tête Authentication-Results écrit par Google indiquant l’adresse évaluée.
 fix-message-inbound-google-gateway-no-platform-results = Prenez les en-têtes du message tel qu’il est arrivé dans Gmail (« Afficher l’original »), et non d’une copie transférée.
+problem-message-inbound-enhanced-filtering-not-through-gateway = Le message n’est pas passé par la passerelle : il ne peut pas montrer si Microsoft 365 juge l’expéditeur d’origine du courrier que la passerelle lui remet.
+fix-message-inbound-enhanced-filtering-not-through-gateway = Envoyez un nouveau message de test une fois qu’il passe par la passerelle (voir les vérifications ci-dessus).
+problem-message-inbound-google-gateway-not-through-gateway = Le message n’est pas passé par la passerelle : il ne peut pas montrer si Google Workspace reconnaît la passerelle.
+fix-message-inbound-google-gateway-not-through-gateway = Envoyez un nouveau message de test une fois qu’il passe par la passerelle (voir les vérifications ci-dessus).
 problem-message-outbound-gateway-not-through-gateway = { $missing ->
     [into] Aucun en-tête ne montre votre plateforme de messagerie remettant le message à la passerelle.
     [out] La passerelle a reçu le message, mais aucun en-tête ne le montre repartant de la passerelle.
@@ -311,7 +315,7 @@ problem-message-outbound-dkim-dkim-invalid = La signature DKIM de la passerelle 
    *[other] la signature est illisible
 }.
 fix-message-outbound-dkim-dkim-invalid = { $reason ->
-    [body-hash] Vérifiez qu’aucun serveur après la passerelle ne modifie les messages (pied de page ou avertissement ajouté par votre plateforme), puis envoyez un nouveau message de test.
+    [body-hash] Vérifiez que rien ne modifie le message après la passerelle (un transfert, une liste de diffusion, un filtre en chemin), puis envoyez un nouveau message de test directement à une boîte personnelle.
     [expired] Envoyez un nouveau message de test et vérifiez-le aussitôt.
    *[other] Publiez sous { $name } la clé générée dans la console (vérification « Clé DKIM identique à celle de la console »), puis envoyez un nouveau message de test.
 }
@@ -702,9 +706,9 @@ pdf-dkim-needs-key = La clé de la console ({ $path }) n’est pas encore connue
 content-verified-at = vérifié à { $time }
 content-verified = vérifié
 content-ticked-by-hand = coché à la main
-content-proven-at = vérifié par un message de test à { $time }
-content-proof-failed = Un message de test de { $time } montre que ce n’est pas fait : voir « Tester avec un vrai message ».
-content-proof-unsure = Un message de test de { $time } n’a pas pu le confirmer : voir « Tester avec un vrai message ».
+content-proven-at = vérifié par un message de test envoyé { $time }
+content-proof-failed = Un message de test envoyé { $time } montre que ce n’est pas fait : voir « Tester avec un vrai message ».
+content-proof-unsure = Un message de test envoyé { $time } n’a pas pu le confirmer : voir « Tester avec un vrai message ».
 testmail-title = Tester avec un vrai message
 testmail-why = Le DNS ne peut pas montrer si le courrier passe vraiment par la passerelle, si la signature DKIM est activée dans la console, ni si votre serveur refuse le courrier qui contourne la passerelle. Les en-têtes d’un vrai message de test, si.
 testmail-when = Envoyez les messages de test une fois les MX pointés vers la passerelle et le verrouillage fait. Chaque résultat fait passer au vert les éléments correspondants des étapes, avec l’heure du message.
@@ -716,7 +720,9 @@ testmail-inbound-take = Ouvrez-le dans la boîte de cette adresse, puis collez s
 testmail-outbound-title = Message envoyé (sortant)
 testmail-outbound-send = Depuis une adresse de { $domain }, envoyez un message à une boîte personnelle extérieure au domaine.
 testmail-outbound-take = Ouvrez-le dans cette boîte personnelle, puis collez ses en-têtes complets ci-dessous ou ouvrez son fichier .eml.
-testmail-judged = Message envoyé à { $sent }, analysé à { $analysed }.
+testmail-judged = Message envoyé { $sent }, analysé { $analysed }.
+testmail-time-today = à { $time }
+testmail-time-day = le { $date } à { $time }
 testmail-details-not-kept = Le détail de ce résultat n’est pas conservé d’une session à l’autre : ouvrez de nouveau le message pour voir ce qui ne va pas et comment le corriger.
 testmail-client-outlook-web = Outlook sur le web
 testmail-client-outlook-web-headers = Ouvrez le message, cliquez sur les trois points (Autres actions) en haut à droite, puis Afficher > Afficher les détails du message, et copiez tout le texte affiché.

@@ -408,6 +408,12 @@ pub const ALL_PROBLEMS: &[(CheckId, Code, &[ArgSpec])] = &[
     ),
     (CheckId::MessageGoogleGateway, Code::NoPlatformResults, &[]),
     (
+        CheckId::MessageEnhancedFiltering,
+        Code::NotThroughGateway,
+        &[],
+    ),
+    (CheckId::MessageGoogleGateway, Code::NotThroughGateway, &[]),
+    (
         CheckId::MessageOutboundGateway,
         Code::NotThroughGateway,
         &[one_of("missing", MESSAGE_GATEWAY_LEGS)],

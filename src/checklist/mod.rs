@@ -355,7 +355,9 @@ impl Doc<'_> {
         if !t.any_judged() {
             return;
         }
-        self.w.gap(6.0);
+        // A heading is never left alone at the bottom of a page.
+        self.w.ensure(HEADING * 4.0 + 40.0);
+        self.w.gap(10.0);
         self.w.lines(
             &[fl!(self.lang, "pdf-testmail-title")],
             self.margin(),
@@ -365,6 +367,8 @@ impl Doc<'_> {
         );
         self.w.gap(4.0);
         for side in t.sides.iter().filter(|s| s.judged.is_some()) {
+            self.w.ensure(BODY * 6.0);
+            self.w.gap(6.0);
             self.subheading(&side.heading);
             if let Some(j) = &side.judged {
                 self.small(j, 0.0);

@@ -61,7 +61,7 @@ fn ticked_note(input: &Input, action: &ActionItem) -> Option<String> {
     if !action.is_ticked() {
         return None;
     }
-    if let Some(p) = &action.proof {
+    if let Some(p) = &action.decisive_proof() {
         return Some(fl!(
             lang,
             "content-proven-at",

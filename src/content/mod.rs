@@ -99,7 +99,7 @@ pub struct ActionItem {
 
 impl ActionItem {
     pub fn is_ticked(&self) -> bool {
-        if let Some(p) = &self.proof {
+        if let Some(p) = self.decisive_proof() {
             return p.status == Status::Pass;
         }
         match &self.tick {
@@ -108,8 +108,15 @@ impl ActionItem {
         }
     }
 
+    /// A test message's verdict that settles the action: passed or
+    /// failed. One that could not tell leaves the hand tick as it was.
+    pub fn decisive_proof(&self) -> Option<crate::message::proof::Judged> {
+        self.proof
+            .filter(|p| matches!(p.status, Status::Pass | Status::Fail))
+    }
+
     pub fn is_verified(&self) -> bool {
-        self.proof.is_some() || matches!(self.tick, Tick::Verified { .. })
+        self.decisive_proof().is_some() || matches!(self.tick, Tick::Verified { .. })
     }
 }
 

@@ -171,13 +171,20 @@ pub(super) fn proof_note(input: &Input, action: &ActionItem) -> Option<String> {
     }
 }
 
-/// A time as the admin reads it: "14:05" today, with the date otherwise.
+/// A time as the admin reads it: "at 14:05" today, with the date
+/// otherwise (written day first in French, year first in English).
 pub(super) fn when(input: &Input, at: DateTime<Local>) -> String {
+    let lang = input.lang;
+    let time = at.format("%H:%M").to_string();
     if at.date_naive() == input.today {
-        at.format("%H:%M").to_string()
-    } else {
-        at.format("%Y-%m-%d %H:%M").to_string()
+        return fl!(lang, "testmail-time-today", time = time);
     }
+    let date = match lang {
+        Lang::Fr => at.format("%d/%m/%Y"),
+        Lang::En => at.format("%Y-%m-%d"),
+    }
+    .to_string();
+    fl!(lang, "testmail-time-day", date = date, time = time)
 }
 
 /// The checks a message of this direction gives on this platform.

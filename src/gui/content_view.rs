@@ -74,13 +74,13 @@ pub fn actions<'a>(app: &App, c: &StepContent) -> Element<'a, Message> {
 
 fn action<'a>(app: &App, step: Step, a: &ActionItem) -> Element<'a, Message> {
     let mut b = checkbox(a.is_ticked())
-        .label(a.text.clone())
+        .label(super::widgets::unbroken(a.text.clone()))
         .size(18)
         .text_size(style::BODY_SIZE);
     let mut blocked = None;
     match &a.tick {
         // DNS or a test message ticks it; the box only shows it.
-        _ if a.proof.is_some() => {}
+        _ if a.decisive_proof().is_some() => {}
         Tick::Verified { .. } => {}
         Tick::ByHand { .. } if a.confirms_step => {
             if app.can_mark_done(step) {
@@ -95,7 +95,7 @@ fn action<'a>(app: &App, step: Step, a: &ActionItem) -> Element<'a, Message> {
         }
     }
     let mut col = column![b].spacing(2);
-    let status = match (&a.proof, &a.tick) {
+    let status = match (&a.decisive_proof(), &a.tick) {
         (Some(p), _) => Some(p.status),
         (None, Tick::Verified { status, .. }) => *status,
         (None, Tick::ByHand { .. }) => None,
@@ -128,7 +128,7 @@ fn action<'a>(app: &App, step: Step, a: &ActionItem) -> Element<'a, Message> {
             container(
                 text(why.clone())
                     .size(style::SMALL_SIZE)
-                    .color(style::status_color(status)),
+                    .color(style::status_color(a.proof.map(|p| p.status))),
             )
             .padding([0, 28]),
         );

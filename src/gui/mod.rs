@@ -405,10 +405,14 @@ impl App {
         let then = match event {
             None => Task::none(),
             Some(testmail_page::Event::ProofsChanged) => self.save(),
-            Some(testmail_page::Event::DestinationProven) => {
-                // The message reached the server set up: the admin saved it
-                // in the console.
-                self.done.insert(Step::Destination);
+            Some(testmail_page::Event::Destination(proven)) => {
+                // The message reached the server set up (the admin saved it
+                // in the console), or another one.
+                if proven {
+                    self.done.insert(Step::Destination);
+                } else {
+                    self.done.remove(&Step::Destination);
+                }
                 self.save()
             }
         };

@@ -87,7 +87,7 @@ pub(super) fn checks(read: &Read<'_>, setup: &Setup, gateway: &Gateway) -> Vec<C
             out.push(platform_check(
                 CheckId::MessageEnhancedFiltering,
                 Code::EnhancedFilteringOff,
-                judged,
+                through.then_some(judged),
                 &is_gateway,
             ));
         }
@@ -103,7 +103,7 @@ pub(super) fn checks(read: &Read<'_>, setup: &Setup, gateway: &Gateway) -> Vec<C
             out.push(platform_check(
                 CheckId::MessageGoogleGateway,
                 Code::InboundGatewayNotRecognised,
-                judged,
+                through.then_some(judged),
                 &is_gateway,
             ));
         }
@@ -141,13 +141,23 @@ fn destination(hops: &[Hop], gateway: &Gateway, expected: &str) -> CheckResult {
     result
 }
 
-/// The platform judged the original sender, not the gateway.
+/// The platform judged the original sender, not the gateway. `judged` is
+/// `None` when the message did not come through the gateway: a message
+/// sent straight to the platform is judged on its sender whatever the
+/// connector, so it proves nothing either way.
 fn platform_check(
     id: CheckId,
     judged_gateway: Code,
-    judged: Option<IpAddr>,
+    judged: Option<Option<IpAddr>>,
     is_gateway: &dyn Fn(IpAddr) -> bool,
 ) -> CheckResult {
+    let Some(judged) = judged else {
+        return check(
+            id,
+            Vec::new(),
+            vec![Problem::unknown(Code::NotThroughGateway)],
+        );
+    };
     let problems = match judged {
         None => vec![Problem::unknown(Code::NoPlatformResults)],
         Some(ip) if is_gateway(ip) => {

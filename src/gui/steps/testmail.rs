@@ -33,11 +33,12 @@ pub fn view(app: &App) -> Element<'_, Message> {
                 .style(style::error_text),
         );
     }
+    // How to take the headers comes before the boxes they go in.
+    col = col.push(heading(fl!(lang, "gui-testmail-how-title")));
+    col = col.push(clients(app, &c.clients));
     for s in &c.sides {
         col = col.push(side(app, s));
     }
-    col = col.push(heading(fl!(lang, "gui-testmail-how-title")));
-    col = col.push(clients(app, &c.clients));
     col = col.push(back_button(app));
     col.into()
 }

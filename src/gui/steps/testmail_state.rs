@@ -9,7 +9,7 @@ use std::sync::Arc;
 use iced::Task;
 use iced::widget::text_editor;
 
-use crate::check::CheckId;
+use crate::check::{CheckId, Status};
 use crate::dns::{Dns, DnsOptions, ResolverChoice};
 use crate::domain::DomainName;
 use crate::files::{self, Accept, ReadError};
@@ -52,9 +52,9 @@ pub enum Message {
 pub enum Event {
     /// The proofs changed: save the progress.
     ProofsChanged,
-    /// A message proved the destination saved in the console: the step is
-    /// confirmed.
-    DestinationProven,
+    /// A message proved (`true`) or disproved the destination saved in
+    /// the console: the step is confirmed, or no longer.
+    Destination(bool),
 }
 
 /// Where the message of a direction comes from.
@@ -282,15 +282,13 @@ impl TestMail {
             }
             Ok(report) => {
                 let proof = Proof::new(&report, inputs.platform, chrono::Local::now());
-                let destination_proven = proof.status(CheckId::MessageInboundDestination)
-                    == Some(crate::check::Status::Pass);
+                let event = match proof.status(CheckId::MessageInboundDestination) {
+                    Some(Status::Pass) => Event::Destination(true),
+                    Some(Status::Fail) => Event::Destination(false),
+                    _ => Event::ProofsChanged,
+                };
                 side.report = Some(report);
                 self.proofs.set(direction, Some(proof));
-                let event = if destination_proven {
-                    Event::DestinationProven
-                } else {
-                    Event::ProofsChanged
-                };
                 (Task::none(), Some(event))
             }
         }
