@@ -85,7 +85,7 @@ pub async fn run_checks(input: CheckInput, options: DnsOptions, request: Propaga
         domain,
         report,
         publication,
-        dns_host: crate::dnshost::identify(&name_servers),
+        dns_host: crate::dnshost::identify(&name_servers).map(|h| h.name),
         name_servers,
         existing_dkim,
         zone_servers: dns.zone_servers(),
