@@ -143,6 +143,8 @@ pub struct TxtMax {
     pub chars: usize,
     #[serde(default)]
     pub source: String,
+    /// What to do for a longer value, said only on the cards it concerns.
+    pub beyond: Option<Said>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -409,6 +411,12 @@ mod tests {
             out.extend(l.as_ref().map(|s| (f, s)));
         }
         out.extend(g.traps.iter().map(|t| ("traps", &t.text)));
+        out.extend(
+            g.txt_max
+                .as_ref()
+                .and_then(|m| m.beyond.as_ref())
+                .map(|s| ("txt_max.beyond", s)),
+        );
         out
     }
 

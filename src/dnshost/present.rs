@@ -99,6 +99,7 @@ pub fn present(record: &PublishRecord, guide: Option<&Guide>, lang: Lang) -> Pre
                 max = max.chars,
                 length = typed.chars().count()
             ));
+            notes.extend(max.beyond.as_ref().map(|b| b.get(lang).to_string()));
         }
         fields.push(field(
             "value",
