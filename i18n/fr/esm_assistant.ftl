@@ -606,8 +606,8 @@ gui-dns-where-servers = Où : les serveurs de noms de votre domaine sont { $ser
 gui-dns-where-guide = Où : le DNS de votre domaine est hébergé chez { $host }. Ajoutez-y un enregistrement { $rtype } : { $path }.
 gui-dns-where-link = Lien direct vers vos enregistrements DNS chez { $host } : { $url }
 guide-leave-blank = (laissez ce champ vide)
-guide-txt-too-long = Le formulaire de { $host } accepte au plus { $max } caractères, et cette valeur en compte { $length }.
-records-dns-host = Sous la forme qu’attend l’éditeur de zone de { $host }.
+guide-txt-too-long = Chez { $host }, le formulaire accepte au plus { $max } caractères, et cette valeur en compte { $length }.
+records-dns-host = Sous la forme qu’attend l’éditeur de zone chez { $host }.
 
 gui-start-title = Mettez en place e-securemail pour votre domaine
 gui-start-intro = Cet assistant suit pas à pas le guide de mise en service e-securemail. Chaque valeur est prête à être copiée chez votre hébergeur DNS ou dans la console, et chaque étape est vérifiée en direct dans le DNS.
