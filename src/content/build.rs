@@ -147,16 +147,9 @@ fn checks(input: &Input, ids: &[CheckId]) -> Vec<CheckContent> {
 /// The name servers the check found, and the DNS host they name when it
 /// is a known one.
 fn dns_host(input: &Input) -> (Vec<String>, Option<crate::dnshost::Identified>) {
-    let servers: Vec<String> = input
+    let servers = input
         .report
-        .and_then(|r| r.get(CheckId::DomainDns))
-        .map(|c| {
-            c.found
-                .iter()
-                .filter_map(|f| f.rsplit(' ').next())
-                .map(|s| s.trim_end_matches('.').to_string())
-                .collect()
-        })
+        .map(crate::dnshost::name_servers_in)
         .unwrap_or_default();
     let host = crate::dnshost::identify(&servers);
     (servers, host)

@@ -141,6 +141,21 @@ pub fn ids() -> impl Iterator<Item = &'static str> {
     HOSTS.iter().map(|h| h.id)
 }
 
+/// The name servers a check report found for the domain (its `domain.dns`
+/// check lists them as `domain. NS server.`).
+pub fn name_servers_in(report: &crate::check::Report) -> Vec<String> {
+    report
+        .get(crate::check::CheckId::DomainDns)
+        .map(|c| {
+            c.found
+                .iter()
+                .filter_map(|f| f.rsplit(' ').next())
+                .map(|s| s.trim_end_matches('.').to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The DNS host of a domain with these name servers, if it is a known one.
 pub fn identify(name_servers: &[String]) -> Option<Identified> {
     name_servers.iter().find_map(|ns| {
