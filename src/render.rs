@@ -221,6 +221,18 @@ fn pad(s: &str, width: usize) -> String {
 
 /// The records to publish, one block each, then the records to delete.
 pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) -> String {
+    records_text_for(lang, publication, provider, None)
+}
+
+/// Like [`records_text`], each record typed as `guide`'s DNS host wants
+/// it, and where to type it, when there is a guide.
+pub fn records_text_for(
+    lang: Lang,
+    publication: &Publication,
+    provider: &Provider,
+    guide: Option<&crate::dnshost::Guide>,
+) -> String {
+    use crate::dnshost::{Shown, present};
     let mut out = String::new();
     let parsed = crate::domain::DomainName::parse_host(&publication.domain);
     let domain = parsed
@@ -231,39 +243,51 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
     if let Some(warning) = parsed.ok().and_then(|d| lookalike_warning(lang, &d)) {
         let _ = writeln!(out, "! {warning}");
     }
+    if let Some(g) = guide {
+        let _ = writeln!(
+            out,
+            "{}",
+            fl!(lang, "records-dns-host", host = g.name.as_str())
+        );
+        if let Some(path) = &g.where_to_go {
+            let _ = writeln!(out, "  → {}", visible(path.get(lang)));
+        }
+        if let Some(link) = &g.deep_link {
+            let _ = writeln!(out, "  → {}", visible(&link.url));
+        }
+    }
     out.push('\n');
-    let labels = [
-        fl!(lang, "record-name"),
-        fl!(lang, "record-full-name"),
-        fl!(lang, "record-type"),
-        fl!(lang, "record-ttl"),
-        fl!(lang, "record-priority"),
-        fl!(lang, "record-value"),
-    ];
-    let labels = labels.map(|l| fl!(lang, "cli-label", label = l));
-    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 1;
+    let presented: Vec<_> = publication
+        .records
+        .iter()
+        .map(|r| present(r, guide, lang))
+        .collect();
+    let label = |l: &str| fl!(lang, "cli-label", label = l);
+    let width = presented
+        .iter()
+        .flat_map(|p| p.fields.iter().map(|f| label(&f.label).chars().count()))
+        .chain([label(&fl!(lang, "record-value")).chars().count()])
+        .max()
+        .unwrap_or(0)
+        + 1;
     let line = |out: &mut String, label: &str, value: &str| {
         let _ = writeln!(out, "  {}{value}", pad(label, width));
     };
-    for r in &publication.records {
+    for (r, p) in publication.records.iter().zip(&presented) {
         let purpose =
             text(lang, &format!("record-purpose-{}", r.purpose.as_str()), &[]).unwrap_or_default();
         let action = action_word(lang, r.action);
         let _ = writeln!(out, "{purpose}\n  → {action}");
-        line(&mut out, &labels[0], &visible(&r.name));
-        line(&mut out, &labels[1], &visible(&r.fqdn));
-        line(&mut out, &labels[2], r.rtype);
-        line(&mut out, &labels[3], &r.ttl.to_string());
-        if let Some(p) = r.priority {
-            line(&mut out, &labels[4], &p.to_string());
+        for f in &p.fields {
+            let value = match &f.value {
+                Shown::Typed(v) => visible(v).into_owned(),
+                Shown::Blank => fl!(lang, "guide-leave-blank"),
+            };
+            line(&mut out, &label(&f.label), &value);
         }
-        match &r.value {
-            Some(v) => line(&mut out, &labels[5], &visible(v)),
-            None if r.action == Action::Unknown => {}
-            None => {
-                let path = provider.menu_paths.dkim.get(lang.code());
-                let _ = writeln!(out, "  {}", fl!(lang, "record-dkim-needs-key", path = path));
-            }
+        if r.value.is_none() && r.action != Action::Unknown {
+            let path = provider.menu_paths.dkim.get(lang.code());
+            let _ = writeln!(out, "  {}", fl!(lang, "record-dkim-needs-key", path = path));
         }
         if r.strings.len() > 1 {
             let _ = writeln!(out, "  {}", fl!(lang, "record-strings"));
@@ -273,6 +297,9 @@ pub fn records_text(lang: Lang, publication: &Publication, provider: &Provider) 
         }
         for note in &r.notes {
             let _ = writeln!(out, "  ! {}", record_note(lang, note));
+        }
+        for note in &p.notes {
+            let _ = writeln!(out, "  ! {}", visible(note));
         }
         out.push('\n');
     }

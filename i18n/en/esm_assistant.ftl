@@ -530,6 +530,9 @@ spf-why-lookup-failed = The DNS lookup of { $name } ({ $type }) failed: { $reaso
 cli-error-ip = “{ $input }” is not an IP address.
 cli-error-too-long = { $option } is longer than { $max } characters.
 
+# --dns-host
+cli-error-dns-host = “{ $input }” is not a DNS host the assistant knows. Known hosts: { $hosts }.
+
 ## Starting: when the window cannot open
 
 launch-no-display = No display was found (neither WAYLAND_DISPLAY nor DISPLAY is set), so the window cannot open here.
@@ -603,6 +606,13 @@ gui-wait-lockdown = Not yet: the MX records do not point only to the gateway. Re
 gui-dns-where = Where: in your DNS host's zone editor, as a { $rtype } record.
 gui-dns-where-host = Where: your domain's DNS is hosted by { $host }. Log in there and add a { $rtype } record in the zone editor.
 gui-dns-where-servers = Where: your domain's name servers are { $servers }. Log in at the company that runs them and add a { $rtype } record in the zone editor.
+
+# The DNS host's own guide (assets/dns-hosts/): its menu path, its labels.
+gui-dns-where-guide = Where: your domain's DNS is hosted by { $host }. Add a { $rtype } record there: { $path }.
+gui-dns-where-link = Direct link to your DNS records at { $host }: { $url }
+guide-leave-blank = (leave this field empty)
+guide-txt-too-long = { $host }'s form takes at most { $max } characters, and this value has { $length }.
+records-dns-host = As { $host }'s zone editor wants them typed.
 
 gui-start-title = Set up your domain for e-securemail
 gui-start-intro = This assistant follows the e-securemail onboarding guide step by step. Each value is ready to copy into your DNS host or the console, and each step is checked live in DNS.

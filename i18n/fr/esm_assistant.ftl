@@ -529,6 +529,9 @@ spf-why-lookup-failed = La requête DNS { $type } pour { $name } a échoué : {
 cli-error-ip = « { $input } » n’est pas une adresse IP.
 cli-error-too-long = { $option } dépasse { $max } caractères.
 
+# --dns-host
+cli-error-dns-host = « { $input } » n’est pas un hébergeur DNS que l’assistant connaît. Hébergeurs connus : { $hosts }.
+
 ## Démarrage : quand la fenêtre ne peut pas s’ouvrir
 
 launch-no-display = Aucun affichage n’a été trouvé (ni WAYLAND_DISPLAY ni DISPLAY n’est défini) : la fenêtre ne peut pas s’ouvrir ici.
@@ -602,6 +605,13 @@ gui-wait-lockdown = Pas encore : les MX ne pointent pas uniquement vers la pass
 gui-dns-where = Où : dans l’éditeur de zone de votre hébergeur DNS, sous forme d’enregistrement { $rtype }.
 gui-dns-where-host = Où : le DNS de votre domaine est hébergé chez { $host }. Connectez-vous à votre espace client et ajoutez un enregistrement { $rtype } dans l’éditeur de zone.
 gui-dns-where-servers = Où : les serveurs de noms de votre domaine sont { $servers }. Connectez-vous à l’espace client du prestataire qui les gère et ajoutez un enregistrement { $rtype } dans l’éditeur de zone.
+
+# Le guide de l’hébergeur DNS (assets/dns-hosts/) : son menu, ses libellés.
+gui-dns-where-guide = Où : le DNS de votre domaine est hébergé chez { $host }. Ajoutez-y un enregistrement { $rtype } : { $path }.
+gui-dns-where-link = Lien direct vers vos enregistrements DNS chez { $host } : { $url }
+guide-leave-blank = (laissez ce champ vide)
+guide-txt-too-long = Chez { $host }, le formulaire accepte au plus { $max } caractères, et cette valeur en compte { $length }.
+records-dns-host = Sous la forme qu’attend l’éditeur de zone chez { $host }.
 
 gui-start-title = Mettez en place e-securemail pour votre domaine
 gui-start-intro = Cet assistant suit pas à pas le guide de mise en service e-securemail. Chaque valeur est prête à être copiée chez votre hébergeur DNS ou dans la console, et chaque étape est vérifiée en direct dans le DNS.

@@ -143,6 +143,10 @@ pub struct RecordsArgs {
     /// Print a BIND zone-file snippet.
     #[arg(long)]
     pub zone: bool,
+    /// Type the records as this DNS host's zone editor wants them (ovh,
+    /// gandi, cloudflare…); by default, the host the NS records name.
+    #[arg(long, value_name = "HOST")]
+    pub dns_host: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -498,20 +502,58 @@ fn run_check(args: &CheckArgs, common: &CommonArgs) -> Result<ExitCode, UsageErr
     })
 }
 
+/// Longest `--dns-host` value looked up: ids are short words.
+const DNS_HOST_MAX: usize = 32;
+
+/// The DNS host named with `--dns-host`: a known host's id, or an error
+/// listing them.
+fn named_dns_host(name: &str, lang: Lang) -> Result<crate::dnshost::Identified, UsageError> {
+    let id = name.trim().to_ascii_lowercase();
+    (id.len() <= DNS_HOST_MAX)
+        .then(|| crate::dnshost::by_id(&id))
+        .flatten()
+        .ok_or_else(|| {
+            let shown: String = name.chars().take(DNS_HOST_MAX).collect();
+            UsageError(fl!(
+                lang,
+                "cli-error-dns-host",
+                input = visible(&shown).into_owned(),
+                hosts = crate::dnshost::ids().collect::<Vec<_>>().join(", ")
+            ))
+        })
+}
+
 fn run_records(args: &RecordsArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
     let lang = common.language();
     let input = check_input(common, &args.target, None)?;
+    // A host the assistant does not know is refused before any lookup.
+    let named = args
+        .dns_host
+        .as_deref()
+        .map(|n| named_dns_host(n, lang))
+        .transpose()?;
     let snap = runtime().block_on(gather(&input, common, args.target.authoritative, lang))?;
     let publication = records::plan(&input, &snap);
     if args.json || args.zone {
         warn_lookalike(lang, &input.domain);
     }
+    // The host named, else the one the domain's NS records name.
+    let host = named.or_else(|| {
+        crate::dnshost::identify(&snap.get(input.domain.ascii(), crate::dns::QType::Ns).ns())
+    });
+    let guide = host.and_then(|h| h.guide());
     let out = if args.json {
         json(&publication)
     } else if args.zone {
         visible_lines(&publication.to_zone(lang)).into_owned()
     } else {
-        visible_lines(&render::records_text(lang, &publication, &input.provider)).into_owned()
+        visible_lines(&render::records_text_for(
+            lang,
+            &publication,
+            &input.provider,
+            guide,
+        ))
+        .into_owned()
     };
     print(&out);
     // Records to change are the plan, not a failure; records that could not

@@ -1,6 +1,7 @@
 //! The words of each step, composed here and nowhere else.
 
 use crate::check::{CheckId, Status};
+use crate::dnshost::Shown;
 use crate::fl;
 use crate::localize::{Lang, text};
 use crate::platform::Platform;
@@ -165,31 +166,55 @@ pub(super) fn check_content(
     }
 }
 
-/// Where to type a record: the DNS host named from the NS records when
-/// known.
-fn dns_where(input: &Input, rtype: &str) -> String {
-    let lang = input.lang;
-    let servers: Vec<String> = input
+/// The name servers the check found, and the DNS host they name when it
+/// is a known one.
+fn dns_host(input: &Input) -> (Vec<String>, Option<crate::dnshost::Identified>) {
+    let servers = input
         .report
-        .and_then(|r| r.get(CheckId::DomainDns))
-        .map(|c| {
-            c.found
-                .iter()
-                .filter_map(|f| f.rsplit(' ').next())
-                .map(|s| s.trim_end_matches('.').to_string())
-                .collect()
-        })
+        .map(crate::dnshost::name_servers_in)
         .unwrap_or_default();
-    match crate::dnshost::identify(&servers) {
-        Some(host) => fl!(lang, "gui-dns-where-host", host = host, rtype = rtype),
-        None if !servers.is_empty() => fl!(
+    let host = crate::dnshost::identify(&servers);
+    (servers, host)
+}
+
+/// Where to type a record: the DNS host named from the NS records when
+/// known, with its panel's own menu path and direct link when its guide
+/// gives them.
+fn dns_where(input: &Input, rtype: &str) -> Vec<String> {
+    let lang = input.lang;
+    let (servers, host) = dns_host(input);
+    let Some(host) = host else {
+        return vec![if servers.is_empty() {
+            fl!(lang, "gui-dns-where", rtype = rtype)
+        } else {
+            fl!(
+                lang,
+                "gui-dns-where-servers",
+                servers = servers.join(", "),
+                rtype = rtype
+            )
+        }];
+    };
+    let guide = host.guide();
+    let mut lines = vec![match guide.and_then(|g| g.where_to_go.as_ref()) {
+        Some(path) => fl!(
             lang,
-            "gui-dns-where-servers",
-            servers = servers.join(", "),
-            rtype = rtype
+            "gui-dns-where-guide",
+            host = host.name,
+            rtype = rtype,
+            path = path.get(lang)
         ),
-        None => fl!(lang, "gui-dns-where", rtype = rtype),
+        None => fl!(lang, "gui-dns-where-host", host = host.name, rtype = rtype),
+    }];
+    if let Some(link) = guide.and_then(|g| g.deep_link.as_ref()) {
+        lines.push(fl!(
+            lang,
+            "gui-dns-where-link",
+            host = host.name,
+            url = link.url.as_str()
+        ));
     }
+    lines
 }
 
 fn records(input: &Input, purpose: Purpose) -> Vec<RecordCard> {
@@ -197,33 +222,33 @@ fn records(input: &Input, purpose: Purpose) -> Vec<RecordCard> {
     let Some(publication) = input.publication else {
         return Vec::new();
     };
+    let guide = dns_host(input).1.and_then(|h| h.guide());
     publication
         .records
         .iter()
         .filter(|r| r.purpose == purpose)
         .map(|r| {
-            let literal = |key: &'static str, label: String, value: String| Field {
-                key,
-                label,
-                value,
-                literal: true,
-            };
-            let mut fields = vec![
-                literal("name", fl!(lang, "record-name"), r.name.clone()),
-                literal("fqdn", fl!(lang, "record-full-name"), r.fqdn.clone()),
-                literal("type", fl!(lang, "record-type"), r.rtype.to_string()),
-                literal("ttl", fl!(lang, "record-ttl"), r.ttl.to_string()),
-            ];
-            if let Some(p) = r.priority {
-                fields.push(literal(
-                    "priority",
-                    fl!(lang, "record-priority"),
-                    p.to_string(),
-                ));
-            }
-            fields.push(match &r.value {
-                Some(v) => literal("value", fl!(lang, "record-value"), v.clone()),
-                None => Field {
+            let presented = crate::dnshost::present(r, guide, lang);
+            let mut fields: Vec<Field> = presented
+                .fields
+                .into_iter()
+                .map(|f| match f.value {
+                    Shown::Typed(value) => Field {
+                        key: f.key,
+                        label: f.label,
+                        value,
+                        literal: true,
+                    },
+                    Shown::Blank => Field {
+                        key: f.key,
+                        label: f.label,
+                        value: fl!(lang, "guide-leave-blank"),
+                        literal: false,
+                    },
+                })
+                .collect();
+            if r.value.is_none() {
+                fields.push(Field {
                     key: "value",
                     label: fl!(lang, "record-value"),
                     value: if r.action == Action::Unknown {
@@ -236,8 +261,14 @@ fn records(input: &Input, purpose: Purpose) -> Vec<RecordCard> {
                         )
                     },
                     literal: false,
-                },
-            });
+                });
+            }
+            let mut notes: Vec<String> = r
+                .notes
+                .iter()
+                .map(|n| render::record_note(lang, n))
+                .collect();
+            notes.extend(presented.notes);
             RecordCard {
                 record: r.clone(),
                 heading: text(lang, &format!("record-purpose-{}", r.purpose.as_str()), &[])
@@ -246,11 +277,7 @@ fn records(input: &Input, purpose: Purpose) -> Vec<RecordCard> {
                 fields,
                 strings_note: (r.value.is_some() && r.strings.len() > 1)
                     .then(|| fl!(lang, "gui-value-strings", count = r.strings.len())),
-                notes: r
-                    .notes
-                    .iter()
-                    .map(|n| render::record_note(lang, n))
-                    .collect(),
+                notes,
             }
         })
         .collect()
@@ -320,7 +347,7 @@ fn can_wait(input: &Input) -> Option<String> {
 fn spf(input: &Input, c: &mut StepContent) {
     let lang = input.lang;
     c.explanation.push(fl!(lang, "gui-spf-why"));
-    c.where_to_go.push(dns_where(input, "TXT"));
+    c.where_to_go.extend(dns_where(input, "TXT"));
     c.hints.push(fl!(lang, "gui-spf-one-record"));
     c.current = input
         .report
@@ -347,7 +374,7 @@ fn dkim(input: &Input, c: &mut StepContent) {
         url = provider.consoles.management.as_str(),
         path = path
     ));
-    c.where_to_go.push(dns_where(input, "TXT"));
+    c.where_to_go.extend(dns_where(input, "TXT"));
     c.notes.extend(can_wait(input));
     let ready = [CheckId::DkimRecord, CheckId::DkimMatch].iter().all(|id| {
         input
@@ -395,7 +422,7 @@ fn dmarc(input: &Input, c: &mut StepContent) {
         url = provider.consoles.support.as_str(),
         path = provider.menu_paths.dmarc.get(lang.code())
     ));
-    c.where_to_go.push(dns_where(input, "TXT"));
+    c.where_to_go.extend(dns_where(input, "TXT"));
     if let Some(crate::check::Arg::Text(policy)) = input
         .report
         .and_then(|r| r.get(CheckId::DmarcRecord))
@@ -419,7 +446,7 @@ fn dmarc(input: &Input, c: &mut StepContent) {
 fn mx(input: &Input, c: &mut StepContent) {
     let lang = input.lang;
     c.explanation.push(fl!(lang, "gui-mx-why"));
-    c.where_to_go.push(dns_where(input, "MX"));
+    c.where_to_go.extend(dns_where(input, "MX"));
     c.notes.push(fl!(lang, "gui-mx-order"));
     c.hints.push(fl!(lang, "gui-mx-dot"));
     match input.platform {

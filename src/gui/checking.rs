@@ -85,7 +85,7 @@ pub async fn run_checks(input: CheckInput, options: DnsOptions, request: Propaga
         domain,
         report,
         publication,
-        dns_host: crate::dnshost::identify(&name_servers),
+        dns_host: crate::dnshost::identify(&name_servers).map(|h| h.name),
         name_servers,
         existing_dkim,
         zone_servers: dns.zone_servers(),
@@ -175,15 +175,22 @@ impl App {
         self.now = Instant::now();
         self.checked_at = Some(self.now);
         self.checked_at_wall = Some(chrono::Local::now());
+        // The values as the DNS host wants them typed, as the cards show
+        // and copy them.
+        let guide = crate::dnshost::identify(&outcome.name_servers).and_then(|h| h.guide());
         self.values = outcome
             .publication
             .records
             .iter()
             .filter_map(|r| {
-                let value = r.value.as_ref()?;
+                let presented = crate::dnshost::present(r, guide, self.lang);
+                let value = presented.fields.into_iter().find_map(|f| match f.value {
+                    crate::dnshost::Shown::Typed(v) if f.key == "value" => Some(v),
+                    _ => None,
+                })?;
                 Some((
                     widgets::value_key(r),
-                    text_editor::Content::with_text(&crate::safe_text::visible(value)),
+                    text_editor::Content::with_text(&crate::safe_text::visible(&value)),
                 ))
             })
             .collect();

@@ -139,10 +139,17 @@ impl Snapshot {
             }
             Kind::Zone => Ok(self.publication.to_zone(self.lang).into_bytes()),
             Kind::Text => {
-                Ok(
-                    crate::render::records_text(self.lang, &self.publication, &self.provider)
-                        .into_bytes(),
+                // Typed as the domain's DNS host wants, as the cards are.
+                let guide =
+                    crate::dnshost::identify(&crate::dnshost::name_servers_in(&self.report))
+                        .and_then(|h| h.guide());
+                Ok(crate::render::records_text_for(
+                    self.lang,
+                    &self.publication,
+                    &self.provider,
+                    guide,
                 )
+                .into_bytes())
             }
         }
     }

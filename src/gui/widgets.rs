@@ -208,6 +208,20 @@ pub fn record_card<'a>(app: &'a App, card: &RecordCard) -> Element<'a, Message> 
         if field.key == "fqdn" && !app.show_full_names {
             continue;
         }
+        if field.key != "value" && !field.literal {
+            // Words, not a value ("leave this field empty"): nothing to copy.
+            col = col.push(
+                row![
+                    text(field.label.clone())
+                        .size(style::SMALL_SIZE)
+                        .width(Length::Fixed(110.0))
+                        .style(style::muted),
+                    text(field.value.clone()).size(style::BODY_SIZE).width(Fill),
+                ]
+                .spacing(10),
+            );
+            continue;
+        }
         if field.key != "value" {
             col = col.push(field_row(
                 app,
