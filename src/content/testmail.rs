@@ -119,27 +119,34 @@ pub const CLIENTS: &[&str] = &[
     "thunderbird",
 ];
 
-/// The test-message checks that prove an action done by hand, and those
-/// whose failure shows it is not done (a message that reached the server
-/// around the gateway proves the lock-down is not in place, but one that
-/// came through it does not prove others are refused).
-const PROVEN: &[(&str, &[CheckId], &[CheckId])] = &[
+/// The checks that prove an action done by hand (any one group, every
+/// check of it), and those whose failure shows it is not done (a message
+/// that reached the server around the gateway proves the lock-down is not
+/// in place, but one that came through it does not prove others are
+/// refused).
+type Proven = (
+    &'static str,
+    &'static [&'static [CheckId]],
+    &'static [CheckId],
+);
+
+const PROVEN: &[Proven] = &[
     (
         "destination-save",
-        &[CheckId::MessageInboundDestination],
+        &[&[CheckId::MessageInboundDestination]],
         &[],
     ),
-    ("dkim-enable", &[CheckId::MessageDkim], &[]),
+    ("dkim-enable", &[&[CheckId::MessageDkim]], &[]),
     // Enhanced Filtering is set on the inbound connector: a message judged
     // by its original sender proves the connector is there.
-    ("m365-inbound", &[CheckId::MessageEnhancedFiltering], &[]),
+    ("m365-inbound", &[&[CheckId::MessageEnhancedFiltering]], &[]),
     (
         "m365-enhanced-filtering",
-        &[CheckId::MessageEnhancedFiltering],
+        &[&[CheckId::MessageEnhancedFiltering]],
         &[],
     ),
-    ("m365-outbound", &[CheckId::MessageOutboundGateway], &[]),
-    ("google-gateway", &[CheckId::MessageGoogleGateway], &[]),
+    ("m365-outbound", &[&[CheckId::MessageOutboundGateway]], &[]),
+    ("google-gateway", &[&[CheckId::MessageGoogleGateway]], &[]),
     ("m365-inbound-reject", &[], &[CheckId::MessageInboundBypass]),
     ("server-rules", &[], &[CheckId::MessageInboundBypass]),
 ];
@@ -153,11 +160,7 @@ fn proofs(input: &Input) -> Option<Proofs> {
 /// What the test messages say of the action `id`, if anything.
 pub(super) fn judge(input: &Input, id: &str) -> Option<Judged> {
     let (_, proven, disproven) = PROVEN.iter().find(|(a, _, _)| *a == id)?;
-    let proofs = proofs(input)?;
-    if let Some(j) = proofs.judge(proven) {
-        return Some(j);
-    }
-    proofs.judge(disproven).filter(|j| j.status == Status::Fail)
+    proofs(input)?.judge_any(proven, disproven)
 }
 
 /// Why a test message does not confirm an action, when it does not.
@@ -328,7 +331,7 @@ mod tests {
     fn every_action_proven_is_one_done_by_hand() {
         for (id, proven, disproven) in PROVEN {
             assert!(super::super::BY_HAND.contains(id), "{id}");
-            for c in proven.iter().chain(disproven.iter()) {
+            for c in proven.iter().flat_map(|g| g.iter()).chain(disproven.iter()) {
                 assert!(CheckId::MESSAGE.contains(c), "{id}: {c:?}");
             }
         }

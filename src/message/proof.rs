@@ -116,24 +116,61 @@ impl Proofs {
         }
     }
 
-    /// What the proofs say of `checks`: `None` when none of them was
-    /// judged by a message.
+    /// What the proofs say of `checks`, all of which must hold: the worst
+    /// of them, once each was judged by a message; a failure as soon as
+    /// one failed. `None` when that cannot be said yet.
     pub fn judge(&self, checks: &[CheckId]) -> Option<Judged> {
         let mut statuses = Vec::new();
         let mut latest: Option<DateTime<Local>> = None;
-        for proof in [&self.inbound, &self.outbound].into_iter().flatten() {
-            for id in checks {
-                if let Some(s) = proof.status(*id) {
-                    statuses.push(s);
-                    let at = proof.at();
-                    latest = Some(latest.map_or(at, |l| l.max(at)));
-                }
-            }
+        for id in checks {
+            let Some((status, at)) = self.verdict(*id) else {
+                continue;
+            };
+            statuses.push(status);
+            latest = Some(latest.map_or(at, |l| l.max(at)));
         }
+        let status = if statuses.contains(&Status::Fail) {
+            Status::Fail
+        } else if statuses.len() < checks.len() {
+            return None;
+        } else {
+            Status::worst(statuses)?
+        };
         Some(Judged {
-            status: Status::worst(statuses)?,
+            status,
             at: latest?,
         })
+    }
+
+    /// What the proofs say of an action proven by any one of `groups`
+    /// (each a set of checks that must all hold) and shown not done by a
+    /// failure of any of `disproven`: a failure rules, then a pass.
+    pub fn judge_any(&self, groups: &[&[CheckId]], disproven: &[CheckId]) -> Option<Judged> {
+        let mut judged: Vec<Judged> = groups.iter().filter_map(|g| self.judge(g)).collect();
+        judged.extend(
+            disproven
+                .iter()
+                .filter_map(|id| self.judge(&[*id]))
+                .filter(|j| j.status == Status::Fail),
+        );
+        let pick = |status: Status| {
+            judged
+                .iter()
+                .filter(|j| j.status == status)
+                .max_by_key(|j| j.at)
+                .copied()
+        };
+        pick(Status::Fail)
+            .or_else(|| pick(Status::Pass))
+            .or_else(|| judged.iter().max_by_key(|j| j.at).copied())
+    }
+
+    /// The verdict of one check and when its message was sent.
+    fn verdict(&self, id: CheckId) -> Option<(Status, DateTime<Local>)> {
+        [&self.inbound, &self.outbound]
+            .into_iter()
+            .flatten()
+            .find_map(|p| p.status(id).map(|s| (s, p.at())))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -207,6 +244,25 @@ mod tests {
             .unwrap();
         assert_eq!(judged.status, Status::Fail);
         assert_eq!(p.judge(&[CheckId::MessageDkim]), None);
+    }
+
+    #[test]
+    fn any_group_proves_and_a_failure_disproves() {
+        let p = proof(SAVED);
+        let gateway: &[CheckId] = &[CheckId::MessageInboundGateway];
+        let both: &[CheckId] = &[CheckId::MessageInboundGateway, CheckId::MessageDkim];
+        // One group holds: proven.
+        let j = p.judge_any(&[both, gateway], &[]).unwrap();
+        assert_eq!(j.status, Status::Pass);
+        // A group with a check no message judged says nothing.
+        assert_eq!(p.judge_any(&[both], &[]), None);
+        // A failure of a disproving check rules over a pass.
+        let j = p
+            .judge_any(&[gateway], &[CheckId::MessageInboundDestination])
+            .unwrap();
+        assert_eq!(j.status, Status::Fail);
+        // A disproving check that passed proves nothing.
+        assert_eq!(p.judge_any(&[], &[CheckId::MessageInboundGateway]), None);
     }
 
     #[test]
