@@ -34,3 +34,4 @@ pub mod render;
 pub mod safe_text;
 pub mod spf;
 pub mod step;
+pub mod tenant;

@@ -369,6 +369,146 @@ cli-message-title = Test message ({ $direction ->
 cli-message-headers-only = Headers only: the body's DKIM hash cannot be verified.
 cli-error-message-file = Cannot read the message { $path }: { $error }
 
+## Microsoft 365: what the tenant says (`tenant`), from the read-back script's output
+
+check-tenant-inbound-connector = The inbound connector from the gateway is on, typed Partner
+check-tenant-inbound-restricted = The inbound connector accepts mail only from the gateway's addresses
+check-tenant-inbound-tls = The inbound connector requires TLS
+check-tenant-inbound-enhanced-filtering = Enhanced Filtering is on for the inbound connector
+check-tenant-outbound-connector = The outbound connector to the gateway is on, typed Partner
+check-tenant-outbound-smart-host = Outgoing mail goes to the gateway's smart host
+check-tenant-outbound-tls = The outbound connector uses TLS and checks the smart host's certificate
+check-tenant-outbound-scope = The outbound connector carries mail to every domain
+
+problem-no-connector = { $direction ->
+    [inbound] { $count ->
+        [0] The tenant has no inbound connector: nothing restricts who may deliver mail to it.
+        [1] The tenant's only inbound connector is not the gateway's (it is neither named “e-securemail inbound” nor admits the gateway's addresses).
+       *[other] None of the tenant's { $count } inbound connectors is the gateway's (named “e-securemail inbound”, or admitting the gateway's addresses).
+    }
+   *[outbound] { $count ->
+        [0] The tenant has no outbound connector: mail leaves straight from Microsoft 365, not through the gateway.
+        [1] The tenant's only outbound connector is not the gateway's (it is neither named “e-securemail outbound” nor sends to the gateway's smart host).
+       *[other] None of the tenant's { $count } outbound connectors is the gateway's (named “e-securemail outbound”, or sending to the gateway's smart host).
+    }
+}
+fix-no-connector = Run the lock-down script (lock-down step, Microsoft 365): it creates the connector. Or, in the Exchange admin centre (Mail flow › Connectors), add a connector { $direction ->
+    [inbound] from a partner organisation, for the gateway's addresses
+   *[outbound] to a partner organisation, through the gateway's smart host
+}. Then run the read-back script again.
+problem-connector-disabled = The { $direction ->
+    [inbound] inbound
+   *[outbound] outbound
+} connector “{ $name }” is turned off.
+fix-connector-disabled = In the Exchange admin centre (Mail flow › Connectors), turn “{ $name }” on, or run: Set-{ $direction ->
+    [inbound] Inbound
+   *[outbound] Outbound
+}Connector -Identity { $identity } -Enabled $true
+problem-connector-not-partner = The { $direction ->
+    [inbound] inbound connector “{ $name }” is of type { $type }, not Partner: it is meant for mail from your own servers, not from the gateway.
+   *[outbound] outbound connector “{ $name }” is of type { $type }, not Partner: it is meant for mail to your own servers, not to the gateway.
+}
+fix-connector-not-partner = Run the lock-down script again: it sets the connector's type to Partner. Or run: Set-{ $direction ->
+    [inbound] Inbound
+   *[outbound] Outbound
+}Connector -Identity { $identity } -ConnectorType Partner
+problem-ranges-unknown = The gateway's address ranges are not known: the connector's addresses cannot be compared with them.
+fix-ranges-unknown = Give the gateway's address ranges (the list from support, or let the assistant read them from the gateway's SPF record once DNS answers), then check again.
+problem-tenant-inbound-restricted-not-restricted = The inbound connector “{ $name }” does not refuse mail from other addresses (RestrictDomainsToIPAddresses is off): senders can still reach Microsoft 365 around the gateway.
+fix-tenant-inbound-restricted-not-restricted = Once the MX records point only to the gateway, run the lock-down script again, or run: Set-InboundConnector -Identity { $identity } -RestrictDomainsToIPAddresses $true
+problem-tenant-inbound-restricted-addresses-outside-gateway = The inbound connector “{ $name }” admits { $count ->
+    [1] an address
+   *[other] { $count } addresses
+} outside the gateway's ranges: { $addresses }.
+fix-tenant-inbound-restricted-addresses-outside-gateway = Keep only the gateway's ranges in the connector's sender addresses: run the lock-down script again (it sets the list), or edit “{ $name }” in the Exchange admin centre (Mail flow › Connectors).
+problem-tenant-inbound-restricted-gateway-ranges-missing = The inbound connector “{ $name }” does not admit { $count ->
+    [1] the gateway's range { $ranges }: mail from it would be refused.
+   *[other] { $count } of the gateway's ranges ({ $ranges }): mail from them would be refused.
+}
+fix-tenant-inbound-restricted-gateway-ranges-missing = Run the lock-down script again with the gateway's current ranges: it sets the connector's sender addresses.
+problem-tenant-inbound-restricted-sender-domains-partial = The inbound connector “{ $name }” applies only to mail from { $domains }, not from every domain (*): mail from other senders is not restricted to the gateway.
+fix-tenant-inbound-restricted-sender-domains-partial = Run the lock-down script again, or run: Set-InboundConnector -Identity { $identity } -SenderDomains '*'
+problem-tenant-inbound-tls-tls-not-required = The inbound connector “{ $name }” does not require TLS: mail from the gateway may arrive unencrypted.
+fix-tenant-inbound-tls-tls-not-required = Run the lock-down script again, or run: Set-InboundConnector -Identity { $identity } -RequireTls $true
+problem-tenant-inbound-enhanced-filtering-enhanced-filtering-off = Enhanced Filtering is off on the inbound connector “{ $name }”: Microsoft 365 judges every message as sent by the gateway, so SPF and anti-spoofing see the gateway, not the original sender.
+fix-tenant-inbound-enhanced-filtering-enhanced-filtering-off = In the Microsoft Defender portal (Email & collaboration › Policies & rules › Threat policies › Enhanced Filtering), choose “{ $name }”, “Automatically detect and skip the last IP address” and all recipients. Or run: Set-InboundConnector -Identity { $identity } -EFSkipLastIP $true
+problem-tenant-inbound-enhanced-filtering-ef-skip-ips-partial = Enhanced Filtering on “{ $name }” skips a list of addresses that leaves out { $count ->
+    [1] the gateway's range { $ranges }.
+   *[other] { $count } of the gateway's ranges ({ $ranges }).
+}
+fix-tenant-inbound-enhanced-filtering-ef-skip-ips-partial = Let it skip the last address instead, whatever the gateway's ranges: Set-InboundConnector -Identity { $identity } -EFSkipLastIP $true
+problem-tenant-inbound-enhanced-filtering-ef-some-users = Enhanced Filtering on “{ $name }” applies to { $count ->
+    [1] one recipient only
+   *[other] { $count } recipients only
+}, not to everyone.
+fix-tenant-inbound-enhanced-filtering-ef-some-users = In the Microsoft Defender portal (Enhanced Filtering), apply it to all recipients, or run: Set-InboundConnector -Identity { $identity } -EFUsers $null
+problem-tenant-outbound-smart-host-uses-mx-record = The outbound connector “{ $name }” delivers to the recipients' MX records, not to the gateway's smart host: outgoing mail is not filtered.
+fix-tenant-outbound-smart-host-uses-mx-record = Run the lock-down script again with the gateway's smart host from its console: it sets UseMXRecord to false and the smart host.
+problem-tenant-outbound-smart-host-smart-host-mismatch = The outbound connector “{ $name }” sends to { $found_count ->
+    [0] no smart host
+   *[other] { $found }
+} instead of the gateway's smart host alone, { $expected }.
+fix-tenant-outbound-smart-host-smart-host-mismatch = Run the lock-down script again, or run: Set-OutboundConnector -Identity { $identity } -UseMXRecord $false -SmartHosts '{ $expected }'
+problem-tenant-outbound-smart-host-smart-host-unknown = The outbound connector sends to { $found_count ->
+    [0] no smart host
+   *[other] { $found }
+}, but the gateway's smart host is not known here: it cannot be confirmed.
+fix-tenant-outbound-smart-host-smart-host-unknown = Give the gateway's smart host, from its console, then check again.
+problem-tenant-outbound-tls-outbound-tls-off = The outbound connector “{ $name }” does not use TLS: mail to the gateway may travel unencrypted.
+fix-tenant-outbound-tls-outbound-tls-off = Run the lock-down script again: it turns TLS on and has the smart host's certificate checked (TlsSettings DomainValidation).
+problem-tenant-outbound-tls-tls-not-validated = The outbound connector “{ $name }” uses TLS ({ $setting }) without checking that the certificate is the smart host's.
+fix-tenant-outbound-tls-tls-not-validated = Run the lock-down script again: it sets TlsSettings to DomainValidation, with the smart host's name as TlsDomain.
+problem-tenant-outbound-tls-tls-domain-mismatch = The outbound connector “{ $name }” checks the certificate for “{ $found }” rather than for the smart host { $expected }.
+fix-tenant-outbound-tls-tls-domain-mismatch = Run: Set-OutboundConnector -Identity { $identity } -TlsDomain '{ $expected }'
+problem-tenant-outbound-scope-scope-not-all = The outbound connector “{ $name }” carries mail only to { $count ->
+    [0] no domain
+   *[other] { $domains }
+}, not to every domain (*): other outgoing mail leaves without the gateway.
+fix-tenant-outbound-scope-scope-not-all = Run the lock-down script again, or run: Set-OutboundConnector -Identity { $identity } -RecipientDomains '*'
+problem-tenant-outbound-scope-transport-rule-scoped = The outbound connector “{ $name }” carries only the mail a transport rule sends to it: other outgoing mail leaves without the gateway.
+fix-tenant-outbound-scope-transport-rule-scoped = Unless a transport rule is meant to choose which mail goes through the gateway, run: Set-OutboundConnector -Identity { $identity } -IsTransportRuleScoped $false
+problem-tenant-outbound-scope-all-accepted-domains = The outbound connector “{ $name }” is set for mail to the organisation's own accepted domains (AllAcceptedDomains), a setting for hybrid setups, not for mail to the Internet.
+fix-tenant-outbound-scope-all-accepted-domains = Run: Set-OutboundConnector -Identity { $identity } -AllAcceptedDomains $false
+
+## Why a paste is not the read-back script's output (`tenant`)
+
+tenant-error-empty = Nothing was given: run the read-back script and paste what it printed, or give the file it saved.
+tenant-error-too-large = The text weighs { $size_kb } KB, more than the { $limit_kb } KB a read-back can: this is not the read-back script's output.
+tenant-error-binary = Line { $line } holds binary data: paste the read-back script's output as text.
+tenant-error-not-text = Line { $line } is not UTF-8 text: give the file the read-back script saved, as it is.
+tenant-error-other-command = This is another command's output (a connector listing such as Get-InboundConnector | Format-List), not the read-back script's: run the read-back script and paste what it prints.
+tenant-error-script = This is a script, not what it printed: run the read-back script in PowerShell, then paste its output.
+tenant-error-not-readback = This is not the read-back script's output: its first line, “esm-assistant tenant read-back v1”, is missing.
+tenant-error-unknown-version = This output comes from another version of the read-back script ({ $version }): take the script from this assistant again and run it.
+tenant-error-repeated = The output was pasted more than once (again at line { $line }): paste it once.
+tenant-error-truncated = The output is cut: its last line, “end: …”, is missing. Copy it whole, or give the file the script saved.
+tenant-error-altered = The output has { $found } lines where the script counted { $expected }: lines were lost or changed. Give the file the script saved instead.
+tenant-error-broken-line = Line { $line } is not one the script writes (“{ $text }”): copy the output whole, as it is.
+tenant-error-unknown-key = Line { $line } has a key the script does not write ({ $key }): the output was changed, or comes from another version.
+tenant-error-repeated-key = Line { $line } gives { $key } a second time for the same connector: the output was changed.
+tenant-error-missing-key = A connector's { $key } is missing (before line { $line }): the output was changed or cut.
+tenant-error-bad-value = The value of { $key } at line { $line } is not as the script writes it: the output was changed.
+tenant-error-too-many-connectors = The output lists more than { $limit } connectors, far more than a tenant has.
+
+tenant-script-title = Read-back of the Exchange Online connectors, for the e-securemail setup assistant.
+tenant-script-domain = Domain set up: { $domain }
+tenant-script-read-only = This script only reads the connectors (Get-InboundConnector, Get-OutboundConnector): it changes nothing in the tenant.
+tenant-script-output = It prints the result and also saves it as { $file } in the current folder: paste the result into the assistant, or give it that file.
+tenant-script-encode = Each value is written percent-encoded, so that no name or list can break the lines the assistant reads.
+tenant-script-inbound = Every inbound connector: its type, the senders and addresses it admits, TLS and Enhanced Filtering.
+tenant-script-outbound = Every outbound connector: its type, smart hosts, TLS and the recipients it serves.
+tenant-script-end = The result: a version line, the connectors, and a line that counts them, so that a cut or changed copy is told.
+
+cli-tenant-title = Microsoft 365 tenant: { $inbound ->
+    [1] 1 inbound connector
+   *[other] { $inbound } inbound connectors
+} and { $outbound ->
+    [1] 1 outbound connector
+   *[other] { $outbound } outbound connectors
+} read
+cli-error-tenant-file = Cannot read the read-back { $path }: { $error }
+cli-tenant-script-written = Read-back script written to { $path }. Run it in Exchange Online PowerShell, then check what it prints with: esm-assistant tenant check { $file }
+
 ## Words that stand for codes in the messages above: shown as $reason_text
 
 arg-reason-timeout = no answer in time

@@ -368,6 +368,146 @@ cli-message-title = Message de test ({ $direction ->
 cli-message-headers-only = En-têtes seuls : l’empreinte DKIM du corps ne peut pas être vérifiée.
 cli-error-message-file = Impossible de lire le message { $path } : { $error }
 
+## Microsoft 365 : ce que dit le tenant (`tenant`), d’après la sortie du script de relecture
+
+check-tenant-inbound-connector = Le connecteur entrant depuis la passerelle est actif, de type Partner
+check-tenant-inbound-restricted = Le connecteur entrant n’accepte le courrier que des adresses de la passerelle
+check-tenant-inbound-tls = Le connecteur entrant exige le TLS
+check-tenant-inbound-enhanced-filtering = Le filtrage amélioré est activé sur le connecteur entrant
+check-tenant-outbound-connector = Le connecteur sortant vers la passerelle est actif, de type Partner
+check-tenant-outbound-smart-host = Le courrier sortant part vers l’hôte actif (smart host) de la passerelle
+check-tenant-outbound-tls = Le connecteur sortant utilise le TLS et vérifie le certificat de l’hôte actif
+check-tenant-outbound-scope = Le connecteur sortant s’applique à tous les domaines
+
+problem-no-connector = { $direction ->
+    [inbound] { $count ->
+        [0] Le tenant n’a aucun connecteur entrant : rien ne limite qui peut lui remettre du courrier.
+        [1] L’unique connecteur entrant du tenant n’est pas celui de la passerelle (il ne s’appelle pas « e-securemail inbound » et n’admet pas les adresses de la passerelle).
+       *[other] Aucun des { $count } connecteurs entrants du tenant n’est celui de la passerelle (nommé « e-securemail inbound », ou admettant les adresses de la passerelle).
+    }
+   *[outbound] { $count ->
+        [0] Le tenant n’a aucun connecteur sortant : le courrier part directement de Microsoft 365, sans passer par la passerelle.
+        [1] L’unique connecteur sortant du tenant n’est pas celui de la passerelle (il ne s’appelle pas « e-securemail outbound » et n’envoie pas à l’hôte actif de la passerelle).
+       *[other] Aucun des { $count } connecteurs sortants du tenant n’est celui de la passerelle (nommé « e-securemail outbound », ou envoyant à l’hôte actif de la passerelle).
+    }
+}
+fix-no-connector = Exécutez le script de verrouillage (étape de verrouillage, Microsoft 365) : il crée le connecteur. Ou, dans le Centre d’administration Exchange (Flux de courrier › Connecteurs), ajoutez un connecteur { $direction ->
+    [inbound] depuis une organisation partenaire, pour les adresses de la passerelle
+   *[outbound] vers une organisation partenaire, par l’hôte actif de la passerelle
+}. Relancez ensuite le script de relecture.
+problem-connector-disabled = Le connecteur { $direction ->
+    [inbound] entrant
+   *[outbound] sortant
+} « { $name } » est désactivé.
+fix-connector-disabled = Dans le Centre d’administration Exchange (Flux de courrier › Connecteurs), activez « { $name } », ou exécutez : Set-{ $direction ->
+    [inbound] Inbound
+   *[outbound] Outbound
+}Connector -Identity { $identity } -Enabled $true
+problem-connector-not-partner = Le connecteur { $direction ->
+    [inbound] entrant « { $name } » est de type { $type }, et non Partner : il sert au courrier venant de vos propres serveurs, pas de la passerelle.
+   *[outbound] sortant « { $name } » est de type { $type }, et non Partner : il sert au courrier destiné à vos propres serveurs, pas à la passerelle.
+}
+fix-connector-not-partner = Relancez le script de verrouillage : il donne au connecteur le type Partner. Ou exécutez : Set-{ $direction ->
+    [inbound] Inbound
+   *[outbound] Outbound
+}Connector -Identity { $identity } -ConnectorType Partner
+problem-ranges-unknown = Les plages d’adresses de la passerelle ne sont pas connues : les adresses du connecteur ne peuvent pas leur être comparées.
+fix-ranges-unknown = Indiquez les plages d’adresses de la passerelle (la liste fournie par le support, ou laissez l’assistant les lire dans l’enregistrement SPF de la passerelle une fois que le DNS répond), puis vérifiez de nouveau.
+problem-tenant-inbound-restricted-not-restricted = Le connecteur entrant « { $name } » ne refuse pas le courrier venant d’autres adresses (RestrictDomainsToIPAddresses est désactivé) : les expéditeurs peuvent encore atteindre Microsoft 365 sans passer par la passerelle.
+fix-tenant-inbound-restricted-not-restricted = Une fois que les MX pointent uniquement vers la passerelle, relancez le script de verrouillage, ou exécutez : Set-InboundConnector -Identity { $identity } -RestrictDomainsToIPAddresses $true
+problem-tenant-inbound-restricted-addresses-outside-gateway = Le connecteur entrant « { $name } » admet { $count ->
+    [1] une adresse
+   *[other] { $count } adresses
+} hors des plages de la passerelle : { $addresses }.
+fix-tenant-inbound-restricted-addresses-outside-gateway = Ne gardez que les plages de la passerelle dans les adresses d’expéditeur du connecteur : relancez le script de verrouillage (il définit la liste), ou modifiez « { $name } » dans le Centre d’administration Exchange (Flux de courrier › Connecteurs).
+problem-tenant-inbound-restricted-gateway-ranges-missing = Le connecteur entrant « { $name } » n’admet pas { $count ->
+    [1] la plage { $ranges } de la passerelle : le courrier qui en vient serait refusé.
+   *[other] { $count } des plages de la passerelle ({ $ranges }) : le courrier qui en vient serait refusé.
+}
+fix-tenant-inbound-restricted-gateway-ranges-missing = Relancez le script de verrouillage avec les plages actuelles de la passerelle : il définit les adresses d’expéditeur du connecteur.
+problem-tenant-inbound-restricted-sender-domains-partial = Le connecteur entrant « { $name } » ne s’applique qu’au courrier de { $domains }, et non de tous les domaines (*) : le courrier des autres expéditeurs n’est pas limité à la passerelle.
+fix-tenant-inbound-restricted-sender-domains-partial = Relancez le script de verrouillage, ou exécutez : Set-InboundConnector -Identity { $identity } -SenderDomains '*'
+problem-tenant-inbound-tls-tls-not-required = Le connecteur entrant « { $name } » n’exige pas le TLS : le courrier de la passerelle peut arriver sans chiffrement.
+fix-tenant-inbound-tls-tls-not-required = Relancez le script de verrouillage, ou exécutez : Set-InboundConnector -Identity { $identity } -RequireTls $true
+problem-tenant-inbound-enhanced-filtering-enhanced-filtering-off = Le filtrage amélioré est désactivé sur le connecteur entrant « { $name } » : Microsoft 365 considère chaque message comme envoyé par la passerelle, si bien que le SPF et l’anti-usurpation évaluent la passerelle, et non l’expéditeur d’origine.
+fix-tenant-inbound-enhanced-filtering-enhanced-filtering-off = Dans le portail Microsoft Defender (Email et collaboration › Stratégies et règles › Stratégies de menace › Filtrage amélioré), choisissez « { $name } », « Détecter et ignorer automatiquement la dernière adresse IP » et tous les destinataires. Ou exécutez : Set-InboundConnector -Identity { $identity } -EFSkipLastIP $true
+problem-tenant-inbound-enhanced-filtering-ef-skip-ips-partial = Le filtrage amélioré de « { $name } » ignore une liste d’adresses qui omet { $count ->
+    [1] la plage { $ranges } de la passerelle.
+   *[other] { $count } des plages de la passerelle ({ $ranges }).
+}
+fix-tenant-inbound-enhanced-filtering-ef-skip-ips-partial = Faites-lui plutôt ignorer la dernière adresse, quelles que soient les plages de la passerelle : Set-InboundConnector -Identity { $identity } -EFSkipLastIP $true
+problem-tenant-inbound-enhanced-filtering-ef-some-users = Le filtrage amélioré de « { $name } » ne s’applique qu’à { $count ->
+    [1] un seul destinataire
+   *[other] { $count } destinataires
+}, et non à tous.
+fix-tenant-inbound-enhanced-filtering-ef-some-users = Dans le portail Microsoft Defender (Filtrage amélioré), appliquez-le à tous les destinataires, ou exécutez : Set-InboundConnector -Identity { $identity } -EFUsers $null
+problem-tenant-outbound-smart-host-uses-mx-record = Le connecteur sortant « { $name } » livre aux enregistrements MX des destinataires, et non à l’hôte actif de la passerelle : le courrier sortant n’est pas filtré.
+fix-tenant-outbound-smart-host-uses-mx-record = Relancez le script de verrouillage avec l’hôte actif indiqué dans la console de la passerelle : il désactive UseMXRecord et définit l’hôte actif.
+problem-tenant-outbound-smart-host-smart-host-mismatch = Le connecteur sortant « { $name } » envoie { $found_count ->
+    [0] sans hôte actif
+   *[other] à { $found }
+} au lieu du seul hôte actif de la passerelle, { $expected }.
+fix-tenant-outbound-smart-host-smart-host-mismatch = Relancez le script de verrouillage, ou exécutez : Set-OutboundConnector -Identity { $identity } -UseMXRecord $false -SmartHosts '{ $expected }'
+problem-tenant-outbound-smart-host-smart-host-unknown = Le connecteur sortant envoie { $found_count ->
+    [0] sans hôte actif
+   *[other] à { $found }
+}, mais l’hôte actif de la passerelle n’est pas connu ici : il ne peut pas être confirmé.
+fix-tenant-outbound-smart-host-smart-host-unknown = Indiquez l’hôte actif de la passerelle, tel qu’il figure dans sa console, puis vérifiez de nouveau.
+problem-tenant-outbound-tls-outbound-tls-off = Le connecteur sortant « { $name } » n’utilise pas le TLS : le courrier vers la passerelle peut circuler sans chiffrement.
+fix-tenant-outbound-tls-outbound-tls-off = Relancez le script de verrouillage : il active le TLS et fait vérifier le certificat de l’hôte actif (TlsSettings DomainValidation).
+problem-tenant-outbound-tls-tls-not-validated = Le connecteur sortant « { $name } » utilise le TLS ({ $setting }) sans vérifier que le certificat est bien celui de l’hôte actif.
+fix-tenant-outbound-tls-tls-not-validated = Relancez le script de verrouillage : il règle TlsSettings sur DomainValidation, avec le nom de l’hôte actif comme TlsDomain.
+problem-tenant-outbound-tls-tls-domain-mismatch = Le connecteur sortant « { $name } » vérifie le certificat pour « { $found } » au lieu de l’hôte actif { $expected }.
+fix-tenant-outbound-tls-tls-domain-mismatch = Exécutez : Set-OutboundConnector -Identity { $identity } -TlsDomain '{ $expected }'
+problem-tenant-outbound-scope-scope-not-all = Le connecteur sortant « { $name } » ne s’applique qu’au courrier destiné à { $count ->
+    [0] aucun domaine
+   *[other] { $domains }
+}, et non à tous les domaines (*) : le reste du courrier sortant part sans passer par la passerelle.
+fix-tenant-outbound-scope-scope-not-all = Relancez le script de verrouillage, ou exécutez : Set-OutboundConnector -Identity { $identity } -RecipientDomains '*'
+problem-tenant-outbound-scope-transport-rule-scoped = Le connecteur sortant « { $name } » ne prend que le courrier qu’une règle de transport lui envoie : le reste du courrier sortant part sans passer par la passerelle.
+fix-tenant-outbound-scope-transport-rule-scoped = Sauf si une règle de transport doit choisir le courrier qui passe par la passerelle, exécutez : Set-OutboundConnector -Identity { $identity } -IsTransportRuleScoped $false
+problem-tenant-outbound-scope-all-accepted-domains = Le connecteur sortant « { $name } » est réglé pour le courrier destiné aux domaines acceptés de l’organisation (AllAcceptedDomains), un réglage pour les déploiements hybrides, et non pour le courrier vers Internet.
+fix-tenant-outbound-scope-all-accepted-domains = Exécutez : Set-OutboundConnector -Identity { $identity } -AllAcceptedDomains $false
+
+## Pourquoi un texte collé n’est pas la sortie du script de relecture (`tenant`)
+
+tenant-error-empty = Rien n’a été fourni : exécutez le script de relecture et collez ce qu’il a affiché, ou donnez le fichier qu’il a enregistré.
+tenant-error-too-large = Le texte pèse { $size_kb } Ko, plus que les { $limit_kb } Ko que peut peser une relecture : ce n’est pas la sortie du script de relecture.
+tenant-error-binary = La ligne { $line } contient des données binaires : collez la sortie du script de relecture sous forme de texte.
+tenant-error-not-text = La ligne { $line } n’est pas du texte UTF-8 : donnez tel quel le fichier enregistré par le script de relecture.
+tenant-error-other-command = C’est la sortie d’une autre commande (une liste de connecteurs comme Get-InboundConnector | Format-List), et non celle du script de relecture : exécutez le script de relecture et collez ce qu’il affiche.
+tenant-error-script = C’est un script, et non ce qu’il a affiché : exécutez le script de relecture dans PowerShell, puis collez sa sortie.
+tenant-error-not-readback = Ce n’est pas la sortie du script de relecture : sa première ligne, « esm-assistant tenant read-back v1 », est absente.
+tenant-error-unknown-version = Cette sortie vient d’une autre version du script de relecture ({ $version }) : reprenez le script dans cet assistant et exécutez-le.
+tenant-error-repeated = La sortie a été collée plusieurs fois (de nouveau à la ligne { $line }) : collez-la une seule fois.
+tenant-error-truncated = La sortie est coupée : sa dernière ligne, « end: … », est absente. Copiez-la en entier, ou donnez le fichier enregistré par le script.
+tenant-error-altered = La sortie a { $found } lignes alors que le script en a compté { $expected } : des lignes ont été perdues ou modifiées. Donnez plutôt le fichier enregistré par le script.
+tenant-error-broken-line = La ligne { $line } n’est pas de celles qu’écrit le script (« { $text } ») : copiez la sortie en entier, telle quelle.
+tenant-error-unknown-key = La ligne { $line } porte une clé que le script n’écrit pas ({ $key }) : la sortie a été modifiée, ou vient d’une autre version.
+tenant-error-repeated-key = La ligne { $line } donne { $key } une seconde fois pour le même connecteur : la sortie a été modifiée.
+tenant-error-missing-key = La valeur { $key } d’un connecteur est absente (avant la ligne { $line }) : la sortie a été modifiée ou coupée.
+tenant-error-bad-value = La valeur de { $key } à la ligne { $line } n’est pas écrite comme le fait le script : la sortie a été modifiée.
+tenant-error-too-many-connectors = La sortie liste plus de { $limit } connecteurs, bien plus qu’un tenant n’en a.
+
+tenant-script-title = Relecture des connecteurs Exchange Online, pour l’assistant de configuration e-securemail.
+tenant-script-domain = Domaine configuré : { $domain }
+tenant-script-read-only = Ce script ne fait que lire les connecteurs (Get-InboundConnector, Get-OutboundConnector) : il ne modifie rien dans le tenant.
+tenant-script-output = Il affiche le résultat et l’enregistre aussi sous { $file } dans le dossier courant : collez le résultat dans l’assistant, ou donnez-lui ce fichier.
+tenant-script-encode = Chaque valeur est écrite encodée en pourcentage, pour qu’aucun nom ni aucune liste ne puisse casser les lignes que lit l’assistant.
+tenant-script-inbound = Chaque connecteur entrant : son type, les expéditeurs et adresses qu’il admet, le TLS et le filtrage amélioré.
+tenant-script-outbound = Chaque connecteur sortant : son type, ses hôtes actifs, le TLS et les destinataires qu’il dessert.
+tenant-script-end = Le résultat : une ligne de version, les connecteurs, et une ligne qui les compte, pour repérer une copie coupée ou modifiée.
+
+cli-tenant-title = Tenant Microsoft 365 : { $inbound ->
+    [1] 1 connecteur entrant
+   *[other] { $inbound } connecteurs entrants
+} et { $outbound ->
+    [1] 1 connecteur sortant
+   *[other] { $outbound } connecteurs sortants
+} lus
+cli-error-tenant-file = Impossible de lire la relecture { $path } : { $error }
+cli-tenant-script-written = Script de relecture écrit dans { $path }. Exécutez-le dans PowerShell Exchange Online, puis vérifiez ce qu’il affiche avec : esm-assistant tenant check { $file }
+
 ## Mots qui remplacent des codes dans les messages ci-dessus : affichés par $reason_text
 
 arg-reason-timeout = pas de réponse à temps

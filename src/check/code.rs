@@ -100,6 +100,27 @@ codes! {
     OutsideGatewayRanges = "outside-gateway-ranges",
     ReceiverDisagrees = "receiver-disagrees",
     SpfNotPassing = "spf-not-passing",
+    // What a Microsoft 365 tenant reports (`crate::tenant`).
+    AddressesOutsideGateway = "addresses-outside-gateway",
+    AllAcceptedDomains = "all-accepted-domains",
+    ConnectorDisabled = "connector-disabled",
+    ConnectorNotPartner = "connector-not-partner",
+    EfSkipIpsPartial = "ef-skip-ips-partial",
+    EfSomeUsers = "ef-some-users",
+    GatewayRangesMissing = "gateway-ranges-missing",
+    NoConnector = "no-connector",
+    NotRestricted = "not-restricted",
+    OutboundTlsOff = "outbound-tls-off",
+    RangesUnknown = "ranges-unknown",
+    ScopeNotAll = "scope-not-all",
+    SenderDomainsPartial = "sender-domains-partial",
+    SmartHostMismatch = "smart-host-mismatch",
+    SmartHostUnknown = "smart-host-unknown",
+    TlsDomainMismatch = "tls-domain-mismatch",
+    TlsNotRequired = "tls-not-required",
+    TlsNotValidated = "tls-not-validated",
+    TransportRuleScoped = "transport-rule-scoped",
+    UsesMxRecord = "uses-mx-record",
 }
 
 impl std::fmt::Display for Code {

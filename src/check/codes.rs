@@ -471,6 +471,182 @@ pub const ALL_PROBLEMS: &[(CheckId, Code, &[ArgSpec])] = &[
         ],
     ),
     (CheckId::MessageReceiver, Code::NoReceiverResults, &[]),
+    // A Microsoft 365 tenant's read-back (`crate::tenant`).
+    (
+        CheckId::TenantInboundConnector,
+        Code::NoConnector,
+        NO_CONNECTOR,
+    ),
+    (
+        CheckId::TenantInboundConnector,
+        Code::ConnectorDisabled,
+        CONNECTOR_NAMED,
+    ),
+    (
+        CheckId::TenantInboundConnector,
+        Code::ConnectorNotPartner,
+        CONNECTOR_TYPE,
+    ),
+    (
+        CheckId::TenantInboundRestricted,
+        Code::NoConnector,
+        NO_CONNECTOR,
+    ),
+    (
+        CheckId::TenantInboundRestricted,
+        Code::NotRestricted,
+        &[text("name"), text("identity")],
+    ),
+    (
+        CheckId::TenantInboundRestricted,
+        Code::AddressesOutsideGateway,
+        &[
+            text("name"),
+            text("identity"),
+            int("count"),
+            list("addresses"),
+        ],
+    ),
+    (
+        CheckId::TenantInboundRestricted,
+        Code::GatewayRangesMissing,
+        &[text("name"), text("identity"), int("count"), list("ranges")],
+    ),
+    (
+        CheckId::TenantInboundRestricted,
+        Code::SenderDomainsPartial,
+        &[text("name"), text("identity"), list("domains")],
+    ),
+    (CheckId::TenantInboundRestricted, Code::RangesUnknown, &[]),
+    (CheckId::TenantInboundTls, Code::NoConnector, NO_CONNECTOR),
+    (
+        CheckId::TenantInboundTls,
+        Code::TlsNotRequired,
+        &[text("name"), text("identity")],
+    ),
+    (
+        CheckId::TenantEnhancedFiltering,
+        Code::NoConnector,
+        NO_CONNECTOR,
+    ),
+    (
+        CheckId::TenantEnhancedFiltering,
+        Code::EnhancedFilteringOff,
+        &[text("name"), text("identity")],
+    ),
+    (
+        CheckId::TenantEnhancedFiltering,
+        Code::EfSkipIpsPartial,
+        &[text("name"), text("identity"), int("count"), list("ranges")],
+    ),
+    (
+        CheckId::TenantEnhancedFiltering,
+        Code::EfSomeUsers,
+        &[text("name"), text("identity"), int("count")],
+    ),
+    (CheckId::TenantEnhancedFiltering, Code::RangesUnknown, &[]),
+    (
+        CheckId::TenantOutboundConnector,
+        Code::NoConnector,
+        NO_CONNECTOR,
+    ),
+    (
+        CheckId::TenantOutboundConnector,
+        Code::ConnectorDisabled,
+        CONNECTOR_NAMED,
+    ),
+    (
+        CheckId::TenantOutboundConnector,
+        Code::ConnectorNotPartner,
+        CONNECTOR_TYPE,
+    ),
+    (
+        CheckId::TenantOutboundSmartHost,
+        Code::NoConnector,
+        NO_CONNECTOR,
+    ),
+    (
+        CheckId::TenantOutboundSmartHost,
+        Code::UsesMxRecord,
+        &[text("name"), text("identity")],
+    ),
+    (
+        CheckId::TenantOutboundSmartHost,
+        Code::SmartHostMismatch,
+        &[
+            text("name"),
+            text("identity"),
+            int("found_count"),
+            list("found"),
+            text("expected"),
+        ],
+    ),
+    (
+        CheckId::TenantOutboundSmartHost,
+        Code::SmartHostUnknown,
+        &[int("found_count"), list("found")],
+    ),
+    (CheckId::TenantOutboundTls, Code::NoConnector, NO_CONNECTOR),
+    (
+        CheckId::TenantOutboundTls,
+        Code::OutboundTlsOff,
+        &[text("name"), text("identity")],
+    ),
+    (
+        CheckId::TenantOutboundTls,
+        Code::TlsNotValidated,
+        &[text("name"), text("identity"), text("setting")],
+    ),
+    (
+        CheckId::TenantOutboundTls,
+        Code::TlsDomainMismatch,
+        &[
+            text("name"),
+            text("identity"),
+            text("found"),
+            text("expected"),
+        ],
+    ),
+    (
+        CheckId::TenantOutboundScope,
+        Code::NoConnector,
+        NO_CONNECTOR,
+    ),
+    (
+        CheckId::TenantOutboundScope,
+        Code::ScopeNotAll,
+        &[
+            text("name"),
+            text("identity"),
+            int("count"),
+            list("domains"),
+        ],
+    ),
+    (
+        CheckId::TenantOutboundScope,
+        Code::TransportRuleScoped,
+        &[text("name"), text("identity")],
+    ),
+    (
+        CheckId::TenantOutboundScope,
+        Code::AllAcceptedDomains,
+        &[text("name"), text("identity")],
+    ),
+];
+
+/// Which way a tenant's connector carries mail.
+pub const CONNECTOR_DIRECTIONS: &[&str] = &["inbound", "outbound"];
+const NO_CONNECTOR: &[ArgSpec] = &[one_of("direction", CONNECTOR_DIRECTIONS), int("count")];
+const CONNECTOR_NAMED: &[ArgSpec] = &[
+    one_of("direction", CONNECTOR_DIRECTIONS),
+    text("name"),
+    text("identity"),
+];
+const CONNECTOR_TYPE: &[ArgSpec] = &[
+    one_of("direction", CONNECTOR_DIRECTIONS),
+    text("name"),
+    text("identity"),
+    text("type"),
 ];
 
 /// The leg of the way out a message did not take through the gateway.

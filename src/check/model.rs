@@ -54,6 +54,23 @@ pub enum CheckId {
     MessageDmarc,
     #[serde(rename = "message.outbound.receiver")]
     MessageReceiver,
+    // What the Microsoft 365 tenant reports (`tenant`), not DNS: outside `ALL`.
+    #[serde(rename = "tenant.inbound.connector")]
+    TenantInboundConnector,
+    #[serde(rename = "tenant.inbound.restricted")]
+    TenantInboundRestricted,
+    #[serde(rename = "tenant.inbound.tls")]
+    TenantInboundTls,
+    #[serde(rename = "tenant.inbound.enhanced-filtering")]
+    TenantEnhancedFiltering,
+    #[serde(rename = "tenant.outbound.connector")]
+    TenantOutboundConnector,
+    #[serde(rename = "tenant.outbound.smart-host")]
+    TenantOutboundSmartHost,
+    #[serde(rename = "tenant.outbound.tls")]
+    TenantOutboundTls,
+    #[serde(rename = "tenant.outbound.scope")]
+    TenantOutboundScope,
 }
 
 impl CheckId {
@@ -86,6 +103,19 @@ impl CheckId {
         CheckId::MessageReceiver,
     ];
 
+    /// The checks of a Microsoft 365 tenant's read-back (`crate::tenant`),
+    /// in the order shown.
+    pub const TENANT: [CheckId; 8] = [
+        CheckId::TenantInboundConnector,
+        CheckId::TenantInboundRestricted,
+        CheckId::TenantInboundTls,
+        CheckId::TenantEnhancedFiltering,
+        CheckId::TenantOutboundConnector,
+        CheckId::TenantOutboundSmartHost,
+        CheckId::TenantOutboundTls,
+        CheckId::TenantOutboundScope,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             CheckId::DomainDns => "domain.dns",
@@ -110,6 +140,14 @@ impl CheckId {
             CheckId::MessageSpf => "message.outbound.spf",
             CheckId::MessageDmarc => "message.outbound.dmarc",
             CheckId::MessageReceiver => "message.outbound.receiver",
+            CheckId::TenantInboundConnector => "tenant.inbound.connector",
+            CheckId::TenantInboundRestricted => "tenant.inbound.restricted",
+            CheckId::TenantInboundTls => "tenant.inbound.tls",
+            CheckId::TenantEnhancedFiltering => "tenant.inbound.enhanced-filtering",
+            CheckId::TenantOutboundConnector => "tenant.outbound.connector",
+            CheckId::TenantOutboundSmartHost => "tenant.outbound.smart-host",
+            CheckId::TenantOutboundTls => "tenant.outbound.tls",
+            CheckId::TenantOutboundScope => "tenant.outbound.scope",
         }
     }
 
