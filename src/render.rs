@@ -342,6 +342,17 @@ pub fn message_input_error(lang: Lang, error: &crate::message::InputError) -> St
         .unwrap_or_else(|| error.to_string())
 }
 
+/// Why a pasted read-back is not the tenant script's output, in words.
+pub fn tenant_error(lang: Lang, error: &crate::tenant::ReadbackError) -> String {
+    let args: Vec<(String, crate::localize::FluentValue<'static>)> = error
+        .args()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), crate::localize::FluentValue::from(v)))
+        .collect();
+    crate::localize::text(lang, &format!("tenant-error-{}", error.code()), &args)
+        .unwrap_or_else(|| error.to_string())
+}
+
 /// Why a file could not be read, in words.
 pub fn read_error(lang: Lang, error: &crate::files::ReadError) -> String {
     use crate::files::ReadError;

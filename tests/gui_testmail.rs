@@ -369,3 +369,112 @@ async fn hostile_pastes_and_files_are_refused_in_words() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The read-back script's output for a tenant set up as the lock-down
+/// step says, the inbound connector admitting `addresses` (encoded).
+fn readback(addresses: &str) -> String {
+    [
+        "esm-assistant tenant read-back v1",
+        "[inbound]",
+        "name: e-securemail%20inbound",
+        "enabled: true",
+        "connector-type: Partner",
+        "sender-domains: smtp%3A%2A%3B1",
+        "restrict-domains-to-ip-addresses: true",
+        &format!("sender-ip-addresses: {addresses}"),
+        "require-tls: true",
+        "tls-sender-certificate-name:",
+        "ef-skip-last-ip: true",
+        "ef-skip-ips:",
+        "ef-users:",
+        "[outbound]",
+        "name: e-securemail%20outbound",
+        "enabled: true",
+        "connector-type: Partner",
+        "smart-hosts: relay.security-mail.net",
+        "use-mx-record: false",
+        "tls-settings: DomainValidation",
+        "tls-domain: relay.security-mail.net",
+        "recipient-domains: %2A",
+        "is-transport-rule-scoped: false",
+        "all-accepted-domains: false",
+        "end: 23",
+        "",
+    ]
+    .join("\n")
+}
+
+fn paste_readback(text: &str) -> Message {
+    page(Page::TenantEdited(Action::Edit(Edit::Paste(Arc::new(
+        text.to_string(),
+    )))))
+}
+
+#[tokio::test]
+async fn the_tenants_read_back_proves_what_a_message_cannot() {
+    let key = Key::new();
+    let dns = TestDns::start(&zones(&key));
+    let dir = config_dir("tenant");
+    let mut app = app_for(&dns, Lang::En, &dir).await;
+    send(&mut app, Message::GoTo(Step::Lockdown)).await;
+    send(
+        &mut app,
+        Message::Lockdown(gui::lockdown_step::Message::SmartHostChanged(
+            "relay.security-mail.net".into(),
+        )),
+    )
+    .await;
+    send(&mut app, page(Page::Open)).await;
+    let (name, script) = app.testmail.tenant.script_file.clone().expect("script");
+    assert_eq!(name, "esm-tenant-readback-proof.test.ps1");
+    assert!(script.contains("Get-InboundConnector") && !script.contains("Set-"));
+
+    // Another command's output is refused in words, and proves nothing.
+    send(
+        &mut app,
+        paste_readback("Name : e-securemail inbound\nEnabled : True\nConnectorType : Partner\n"),
+    )
+    .await;
+    send(&mut app, page(Page::TenantCheck)).await;
+    assert!(app.testmail.tenant.refused.is_some());
+    assert!(app.testmail.proofs.tenant.is_none());
+    let shown = texts(&app);
+    assert!(shown.iter().any(|t| t.starts_with("This is")), "{shown:?}");
+
+    // The read-back of a tenant set up as the step says.
+    send(&mut app, page(Page::TenantClear)).await;
+    send(&mut app, paste_readback(&readback("198.51.100.0%2F24"))).await;
+    send(&mut app, page(Page::TenantCheck)).await;
+    let checks = app.testmail.tenant.checks.clone().expect("checked");
+    for c in &checks {
+        assert_eq!(c.status, Status::Pass, "{c:?}");
+    }
+    for id in [
+        "m365-inbound",
+        "m365-inbound-ranges",
+        "m365-inbound-reject",
+        "m365-outbound",
+    ] {
+        let a = action(&app, Step::Lockdown, id);
+        assert_eq!(a.proof.map(|p| p.status), Some(Status::Pass), "{id}");
+        assert!(
+            a.ticked_note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("verified from the tenant's settings read at ")),
+            "{id}: {a:?}"
+        );
+    }
+
+    // A connector open to other addresses: the restriction is not done.
+    send(&mut app, page(Page::TenantClear)).await;
+    send(
+        &mut app,
+        paste_readback(&readback("198.51.100.0%2F24 203.0.113.0%2F24")),
+    )
+    .await;
+    send(&mut app, page(Page::TenantCheck)).await;
+    let ranges = action(&app, Step::Lockdown, "m365-inbound-ranges");
+    assert_eq!(ranges.proof.map(|p| p.status), Some(Status::Fail));
+    assert!(!ranges.is_ticked());
+    std::fs::remove_dir_all(&dir).ok();
+}

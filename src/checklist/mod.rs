@@ -366,7 +366,7 @@ impl Doc<'_> {
             BLACK,
         );
         self.w.gap(4.0);
-        for side in t.sides.iter().filter(|s| s.judged.is_some()) {
+        for side in t.parts().filter(|s| s.judged.is_some()) {
             self.w.ensure(BODY * 6.0);
             self.w.gap(6.0);
             self.subheading(&side.heading);

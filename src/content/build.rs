@@ -63,11 +63,12 @@ fn ticked_note(input: &Input, action: &ActionItem) -> Option<String> {
         return None;
     }
     if let Some(p) = &action.decisive_proof() {
-        return Some(fl!(
-            lang,
-            "content-proven-at",
-            time = super::testmail::when(input, p.at)
-        ));
+        let time = super::testmail::when(input, p.at);
+        return Some(if p.by_tenant {
+            fl!(lang, "content-proven-tenant", time = time)
+        } else {
+            fl!(lang, "content-proven-at", time = time)
+        });
     }
     Some(match &action.tick {
         Tick::Verified { at: Some(at), .. } => {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Local};
 
 use super::build::check_content;
 use super::{ActionItem, CheckContent, Input};
-use crate::check::{CheckId, Status};
+use crate::check::{CheckId, CheckResult, Status};
 use crate::fl;
 use crate::localize::{Lang, text};
 use crate::message::proof::{Judged, Proof, Proofs};
@@ -24,11 +24,14 @@ pub struct TestInput<'a> {
     /// their problems in full.
     pub inbound: Option<&'a MessageReport>,
     pub outbound: Option<&'a MessageReport>,
+    /// The checks of the tenant's read-back pasted this session.
+    pub tenant: Option<&'a [CheckResult]>,
 }
 
 static NO_PROOFS: Proofs = Proofs {
     inbound: None,
     outbound: None,
+    tenant: None,
 };
 
 impl TestInput<'_> {
@@ -38,6 +41,7 @@ impl TestInput<'_> {
             proofs: &NO_PROOFS,
             inbound: None,
             outbound: None,
+            tenant: None,
         }
     }
 }
@@ -51,19 +55,26 @@ pub struct TestMailContent {
     pub privacy: String,
     pub sides: Vec<SideContent>,
     pub clients: Vec<ClientHelp>,
+    /// Microsoft 365 only: the tenant's read-back.
+    pub tenant: Option<SideContent>,
 }
 
 impl TestMailContent {
     /// Whether a test message judged anything.
     pub fn any_judged(&self) -> bool {
-        self.sides.iter().any(|s| s.judged.is_some())
+        self.parts().any(|s| s.judged.is_some())
+    }
+
+    /// The messages' parts, then the tenant's.
+    pub fn parts(&self) -> impl Iterator<Item = &SideContent> {
+        self.sides.iter().chain(self.tenant.as_ref())
     }
 
     /// Every sentence, for tests and searches.
     pub fn all_text(&self) -> Vec<&str> {
         let mut out = vec![self.title.as_str(), self.privacy.as_str()];
         out.extend(self.explanation.iter().map(String::as_str));
-        for s in &self.sides {
+        for s in self.parts() {
             out.push(&s.heading);
             out.extend(s.how.iter().map(String::as_str));
             out.extend(s.judged.as_deref());
@@ -84,10 +95,18 @@ impl TestMailContent {
     }
 }
 
-/// One direction: what to send, and what it proved.
+/// What a part of the page is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Message(Direction),
+    /// The Microsoft 365 tenant's read-back.
+    Tenant,
+}
+
+/// One part: what to send or run, and what it proved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SideContent {
-    pub direction: Direction,
+    pub part: Part,
     pub heading: String,
     pub how: Vec<String>,
     /// "Message sent at …, analysed at …", once one was.
@@ -139,15 +158,46 @@ const PROVEN: &[Proven] = &[
     ("dkim-enable", &[&[CheckId::MessageDkim]], &[]),
     // Enhanced Filtering is set on the inbound connector: a message judged
     // by its original sender proves the connector is there.
-    ("m365-inbound", &[&[CheckId::MessageEnhancedFiltering]], &[]),
     (
-        "m365-enhanced-filtering",
-        &[&[CheckId::MessageEnhancedFiltering]],
+        "m365-inbound",
+        &[
+            &[CheckId::MessageEnhancedFiltering],
+            &[CheckId::TenantInboundConnector],
+        ],
         &[],
     ),
-    ("m365-outbound", &[&[CheckId::MessageOutboundGateway]], &[]),
+    (
+        "m365-inbound-ranges",
+        &[&[CheckId::TenantInboundRestricted]],
+        &[],
+    ),
+    (
+        "m365-enhanced-filtering",
+        &[
+            &[CheckId::MessageEnhancedFiltering],
+            &[CheckId::TenantEnhancedFiltering],
+        ],
+        &[],
+    ),
+    (
+        "m365-outbound",
+        &[
+            &[CheckId::MessageOutboundGateway],
+            &[
+                CheckId::TenantOutboundConnector,
+                CheckId::TenantOutboundSmartHost,
+                CheckId::TenantOutboundTls,
+                CheckId::TenantOutboundScope,
+            ],
+        ],
+        &[],
+    ),
     ("google-gateway", &[&[CheckId::MessageGoogleGateway]], &[]),
-    ("m365-inbound-reject", &[], &[CheckId::MessageInboundBypass]),
+    (
+        "m365-inbound-reject",
+        &[&[CheckId::TenantInboundRestricted, CheckId::TenantInboundTls]],
+        &[CheckId::MessageInboundBypass],
+    ),
     ("server-rules", &[], &[CheckId::MessageInboundBypass]),
 ];
 
@@ -167,11 +217,14 @@ pub(super) fn judge(input: &Input, id: &str) -> Option<Judged> {
 pub(super) fn proof_note(input: &Input, action: &ActionItem) -> Option<String> {
     let p = action.proof?;
     let time = when(input, p.at);
-    match p.status {
-        Status::Pass => None,
-        Status::Fail => Some(fl!(input.lang, "content-proof-failed", time = time)),
-        _ => Some(fl!(input.lang, "content-proof-unsure", time = time)),
-    }
+    let key = match (p.status, p.by_tenant) {
+        (Status::Pass, _) => return None,
+        (Status::Fail, false) => "content-proof-failed",
+        (Status::Fail, true) => "content-proof-failed-tenant",
+        (_, false) => "content-proof-unsure",
+        (_, true) => "content-proof-unsure-tenant",
+    };
+    text(input.lang, key, &[("time".to_string(), time.into())])
 }
 
 /// A time as the admin reads it: "at 14:05" today, with the date
@@ -251,6 +304,48 @@ pub fn build(input: &Input) -> TestMailContent {
         privacy: fl!(lang, "testmail-privacy"),
         sides,
         clients: CLIENTS.iter().map(|id| client(lang, id)).collect(),
+        tenant: (input.platform == Platform::Microsoft365).then(|| tenant(input, &proofs)),
+    }
+}
+
+/// What the tenant's read-back proved.
+fn tenant(input: &Input, proofs: &Proofs) -> SideContent {
+    let lang = input.lang;
+    let this_session = input.tests.tenant;
+    let proof = proofs.tenant.as_ref();
+    let checks: Vec<CheckContent> = CheckId::TENANT
+        .iter()
+        .map(|id| {
+            let result = this_session.and_then(|r| r.iter().find(|c| c.id == *id));
+            let mut c = check_content(lang, *id, Step::Lockdown, result);
+            if this_session.is_none() {
+                c.status = proof.and_then(|p| p.status(*id));
+            }
+            c
+        })
+        .collect();
+    let details_not_kept = (this_session.is_none()
+        && checks
+            .iter()
+            .any(|c| c.status.is_some_and(|s| s != Status::Pass)))
+    .then(|| fl!(lang, "testmail-details-not-kept"));
+    SideContent {
+        part: Part::Tenant,
+        heading: fl!(lang, "tenant-title"),
+        how: vec![
+            fl!(lang, "tenant-why"),
+            fl!(lang, "tenant-how-run"),
+            fl!(lang, "tenant-how-paste"),
+        ],
+        judged: proof.map(|p| {
+            fl!(
+                lang,
+                "tenant-judged",
+                analysed = when(input, p.analysed.with_timezone(&Local))
+            )
+        }),
+        checks,
+        details_not_kept,
     }
 }
 
@@ -303,7 +398,7 @@ fn side(
             .any(|c| c.status.is_some_and(|s| s != Status::Pass)))
     .then(|| fl!(lang, "testmail-details-not-kept"));
     SideContent {
-        direction,
+        part: Part::Message(direction),
         heading,
         how,
         judged,
@@ -332,7 +427,10 @@ mod tests {
         for (id, proven, disproven) in PROVEN {
             assert!(super::super::BY_HAND.contains(id), "{id}");
             for c in proven.iter().flat_map(|g| g.iter()).chain(disproven.iter()) {
-                assert!(CheckId::MESSAGE.contains(c), "{id}: {c:?}");
+                assert!(
+                    CheckId::MESSAGE.contains(c) || CheckId::TENANT.contains(c),
+                    "{id}: {c:?}"
+                );
             }
         }
     }

@@ -36,6 +36,7 @@ impl App {
                 proofs: &self.testmail.proofs,
                 inbound: self.testmail.inbound.report.as_ref(),
                 outbound: self.testmail.outbound.report.as_ref(),
+                tenant: self.testmail.tenant.checks.as_deref(),
             },
             today: chrono::Local::now().date_naive(),
         }

@@ -84,6 +84,7 @@ pub struct Snapshot {
     pub proofs: crate::message::proof::Proofs,
     pub inbound: Option<crate::message::MessageReport>,
     pub outbound: Option<crate::message::MessageReport>,
+    pub tenant: Option<Vec<crate::check::CheckResult>>,
 }
 
 impl Snapshot {
@@ -130,6 +131,7 @@ impl Snapshot {
                             proofs: &self.proofs,
                             inbound: self.inbound.as_ref(),
                             outbound: self.outbound.as_ref(),
+                            tenant: self.tenant.as_deref(),
                         },
                         today: now.date_naive(),
                     },

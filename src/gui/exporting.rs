@@ -28,6 +28,7 @@ impl App {
             proofs: self.testmail.proofs.clone(),
             inbound: self.testmail.inbound.report.clone(),
             outbound: self.testmail.outbound.report.clone(),
+            tenant: self.testmail.tenant.checks.clone(),
         })
     }
 

@@ -391,8 +391,11 @@ impl App {
     fn testmail_update(&mut self, message: testmail_page::Message) -> Task<Message> {
         let destination = self.destination().and_then(Result::ok).map(|d| d.display());
         let opens = matches!(message, testmail_page::Message::Open);
+        let smart_host = self.lockdown.smart_host().and_then(Result::ok);
         let inputs = testmail_page::Inputs {
             domain: self.domain.as_ref().ok(),
+            lang: self.lang,
+            smart_host: smart_host.as_ref(),
             platform: self.platform,
             provider: &self.options.provider,
             destination: destination.as_deref(),
@@ -415,6 +418,9 @@ impl App {
                 }
                 self.save()
             }
+            Some(testmail_page::Event::SaveFile { name, content }) => {
+                self.save_script(name, content)
+            }
         };
         let top = if opens {
             // The page opens at its top; the gateway's ranges help tell
@@ -434,6 +440,22 @@ impl App {
         Task::batch([task, then, top])
     }
 
+    /// Makes the tenant's read-back script again (language or domain).
+    fn refresh_readback_script(&mut self) {
+        let smart_host = self.lockdown.smart_host().and_then(Result::ok);
+        self.testmail.refresh_script(testmail_page::Inputs {
+            domain: self.domain.as_ref().ok(),
+            lang: self.lang,
+            smart_host: smart_host.as_ref(),
+            platform: self.platform,
+            provider: &self.options.provider,
+            destination: None,
+            ranges: None,
+            resolver: &self.options.resolver,
+            forced_file: None,
+        });
+    }
+
     /// Makes the lock-down script again after a change outside the step.
     fn refresh_lockdown(&mut self) {
         self.lockdown.refresh(lockdown_step::Inputs {
@@ -450,6 +472,7 @@ impl App {
         self.lang = lang;
         // The scripts' comments follow the window's language.
         self.refresh_lockdown();
+        self.refresh_readback_script();
         self.save()
     }
 
@@ -460,6 +483,7 @@ impl App {
         self.domain = DomainName::parse(&text);
         self.domain_input = text;
         self.refresh_lockdown();
+        self.refresh_readback_script();
         Task::batch([self.save(), self.after_typing()])
     }
 

@@ -14,7 +14,8 @@ pub const MAX_VERDICTS: usize = 16;
 /// Longest domain kept, in bytes (a DNS name's limit).
 const MAX_DOMAIN_BYTES: usize = 253;
 
-/// The proofs kept: the last inbound and the last outbound test message.
+/// The proofs kept: the last inbound and the last outbound test message,
+/// and the last read-back of the Microsoft 365 tenant's connectors.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Proofs {
@@ -22,6 +23,8 @@ pub struct Proofs {
     pub inbound: Option<Proof>,
     #[serde(deserialize_with = "lenient")]
     pub outbound: Option<Proof>,
+    #[serde(deserialize_with = "lenient")]
+    pub tenant: Option<Proof>,
 }
 
 /// What one test message proved.
@@ -52,6 +55,29 @@ impl Proof {
                 .and_then(|d| DateTime::parse_from_rfc3339(d).ok()),
             analysed: analysed.fixed_offset(),
             verdicts,
+        }
+    }
+
+    /// The proof of the tenant's read-back for `domain` (ASCII), read at
+    /// `analysed`: it has no date of its own.
+    pub fn of_tenant(
+        domain: &str,
+        checks: &[crate::check::CheckResult],
+        analysed: DateTime<Local>,
+    ) -> Proof {
+        Proof {
+            domain: domain.to_string(),
+            platform: Platform::Microsoft365,
+            date: None,
+            analysed: analysed.fixed_offset(),
+            verdicts: checks
+                .iter()
+                .take(MAX_VERDICTS)
+                .map(|c| Verdict {
+                    id: c.id,
+                    status: c.status,
+                })
+                .collect(),
         }
     }
 
@@ -90,6 +116,8 @@ impl Proof {
 pub struct Judged {
     pub status: Status,
     pub at: DateTime<Local>,
+    /// Judged from the tenant's read-back, not from a test message.
+    pub by_tenant: bool,
 }
 
 impl Proofs {
@@ -113,6 +141,7 @@ impl Proofs {
         Proofs {
             inbound: keep(&self.inbound),
             outbound: keep(&self.outbound),
+            tenant: keep(&self.tenant),
         }
     }
 
@@ -122,11 +151,13 @@ impl Proofs {
     pub fn judge(&self, checks: &[CheckId]) -> Option<Judged> {
         let mut statuses = Vec::new();
         let mut latest: Option<DateTime<Local>> = None;
+        let mut by_tenant = false;
         for id in checks {
-            let Some((status, at)) = self.verdict(*id) else {
+            let Some((status, at, tenant)) = self.verdict(*id) else {
                 continue;
             };
             statuses.push(status);
+            by_tenant |= tenant;
             latest = Some(latest.map_or(at, |l| l.max(at)));
         }
         let status = if statuses.contains(&Status::Fail) {
@@ -139,6 +170,7 @@ impl Proofs {
         Some(Judged {
             status,
             at: latest?,
+            by_tenant,
         })
     }
 
@@ -165,16 +197,23 @@ impl Proofs {
             .or_else(|| judged.iter().max_by_key(|j| j.at).copied())
     }
 
-    /// The verdict of one check and when its message was sent.
-    fn verdict(&self, id: CheckId) -> Option<(Status, DateTime<Local>)> {
-        [&self.inbound, &self.outbound]
-            .into_iter()
-            .flatten()
-            .find_map(|p| p.status(id).map(|s| (s, p.at())))
+    /// The verdict of one check, when its message was sent (or the
+    /// tenant read), and whether the tenant's read-back gave it.
+    fn verdict(&self, id: CheckId) -> Option<(Status, DateTime<Local>, bool)> {
+        [
+            (&self.inbound, false),
+            (&self.outbound, false),
+            (&self.tenant, true),
+        ]
+        .into_iter()
+        .find_map(|(p, tenant)| {
+            let p = p.as_ref()?;
+            p.status(id).map(|s| (s, p.at(), tenant))
+        })
     }
 
     pub fn is_empty(&self) -> bool {
-        self.inbound.is_none() && self.outbound.is_none()
+        self.inbound.is_none() && self.outbound.is_none() && self.tenant.is_none()
     }
 }
 
@@ -200,7 +239,7 @@ where
         .into_iter()
         .take(MAX_VERDICTS)
         .filter_map(|v| serde_json::from_value::<Verdict>(v).ok())
-        .filter(|v| CheckId::MESSAGE.contains(&v.id))
+        .filter(|v| CheckId::MESSAGE.contains(&v.id) || CheckId::TENANT.contains(&v.id))
         .collect())
 }
 

@@ -17,7 +17,8 @@ pub fn view(app: &App) -> Element<'_, Message> {
     col = col.push(title(c.title.clone()));
     let mut table = Column::new().spacing(6);
     for check in &c.checks {
-        let name = content_view::content(app, check.step).title.clone();
+        // The step's short name, as the step list shows it.
+        let name = crate::content::step_name(lang, check.step);
         table = table.push(
             row![
                 text(name)

@@ -6,9 +6,10 @@ use iced::widget::{Column, button, column, container, row, text, text_editor};
 use iced::{Alignment, Element, Fill};
 
 use super::testmail_state::{Message as PageMessage, Side, Source};
+use crate::content::testmail::Part;
 use crate::content::{ClientHelp, SideContent};
 use crate::fl;
-use crate::gui::widgets::{check_block, heading, hint, note, para, title};
+use crate::gui::widgets::{check_block, copy_button, heading, hint, note, para, title};
 use crate::gui::{App, Message, focus, style};
 use crate::message::Direction;
 use crate::render;
@@ -39,6 +40,9 @@ pub fn view(app: &App) -> Element<'_, Message> {
     for s in &c.sides {
         col = col.push(side(app, s));
     }
+    if let Some(t) = &c.tenant {
+        col = col.push(tenant(app, t));
+    }
     col = col.push(back_button(app));
     col.into()
 }
@@ -65,7 +69,9 @@ pub fn open_button<'a>(app: &App) -> Element<'a, Message> {
 
 fn side<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
     let lang = app.lang;
-    let direction = c.direction;
+    let Part::Message(direction) = c.part else {
+        return tenant(app, c);
+    };
     let state = app.testmail.side(direction);
     let mut col = Column::new().spacing(10);
     col = col.push(heading(c.heading.clone()));
@@ -73,32 +79,20 @@ fn side<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
         col = col.push(para(h.clone()));
     }
     col = col.push(input(app, direction, state));
-    let button_for = |label: String, message: Option<PageMessage>, primary: bool| {
-        focus::press(
-            button(text(label).size(style::BODY_SIZE))
-                .padding([8, 14])
-                .style(if primary {
-                    button::primary
-                } else {
-                    button::secondary
-                }),
-            message.map(send),
-        )
-    };
     let can_analyse = app.domain.is_ok() && state.has_input() && !state.analysing;
     col = col.push(
         row![
-            button_for(
+            action_button(
                 fl!(lang, "gui-testmail-analyse"),
                 can_analyse.then_some(PageMessage::Analyse(direction)),
                 true,
             ),
-            button_for(
+            action_button(
                 fl!(lang, "gui-testmail-open-file"),
                 (!state.analysing).then_some(PageMessage::OpenFile(direction)),
                 false,
             ),
-            button_for(
+            action_button(
                 fl!(lang, "gui-testmail-clear"),
                 Some(PageMessage::Clear(direction)),
                 false,
@@ -120,6 +114,11 @@ fn side<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
             error = render::read_error(lang, e)
         )));
     }
+    results(app, c, col)
+}
+
+/// When it was judged, the checks, and the card around the part.
+fn results<'a>(app: &App, c: &SideContent, mut col: Column<'a, Message>) -> Element<'a, Message> {
     if let Some(j) = &c.judged {
         col = col.push(text(j.clone()).size(style::SMALL_SIZE).style(style::muted));
     }
@@ -134,6 +133,121 @@ fn side<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
         .width(Fill)
         .style(style::card)
         .into()
+}
+
+/// Microsoft 365: the read-back script to run, and the box for what it
+/// printed.
+fn tenant<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
+    let lang = app.lang;
+    let state = &app.testmail.tenant;
+    let mut col = Column::new().spacing(10);
+    col = col.push(heading(c.heading.clone()));
+    for h in &c.how {
+        col = col.push(para(h.clone()));
+    }
+    if let Some((name, script)) = &state.script_file {
+        col = col.push(
+            row![
+                text(fl!(lang, "gui-tenant-script"))
+                    .size(style::BODY_SIZE)
+                    .font(style::BOLD),
+                text(name.clone())
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted)
+                    .width(Fill),
+                copy_button(app, "tenant-script".to_string(), script.clone()),
+                focus::press(
+                    button(text(fl!(lang, "lockdown-save")).size(style::SMALL_SIZE))
+                        .padding([4, 10])
+                        .style(button::secondary),
+                    Some(send(PageMessage::SaveTenantScript)),
+                ),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+        );
+        col = col.push(
+            text_editor(&state.script)
+                .on_action(|a| send(PageMessage::TenantScriptAction(a)))
+                .font(style::MONO)
+                .size(style::SMALL_SIZE)
+                .height(180),
+        );
+    }
+    col = col.push(match &state.source {
+        Source::File { name, bytes } => {
+            let size = render::size(lang, u64::try_from(bytes.len()).unwrap_or(u64::MAX));
+            Element::from(
+                text(fl!(
+                    lang,
+                    "gui-testmail-file",
+                    name = name.as_str(),
+                    size = size
+                ))
+                .size(style::BODY_SIZE)
+                .font(style::MONO),
+            )
+        }
+        Source::Pasted => Element::from(
+            text_editor(&state.editor)
+                .placeholder(fl!(lang, "gui-tenant-paste"))
+                .on_action(|a| send(PageMessage::TenantEdited(a)))
+                .font(style::MONO)
+                .size(style::SMALL_SIZE)
+                .height(120),
+        ),
+    });
+    let can_check = app.domain.is_ok() && state.has_input();
+    col = col.push(
+        row![
+            action_button(
+                fl!(lang, "gui-tenant-check"),
+                can_check.then_some(PageMessage::TenantCheck),
+                true
+            ),
+            action_button(
+                fl!(lang, "gui-tenant-open-file"),
+                Some(PageMessage::TenantOpenFile),
+                false
+            ),
+            action_button(
+                fl!(lang, "gui-testmail-clear"),
+                Some(PageMessage::TenantClear),
+                false
+            ),
+        ]
+        .spacing(10)
+        .wrap(),
+    );
+    if let Some(e) = &state.refused {
+        col = col.push(error(render::tenant_error(lang, e)));
+    }
+    if let Some(e) = &state.file_error {
+        col = col.push(error(fl!(
+            lang,
+            "gui-testmail-file-error",
+            error = render::read_error(lang, e)
+        )));
+    }
+    results(app, c, col)
+}
+
+/// A button of the page; `None` disables it.
+fn action_button<'a>(
+    label: String,
+    message: Option<PageMessage>,
+    primary: bool,
+) -> Element<'a, Message> {
+    focus::press(
+        button(text(label).size(style::BODY_SIZE))
+            .padding([8, 14])
+            .style(if primary {
+                button::primary
+            } else {
+                button::secondary
+            }),
+        message.map(send),
+    )
 }
 
 /// The headers box, or the file opened in its place.

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use iced::Task;
 use iced::widget::text_editor;
 
-use crate::check::{CheckId, Status};
+use crate::check::{CheckId, CheckResult, Status};
 use crate::dns::{Dns, DnsOptions, ResolverChoice};
 use crate::domain::DomainName;
 use crate::files::{self, Accept, ReadError};
@@ -18,6 +18,7 @@ use crate::message::proof::{Proof, Proofs};
 use crate::message::{self, Direction, InputError, MAX_MESSAGE_BYTES, MessageReport, Setup};
 use crate::platform::Platform;
 use crate::provider::Provider;
+use crate::tenant::{self, ReadbackError};
 
 /// The most a paste may hold: a real header block is a few tens of KB.
 pub const MAX_PASTE_BYTES: usize = 256 * 1024;
@@ -45,6 +46,20 @@ pub enum Message {
     Clear(Direction),
     /// The mail client whose steps are shown.
     ClientSelected(&'static str),
+    /// The tenant's read-back box was edited.
+    TenantEdited(text_editor::Action),
+    /// The read-back script was selected or scrolled.
+    TenantScriptAction(text_editor::Action),
+    /// "Open the saved file…" for the read-back.
+    TenantOpenFile,
+    /// The read-back file chosen was read.
+    TenantFileRead(Picked),
+    /// "Check the connectors".
+    TenantCheck,
+    /// Forget the read-back and its proof.
+    TenantClear,
+    /// Save the read-back script.
+    SaveTenantScript,
 }
 
 /// What the root does for the page.
@@ -55,6 +70,8 @@ pub enum Event {
     /// A message proved (`true`) or disproved the destination saved in
     /// the console: the step is confirmed, or no longer.
     Destination(bool),
+    /// Save this file (name, content) where the admin chooses.
+    SaveFile { name: String, content: String },
 }
 
 /// Where the message of a direction comes from.
@@ -110,10 +127,48 @@ impl Side {
     }
 }
 
+/// The Microsoft 365 tenant's read-back: the script to run, the box for
+/// what it printed, and the checks made of it.
+pub struct Tenant {
+    /// The script, selectable; made when the page opens.
+    pub script: text_editor::Content,
+    /// Its file name and text, for Copy and Save.
+    pub script_file: Option<(String, String)>,
+    pub editor: text_editor::Content,
+    pub source: Source,
+    pub checks: Option<Vec<CheckResult>>,
+    pub refused: Option<ReadbackError>,
+    pub file_error: Option<Arc<ReadError>>,
+}
+
+impl Tenant {
+    fn new() -> Tenant {
+        Tenant {
+            script: text_editor::Content::new(),
+            script_file: None,
+            editor: text_editor::Content::new(),
+            source: Source::Pasted,
+            checks: None,
+            refused: None,
+            file_error: None,
+        }
+    }
+
+    pub fn has_input(&self) -> bool {
+        match &self.source {
+            Source::File { .. } => true,
+            Source::Pasted => !self.editor.text().trim().is_empty(),
+        }
+    }
+}
+
 /// What an analysis depends on outside the page.
 #[derive(Debug, Clone, Copy)]
 pub struct Inputs<'a> {
     pub domain: Option<&'a DomainName>,
+    pub lang: crate::localize::Lang,
+    /// The gateway's smart host, as typed on the lock-down step.
+    pub smart_host: Option<&'a DomainName>,
     pub platform: Platform,
     pub provider: &'a Provider,
     pub destination: Option<&'a str>,
@@ -129,6 +184,7 @@ pub struct TestMail {
     pub inbound: Side,
     pub outbound: Side,
     pub client: &'static str,
+    pub tenant: Tenant,
     /// The proofs kept with the progress.
     pub proofs: Proofs,
 }
@@ -140,6 +196,7 @@ impl TestMail {
             inbound: Side::new(),
             outbound: Side::new(),
             client: crate::content::testmail::CLIENTS[0],
+            tenant: Tenant::new(),
             proofs,
         }
     }
@@ -166,6 +223,7 @@ impl TestMail {
         match message {
             Message::Open => {
                 self.open = true;
+                self.refresh_script(inputs);
                 (Task::none(), None)
             }
             Message::Close => {
@@ -191,8 +249,9 @@ impl TestMail {
             }
             Message::OpenFile(direction) => {
                 let forced = inputs.forced_file.cloned();
+                let limit = u64::try_from(MAX_MESSAGE_BYTES).unwrap_or(u64::MAX);
                 (
-                    Task::perform(pick_and_read(forced), move |r| {
+                    Task::perform(pick_and_read(forced, limit), move |r| {
                         Message::FileRead(direction, r)
                     }),
                     None,
@@ -220,6 +279,72 @@ impl TestMail {
                 self.proofs.set(direction, None);
                 (Task::none(), Some(Event::ProofsChanged))
             }
+            Message::TenantEdited(action) => {
+                let t = &mut self.tenant;
+                if !action.is_edit() {
+                    t.editor.perform(action);
+                    return (Task::none(), None);
+                }
+                t.source = Source::Pasted;
+                t.file_error = None;
+                t.refused = None;
+                if !super::super::edit_within(&mut t.editor, action, tenant::MAX_READBACK_BYTES) {
+                    t.refused = Some(ReadbackError::TooLarge {
+                        size: tenant::MAX_READBACK_BYTES + 1,
+                        limit: tenant::MAX_READBACK_BYTES,
+                    });
+                }
+                (Task::none(), None)
+            }
+            Message::TenantScriptAction(action) => {
+                // The script can be selected and copied, never changed.
+                if !action.is_edit() {
+                    self.tenant.script.perform(action);
+                }
+                (Task::none(), None)
+            }
+            Message::TenantOpenFile => {
+                let forced = inputs.forced_file.cloned();
+                let limit = u64::try_from(tenant::MAX_READBACK_BYTES).unwrap_or(u64::MAX);
+                (
+                    Task::perform(pick_and_read(forced, limit), Message::TenantFileRead),
+                    None,
+                )
+            }
+            Message::TenantFileRead(None) => (Task::none(), None),
+            Message::TenantFileRead(Some(Err(e))) => {
+                self.tenant.file_error = Some(e);
+                (Task::none(), None)
+            }
+            Message::TenantFileRead(Some(Ok((name, bytes)))) => {
+                let t = &mut self.tenant;
+                t.file_error = None;
+                t.refused = None;
+                t.editor = text_editor::Content::new();
+                t.source = Source::File { name, bytes };
+                self.check_tenant(inputs)
+            }
+            Message::TenantCheck => self.check_tenant(inputs),
+            Message::TenantClear => {
+                let script =
+                    std::mem::replace(&mut self.tenant.script, text_editor::Content::new());
+                let file = self.tenant.script_file.take();
+                self.tenant = Tenant::new();
+                self.tenant.script = script;
+                self.tenant.script_file = file;
+                self.proofs.tenant = None;
+                (Task::none(), Some(Event::ProofsChanged))
+            }
+            Message::SaveTenantScript => match &self.tenant.script_file {
+                Some((name, content)) => (
+                    Task::none(),
+                    Some(Event::SaveFile {
+                        name: name.clone(),
+                        content: content.clone(),
+                    }),
+                ),
+                None => (Task::none(), None),
+            },
             Message::ClientSelected(id) => {
                 if let Some(known) = crate::content::testmail::CLIENTS.iter().find(|c| **c == id) {
                     self.client = known;
@@ -294,6 +419,61 @@ impl TestMail {
         }
     }
 
+    /// Makes the read-back script again: for the domain, with comments in
+    /// the window's language.
+    pub fn refresh_script(&mut self, inputs: Inputs<'_>) {
+        let text = tenant::readback_script(&tenant::ReadbackInput {
+            domain: inputs.domain,
+            lang: inputs.lang,
+        });
+        let name = match inputs.domain {
+            Some(d) => format!("esm-tenant-readback-{}.ps1", d.ascii()),
+            None => "esm-tenant-readback.ps1".to_string(),
+        };
+        if self.tenant.script.text() != text {
+            self.tenant.script = text_editor::Content::with_text(&text);
+        }
+        self.tenant.script_file = Some((name, text));
+    }
+
+    /// Reads the tenant's read-back and checks it: no lookup, at once.
+    fn check_tenant(&mut self, inputs: Inputs<'_>) -> (Task<Message>, Option<Event>) {
+        let Some(domain) = inputs.domain else {
+            return (Task::none(), None);
+        };
+        let t = &mut self.tenant;
+        let pasted;
+        let text = match &t.source {
+            Source::File { bytes, .. } => tenant::text_of(bytes),
+            Source::Pasted => {
+                pasted = t.editor.text();
+                Ok(pasted.as_str())
+            }
+        };
+        let setup = tenant::TenantSetup {
+            smart_host: inputs.smart_host.cloned(),
+            ranges: inputs.ranges.cloned(),
+        };
+        match text.and_then(tenant::parse) {
+            Err(e) => {
+                t.refused = Some(e);
+                t.checks = None;
+                (Task::none(), None)
+            }
+            Ok(readback) => {
+                let checks = tenant::checks(&readback, &setup);
+                self.proofs.tenant = Some(Proof::of_tenant(
+                    domain.ascii(),
+                    &checks,
+                    chrono::Local::now(),
+                ));
+                t.refused = None;
+                t.checks = Some(checks);
+                (Task::none(), Some(Event::ProofsChanged))
+            }
+        }
+    }
+
     /// Forgets every message and proof ("Start over").
     pub fn clear(&mut self) {
         *self = TestMail::new(Proofs::default());
@@ -328,12 +508,13 @@ async fn analyse(
     message::analyse(&bytes, &setup, &dns).await
 }
 
-/// Asks for an `.eml` file and reads it, within the message limit.
-async fn pick_and_read(forced: Option<PathBuf>) -> Picked {
+/// Asks for a file (a message's `.eml`, the read-back's text) and reads
+/// it, within `limit` bytes.
+async fn pick_and_read(forced: Option<PathBuf>, limit: u64) -> Picked {
     let path = match forced {
         Some(path) => path,
         None if crate::gui::export::dialog_available() => rfd::AsyncFileDialog::new()
-            .add_filter("eml", &["eml", "txt"])
+            .add_filter("eml, txt", &["eml", "txt"])
             .pick_file()
             .await?
             .path()
@@ -344,7 +525,6 @@ async fn pick_and_read(forced: Option<PathBuf>) -> Picked {
         .file_name()
         .map(|n| crate::safe_text::visible(&n.to_string_lossy()).into_owned())
         .unwrap_or_default();
-    let limit = u64::try_from(MAX_MESSAGE_BYTES).unwrap_or(u64::MAX);
     // Reading 25 MB is not for the window's thread.
     let read =
         tokio::task::spawn_blocking(move || files::read_limited(&path, limit, Accept::Files))
