@@ -1,0 +1,143 @@
+//! The DNS hosts the assistant can publish at, and one client type over
+//! their APIs, each replacing a whole record set at a time.
+
+use serde::{Deserialize, Serialize};
+
+use super::credentials::Secrets;
+use super::error::HostError;
+use super::gandi;
+use super::http::Base;
+use super::plan::RType;
+
+/// A DNS host with an API the assistant can publish through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Host {
+    Gandi,
+}
+
+impl Host {
+    pub const ALL: [Host; 1] = [Host::Gandi];
+
+    /// Stable id, for the command line, the journal and message ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Host::Gandi => "gandi",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Host> {
+        Host::ALL.into_iter().find(|h| h.id() == id)
+    }
+
+    /// The host's name as its customers know it.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Host::Gandi => "Gandi",
+        }
+    }
+
+    /// The API's documented address.
+    pub fn default_base(self) -> &'static str {
+        match self {
+            Host::Gandi => gandi::DEFAULT_BASE,
+        }
+    }
+}
+
+/// The values of one record set as the host holds them, in its own form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawSet {
+    pub values: Vec<String>,
+}
+
+/// A client for one host, with the admin's credentials.
+pub enum Client {
+    Gandi(gandi::Gandi),
+}
+
+impl Client {
+    /// A client for `host` at `base` (its documented address if `None`).
+    pub fn new(host: Host, base: Option<Base>, secrets: &Secrets) -> Result<Client, HostError> {
+        let base = match base {
+            Some(b) => b,
+            None => Base::parse(host.default_base()).ok_or(HostError::BadResponse)?,
+        };
+        match host {
+            Host::Gandi => Ok(Client::Gandi(gandi::Gandi::new(base, secrets)?)),
+        }
+    }
+
+    pub fn host(&self) -> Host {
+        match self {
+            Client::Gandi(_) => Host::Gandi,
+        }
+    }
+
+    /// Does the host manage `zone` for these credentials?
+    pub async fn check_zone(&self, zone: &str) -> Result<(), HostError> {
+        match self {
+            Client::Gandi(c) => c.check_zone(zone).await,
+        }
+    }
+
+    /// The record set at `name` (relative, `@` for the zone itself).
+    pub async fn read(&self, zone: &str, name: &str, rtype: RType) -> Result<RawSet, HostError> {
+        match self {
+            Client::Gandi(c) => c.read(zone, name, rtype).await,
+        }
+    }
+
+    /// Replaces the whole record set with `values` (the host's form);
+    /// none deletes it.
+    pub async fn write(
+        &self,
+        zone: &str,
+        name: &str,
+        rtype: RType,
+        ttl: u32,
+        values: &[String],
+    ) -> Result<(), HostError> {
+        match self {
+            Client::Gandi(c) => c.write(zone, name, rtype, ttl, values).await,
+        }
+    }
+
+    /// What must follow the writes for them to be served.
+    pub async fn finish(&self, zone: &str) -> Result<(), HostError> {
+        match self {
+            Client::Gandi(_) => {
+                let _ = zone;
+                Ok(())
+            }
+        }
+    }
+
+    /// A value in the host's form, in the assistant's.
+    pub fn normal(&self, rtype: RType, raw: &str) -> String {
+        match (self, rtype) {
+            (Client::Gandi(_), RType::Txt) => super::values::joined_txt(raw),
+            (Client::Gandi(_), RType::Mx) => rtype.normal(raw),
+        }
+    }
+
+    /// A value in the assistant's form, in the host's.
+    pub fn encode(&self, rtype: RType, value: &str) -> String {
+        match (self, rtype) {
+            (Client::Gandi(_), RType::Txt) => super::values::quoted_txt(value),
+            (Client::Gandi(_), RType::Mx) => value.to_string(),
+        }
+    }
+}
+
+/// `text` as one path segment: names come from the plan, but a name is
+/// never allowed to reach another part of the API.
+pub fn segment(text: &str) -> String {
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    const KEEP: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'@');
+    utf8_percent_encode(text, KEEP).to_string()
+}
