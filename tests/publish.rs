@@ -80,6 +80,8 @@ impl World {
             .env("ESM_ASSISTANT_DATA_DIR", self.data.path())
             .env("ESM_ASSISTANT_CONFIG_DIR", self.config.path())
             .env_remove("ESM_GANDI_TOKEN")
+            // Never this machine's real keychain.
+            .env("ESM_ASSISTANT_KEYCHAIN", "off")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -485,6 +487,39 @@ fn a_change_that_fails_part_way_says_what_was_written_and_undoes_it() {
             "PUT /v5/livedns/domains/pub.test/records/_dmarc/TXT",
             "PUT /v5/livedns/domains/pub.test/records/@/TXT"
         ]
+    );
+    w.assert_no_secret_in_files();
+}
+
+#[test]
+fn forgetting_and_remembering_say_when_there_is_no_keychain() {
+    let w = world();
+    let out = w.run_with(&["--forget", "--host", "gandi"], "", None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("This computer's keychain cannot be used"),
+        "{}",
+        stderr(&out)
+    );
+    // The change is made all the same; only keeping the token fails.
+    let out = w.run(
+        &[
+            DOMAIN,
+            "--host",
+            "gandi",
+            "--step",
+            "dmarc",
+            "--yes",
+            "--remember",
+        ],
+        "",
+    );
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("written: _dmarc.pub.test TXT"), "{text}");
+    assert!(
+        text.contains("This computer's keychain cannot be used"),
+        "{text}"
     );
     w.assert_no_secret_in_files();
 }

@@ -15,7 +15,7 @@ use crate::check::{self, CheckInput};
 use crate::dns::{Dns, DnsOptions};
 use crate::fl;
 use crate::localize::{self, Lang};
-use crate::publish::credentials;
+use crate::publish::credentials::{self, Keychain, KeychainError};
 use crate::publish::http::Base;
 use crate::publish::journal::{Journal, JournalError, SetEntry};
 use crate::publish::run::{self, Outcome, StopReason};
@@ -59,10 +59,15 @@ impl StepArg {
 
 #[derive(Debug, Args)]
 pub struct PublishArgs {
-    #[command(flatten)]
-    pub target: DomainArgs,
+    /// The domain: example.com, an address, a URL or an international name.
+    #[arg(allow_hyphen_values = true, required_unless_present = "forget")]
+    pub domain: Option<String>,
+    /// The DKIM public key from the console, or @FILE to read it from a file.
+    #[arg(long, value_name = "KEY|@FILE")]
+    pub dkim_key: Option<String>,
     /// The company that hosts the domain's DNS. Credentials come from the
-    /// environment: ESM_GANDI_TOKEN (a personal access token).
+    /// environment (Gandi: ESM_GANDI_TOKEN, a personal access token), else
+    /// from this computer's keychain.
     #[arg(long, value_enum, required_unless_present = "undo")]
     pub host: Option<HostArg>,
     /// Only this step's records; without it SPF, DKIM (with --dkim-key)
@@ -80,8 +85,15 @@ pub struct PublishArgs {
     #[arg(long)]
     pub yes: bool,
     /// Put back what the last change for the domain replaced.
-    #[arg(long, conflicts_with_all = ["step", "dry_run", "dkim_key", "destination"])]
+    #[arg(long, conflicts_with_all = ["step", "dry_run", "dkim_key", "destination", "remember"])]
     pub undo: bool,
+    /// Keep the credentials given in the environment in this computer's
+    /// keychain, for the next times.
+    #[arg(long)]
+    pub remember: bool,
+    /// Remove the credentials kept for --host from this computer's keychain.
+    #[arg(long, requires = "host", conflicts_with_all = ["domain", "undo", "step", "dry_run", "remember"])]
+    pub forget: bool,
     /// Another address for the host's API (development and tests).
     #[arg(long, hide = true, value_name = "URL")]
     pub api_base: Option<String>,
@@ -194,18 +206,69 @@ fn confirmed(lang: Lang) -> bool {
     )
 }
 
+fn keychain_error(lang: Lang, error: KeychainError) -> String {
+    localize::text(lang, &format!("publish-keychain-{}", error.code()), &[]).unwrap_or_default()
+}
+
+/// The credentials for `host`: the environment's, else the keychain's.
 fn secrets(host: Host, lang: Lang) -> Result<credentials::Secrets, UsageError> {
-    let secrets = credentials::from_env(host);
+    let mut secrets = credentials::from_env(host);
+    let mut problem = None;
+    if !secrets.complete(host)
+        && let Some(keychain) = Keychain::native()
+        && let Err(e) = keychain.fill(host, &mut secrets)
+    {
+        problem = Some(e);
+    }
     if secrets.complete(host) {
         return Ok(secrets);
     }
     let names: Vec<&str> = credentials::fields(host).iter().map(|f| f.env).collect();
-    Err(UsageError(fl!(
+    let mut message = fl!(
         lang,
         "publish-error-no-credentials",
         host = host.display_name(),
         variables = names.join(", ")
-    )))
+    );
+    if let Some(e) = problem {
+        message.push(' ');
+        message.push_str(&keychain_error(lang, e));
+    }
+    Err(UsageError(message))
+}
+
+/// `--remember`: the credentials that worked, kept in the keychain.
+fn remember(host: Host, secrets: &credentials::Secrets, lang: Lang) -> String {
+    let result = match Keychain::native() {
+        Some(keychain) => keychain.save(host, secrets),
+        None => Err(KeychainError::Unavailable),
+    };
+    match result {
+        Ok(()) => fl!(lang, "publish-remembered", host = host.display_name()),
+        Err(e) => keychain_error(lang, e),
+    }
+}
+
+fn run_forget(host: Host, lang: Lang) -> Result<ExitCode, UsageError> {
+    let Some(keychain) = Keychain::native() else {
+        return Err(UsageError(keychain_error(lang, KeychainError::Unavailable)));
+    };
+    let removed = keychain
+        .forget(host)
+        .map_err(|e| UsageError(keychain_error(lang, e)))?;
+    let id = if removed > 0 {
+        "publish-forgotten"
+    } else {
+        "publish-forgotten-none"
+    };
+    let text = localize::text(lang, id, &[("host".into(), host.display_name().into())])
+        .unwrap_or_default();
+    let variables: Vec<&str> = credentials::fields(host).iter().map(|f| f.env).collect();
+    print(&format!(
+        "{text}\n{}\n",
+        fl!(lang, "publish-forget-env", variables = variables.join(", "))
+    ));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn base(args: &PublishArgs, lang: Lang) -> Result<Option<Base>, UsageError> {
@@ -306,6 +369,9 @@ fn read_back(lang: Lang, report: &check::Report, steps: &[PublishStep]) -> Strin
 
 pub(super) fn run(args: &PublishArgs, common: &CommonArgs) -> Result<ExitCode, UsageError> {
     let lang = common.language();
+    if let (true, Some(host)) = (args.forget, args.host) {
+        return run_forget(host.host(), lang);
+    }
     if args.undo {
         return run_undo(args, common, lang);
     }
@@ -313,7 +379,12 @@ pub(super) fn run(args: &PublishArgs, common: &CommonArgs) -> Result<ExitCode, U
         return Err(UsageError(fl!(lang, "publish-error-no-host")));
     };
     let base = base(args, lang)?;
-    let mut input = check_input(common, &args.target, args.destination.as_deref())?;
+    let target = DomainArgs {
+        domain: args.domain.clone().unwrap_or_default(),
+        dkim_key: args.dkim_key.clone(),
+        authoritative: true,
+    };
+    let mut input = check_input(common, &target, args.destination.as_deref())?;
     if args.step.is_none() {
         input.destination = None;
     }
@@ -393,6 +464,9 @@ pub(super) fn run(args: &PublishArgs, common: &CommonArgs) -> Result<ExitCode, U
             Ok::<_, UsageError>(check::run(&input, &dns).await.0)
         })?;
         out.push_str(&read_back(lang, &report, &steps));
+        if args.remember {
+            let _ = writeln!(out, "{}", remember(host, &secrets, lang));
+        }
         let _ = writeln!(
             out,
             "{}",
@@ -408,7 +482,7 @@ pub(super) fn run(args: &PublishArgs, common: &CommonArgs) -> Result<ExitCode, U
 }
 
 fn run_undo(args: &PublishArgs, common: &CommonArgs, lang: Lang) -> Result<ExitCode, UsageError> {
-    let domain = parse_domain(&args.target.domain, lang)?;
+    let domain = parse_domain(args.domain.as_deref().unwrap_or_default(), lang)?;
     let domain = domain.ascii().to_string();
     let journal = Journal::open_default().map_err(|e| UsageError(journal_error(lang, &e)))?;
     let last = journal
