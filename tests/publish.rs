@@ -12,7 +12,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 
 use support::dns_server::{TestDns, zone};
-use support::host_api::{Failure, FakeGandi};
+use support::host_api::{Api, Failure, FakeHost};
 use support::world::{gateway_zone, mailhost_zone, tld_zone};
 
 /// A credential no output may ever hold.
@@ -30,16 +30,21 @@ fn others() -> Vec<String> {
 /// The domain at a played Gandi, its name servers fed by it.
 struct World {
     dns: Arc<TestDns>,
-    host: FakeGandi,
+    host: FakeHost,
     data: tempfile::TempDir,
     config: tempfile::TempDir,
 }
 
 fn world() -> World {
+    world_at(Api::Gandi)
+}
+
+fn world_at(api: Api) -> World {
     let mut zones = others();
     zones.push(zone(DOMAIN, ""));
     let dns = Arc::new(TestDns::start(&zones));
-    let host = FakeGandi::start(
+    let host = FakeHost::start(
+        api,
         TOKEN,
         DOMAIN,
         &[
@@ -80,13 +85,18 @@ impl World {
             .env("ESM_ASSISTANT_DATA_DIR", self.data.path())
             .env("ESM_ASSISTANT_CONFIG_DIR", self.config.path())
             .env_remove("ESM_GANDI_TOKEN")
+            .env_remove("ESM_CLOUDFLARE_TOKEN")
             // Never this machine's real keychain.
             .env("ESM_ASSISTANT_KEYCHAIN", "off")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         if let Some(token) = token {
-            command.env("ESM_GANDI_TOKEN", token);
+            let variable = match self.host.api {
+                Api::Gandi => "ESM_GANDI_TOKEN",
+                Api::Cloudflare => "ESM_CLOUDFLARE_TOKEN",
+            };
+            command.env(variable, token);
         }
         let mut child = command.spawn().expect("run esm-assistant");
         {
@@ -146,7 +156,7 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn written_requests(host: &FakeGandi) -> Vec<String> {
+fn written_requests(host: &FakeHost) -> Vec<String> {
     host.seen()
         .iter()
         .filter(|s| s.method == "PUT" || s.method == "DELETE")
@@ -580,4 +590,117 @@ fn every_host_error_is_said_in_both_languages() {
             }
         }
     }
+}
+
+#[test]
+fn at_cloudflare_a_change_is_one_batch_per_record_set_and_is_undone() {
+    let w = world_at(Api::Cloudflare);
+    let out = w.run(&[DOMAIN, "--host", "cloudflare", "--yes"], "");
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}{}", stderr(&out));
+    assert!(text.contains("Written at Cloudflare:"), "{text}");
+    assert!(text.contains("✓ SPF authorises the gateway: OK"), "{text}");
+    assert!(text.contains("✓ DMARC record: OK"), "{text}");
+    let apex = w.host.values("@", "TXT");
+    assert!(apex.contains(&VERIFICATION.to_string()), "{apex:?}");
+    assert!(
+        apex.iter()
+            .any(|v| v.contains("include:includespf.security-mail.net"))
+    );
+    assert!(!apex.contains(&SPF.to_string()), "{apex:?}");
+    let seen = w.host.seen();
+    let batches: Vec<&support::host_api::Seen> =
+        seen.iter().filter(|s| s.method == "POST").collect();
+    assert_eq!(batches.len(), 2, "{seen:?}");
+    assert!(
+        batches
+            .iter()
+            .all(|b| b.path.ends_with("/dns_records/batch"))
+    );
+    // Only the SPF record goes: the verification record keeps its id.
+    let first: serde_json::Value = serde_json::from_str(&batches[0].body).unwrap();
+    assert_eq!(first["deletes"].as_array().unwrap().len(), 1, "{first}");
+    assert_eq!(first["posts"].as_array().unwrap().len(), 1, "{first}");
+    assert_eq!(first["posts"][0]["name"], DOMAIN);
+    assert_eq!(first["posts"][0]["type"], "TXT");
+    assert!(
+        seen.iter()
+            .all(|s| s.authorization.as_deref() == Some(&format!("Bearer {TOKEN}")))
+    );
+
+    let entry: serde_json::Value =
+        serde_json::from_str(w.journal().lines().next().unwrap()).unwrap();
+    assert_eq!(entry["host"], "cloudflare");
+    assert_eq!(
+        entry["sets"][0]["before"],
+        serde_json::json!([SPF, VERIFICATION])
+    );
+
+    let undo = w.run(&["--undo", DOMAIN, "--yes"], "");
+    assert!(undo.status.success(), "{}{}", stdout(&undo), stderr(&undo));
+    let mut apex = w.host.values("@", "TXT");
+    apex.sort();
+    let mut was = vec![SPF.to_string(), VERIFICATION.to_string()];
+    was.sort();
+    assert_eq!(apex, was);
+    assert_eq!(w.host.values("_dmarc", "TXT"), [DMARC]);
+    w.assert_no_secret_in_files();
+}
+
+#[test]
+fn at_cloudflare_an_unknown_token_and_missing_rights_are_told_apart() {
+    // Cloudflare answers 403 to both; its error code says which.
+    let w = world_at(Api::Cloudflare);
+    let out = w.run_with(
+        &[DOMAIN, "--host", "cloudflare", "--yes"],
+        "",
+        Some("wrong-token"),
+    );
+    assert!(
+        stdout(&out).contains("The DNS host refused the credentials"),
+        "{}",
+        stdout(&out)
+    );
+    let w = world_at(Api::Cloudflare);
+    w.host.state.lock().unwrap().always = Some(Failure {
+        status: 403,
+        retry_after: None,
+        body: r#"{"success":false,"errors":[{"code":9109,"message":"Unauthorized to access requested resource"}],"messages":[],"result":null}"#.into(),
+    });
+    let out = w.run(&[DOMAIN, "--host", "cloudflare", "--yes"], "");
+    assert!(
+        stdout(&out).contains("do not have the right to change this domain's DNS records"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(w.host.writes(), 0);
+}
+
+#[test]
+fn at_cloudflare_a_failed_second_batch_is_said_and_undone() {
+    let w = world_at(Api::Cloudflare);
+    let mut limited = Failure::status(429);
+    limited.retry_after = Some(12);
+    w.host.state.lock().unwrap().fail_write = Some((2, limited));
+    let out = w.run(&[DOMAIN, "--host", "cloudflare", "--yes"], "");
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("written: pub.test TXT"), "{text}");
+    assert!(
+        text.contains("not confirmed: _dmarc.pub.test TXT"),
+        "{text}"
+    );
+    assert!(text.contains("try again in 12 seconds"), "{text}");
+    assert!(
+        text.contains("esm-assistant publish --undo pub.test"),
+        "{text}"
+    );
+    let undo = w.run(&["--undo", DOMAIN, "--yes"], "");
+    assert!(undo.status.success(), "{}{}", stdout(&undo), stderr(&undo));
+    let mut apex = w.host.values("@", "TXT");
+    apex.sort();
+    let mut was = vec![SPF.to_string(), VERIFICATION.to_string()];
+    was.sort();
+    assert_eq!(apex, was);
+    assert_eq!(w.host.values("_dmarc", "TXT"), [DMARC]);
 }

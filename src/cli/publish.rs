@@ -28,12 +28,14 @@ use crate::safe_text::{visible, visible_lines};
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum HostArg {
     Gandi,
+    Cloudflare,
 }
 
 impl HostArg {
     fn host(self) -> Host {
         match self {
             HostArg::Gandi => Host::Gandi,
+            HostArg::Cloudflare => Host::Cloudflare,
         }
     }
 }
@@ -66,8 +68,9 @@ pub struct PublishArgs {
     #[arg(long, value_name = "KEY|@FILE")]
     pub dkim_key: Option<String>,
     /// The company that hosts the domain's DNS. Credentials come from the
-    /// environment (Gandi: ESM_GANDI_TOKEN, a personal access token), else
-    /// from this computer's keychain.
+    /// environment (Gandi: ESM_GANDI_TOKEN, a personal access token;
+    /// Cloudflare: ESM_CLOUDFLARE_TOKEN, an API token with DNS edit rights),
+    /// else from this computer's keychain.
     #[arg(long, value_enum, required_unless_present = "undo")]
     pub host: Option<HostArg>,
     /// Only this step's records; without it SPF, DKIM (with --dkim-key)

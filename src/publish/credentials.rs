@@ -28,6 +28,10 @@ pub fn fields(host: Host) -> &'static [Field] {
             name: "token",
             env: "ESM_GANDI_TOKEN",
         }],
+        Host::Cloudflare => &[Field {
+            name: "token",
+            env: "ESM_CLOUDFLARE_TOKEN",
+        }],
     }
 }
 

@@ -5,24 +5,26 @@ use serde::{Deserialize, Serialize};
 
 use super::credentials::Secrets;
 use super::error::HostError;
-use super::gandi;
 use super::http::Base;
 use super::plan::RType;
+use super::{cloudflare, gandi};
 
 /// A DNS host with an API the assistant can publish through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Host {
     Gandi,
+    Cloudflare,
 }
 
 impl Host {
-    pub const ALL: [Host; 1] = [Host::Gandi];
+    pub const ALL: [Host; 2] = [Host::Gandi, Host::Cloudflare];
 
     /// Stable id, for the command line, the journal and message ids.
     pub fn id(self) -> &'static str {
         match self {
             Host::Gandi => "gandi",
+            Host::Cloudflare => "cloudflare",
         }
     }
 
@@ -34,6 +36,7 @@ impl Host {
     pub fn display_name(self) -> &'static str {
         match self {
             Host::Gandi => "Gandi",
+            Host::Cloudflare => "Cloudflare",
         }
     }
 
@@ -41,6 +44,7 @@ impl Host {
     pub fn default_base(self) -> &'static str {
         match self {
             Host::Gandi => gandi::DEFAULT_BASE,
+            Host::Cloudflare => cloudflare::DEFAULT_BASE,
         }
     }
 }
@@ -54,6 +58,7 @@ pub struct RawSet {
 /// A client for one host, with the admin's credentials.
 pub enum Client {
     Gandi(gandi::Gandi),
+    Cloudflare(cloudflare::Cloudflare),
 }
 
 impl Client {
@@ -65,12 +70,16 @@ impl Client {
         };
         match host {
             Host::Gandi => Ok(Client::Gandi(gandi::Gandi::new(base, secrets)?)),
+            Host::Cloudflare => Ok(Client::Cloudflare(cloudflare::Cloudflare::new(
+                base, secrets,
+            )?)),
         }
     }
 
     pub fn host(&self) -> Host {
         match self {
             Client::Gandi(_) => Host::Gandi,
+            Client::Cloudflare(_) => Host::Cloudflare,
         }
     }
 
@@ -78,6 +87,7 @@ impl Client {
     pub async fn check_zone(&self, zone: &str) -> Result<(), HostError> {
         match self {
             Client::Gandi(c) => c.check_zone(zone).await,
+            Client::Cloudflare(c) => c.check_zone(zone).await,
         }
     }
 
@@ -85,6 +95,7 @@ impl Client {
     pub async fn read(&self, zone: &str, name: &str, rtype: RType) -> Result<RawSet, HostError> {
         match self {
             Client::Gandi(c) => c.read(zone, name, rtype).await,
+            Client::Cloudflare(c) => c.read(zone, name, rtype).await,
         }
     }
 
@@ -100,13 +111,14 @@ impl Client {
     ) -> Result<(), HostError> {
         match self {
             Client::Gandi(c) => c.write(zone, name, rtype, ttl, values).await,
+            Client::Cloudflare(c) => c.write(zone, name, rtype, ttl, values).await,
         }
     }
 
     /// What must follow the writes for them to be served.
     pub async fn finish(&self, zone: &str) -> Result<(), HostError> {
         match self {
-            Client::Gandi(_) => {
+            Client::Gandi(_) | Client::Cloudflare(_) => {
                 let _ = zone;
                 Ok(())
             }
@@ -115,17 +127,20 @@ impl Client {
 
     /// A value in the host's form, in the assistant's.
     pub fn normal(&self, rtype: RType, raw: &str) -> String {
-        match (self, rtype) {
-            (Client::Gandi(_), RType::Txt) => super::values::joined_txt(raw),
-            (Client::Gandi(_), RType::Mx) => rtype.normal(raw),
+        match rtype {
+            // Both hosts may hold TXT values quoted or not.
+            RType::Txt => super::values::joined_txt(raw),
+            RType::Mx => rtype.normal(raw),
         }
     }
 
     /// A value in the assistant's form, in the host's.
     pub fn encode(&self, rtype: RType, value: &str) -> String {
         match (self, rtype) {
-            (Client::Gandi(_), RType::Txt) => super::values::quoted_txt(value),
+            (_, RType::Txt) => super::values::quoted_txt(value),
             (Client::Gandi(_), RType::Mx) => value.to_string(),
+            // Cloudflare keeps the target without its final dot.
+            (Client::Cloudflare(_), RType::Mx) => value.trim_end_matches('.').to_string(),
         }
     }
 }

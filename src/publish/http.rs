@@ -50,6 +50,13 @@ pub struct Response {
     pub body: Vec<u8>,
 }
 
+/// A response whatever its status, with the wait a 429 asked for.
+pub struct RawResponse {
+    pub status: u16,
+    pub retry_after: Option<u64>,
+    pub body: Vec<u8>,
+}
+
 /// A client for one API.
 #[derive(Clone)]
 pub struct Api {
@@ -99,8 +106,9 @@ impl Api {
         &self.base
     }
 
-    /// Sends a request to `path` (below the base) with `body` as JSON and
-    /// `headers` besides the client's own; any status is returned.
+    /// Sends a request; success and 404 (which hosts answer for "no such
+    /// record set": the caller decides) are returned, other statuses are
+    /// errors.
     pub async fn send(
         &self,
         method: Method,
@@ -108,6 +116,26 @@ impl Api {
         body: Option<Vec<u8>>,
         headers: HeaderMap,
     ) -> Result<Response, HostError> {
+        let r = self.send_raw(method, path, body, headers).await?;
+        if (200..300).contains(&r.status) || r.status == 404 {
+            Ok(Response {
+                status: r.status,
+                body: r.body,
+            })
+        } else {
+            Err(HostError::from_status(r.status, r.retry_after, &r.body))
+        }
+    }
+
+    /// Sends a request to `path` (below the base) with `body` as JSON and
+    /// `headers` besides the client's own; any status is returned.
+    pub async fn send_raw(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+        headers: HeaderMap,
+    ) -> Result<RawResponse, HostError> {
         let url = format!("{}{path}", self.base.as_str());
         let mut request = self.client.request(method, &url).headers(headers);
         if let Some(body) = body {
@@ -146,14 +174,11 @@ impl Api {
                 Ok(result) => result?,
                 Err(_) => return Err(HostError::Timeout),
             };
-        if (200..300).contains(&status) {
-            Ok(Response { status, body })
-        } else if status == 404 {
-            // Hosts answer 404 for "no such record set": the caller decides.
-            Ok(Response { status, body })
-        } else {
-            Err(HostError::from_status(status, retry_after, &body))
-        }
+        Ok(RawResponse {
+            status,
+            retry_after,
+            body,
+        })
     }
 }
 

@@ -17,6 +17,7 @@
 //! So each host has a thin client of its own here, written from the host's
 //! public API documentation, that replaces a whole record set at a time.
 
+pub mod cloudflare;
 pub mod credentials;
 pub mod error;
 pub mod gandi;

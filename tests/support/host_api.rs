@@ -66,8 +66,19 @@ pub struct State {
     pub seen: Vec<Seen>,
 }
 
-/// Gandi LiveDNS (<https://api.gandi.net/docs/livedns/>), for one zone.
-pub struct FakeGandi {
+/// Which host's API is played.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Api {
+    /// Gandi LiveDNS (<https://api.gandi.net/docs/livedns/>).
+    Gandi,
+    /// Cloudflare's DNS records API
+    /// (<https://developers.cloudflare.com/api/resources/dns/subresources/records/>).
+    Cloudflare,
+}
+
+/// A host's API for one zone.
+pub struct FakeHost {
+    pub api: Api,
     pub addr: SocketAddr,
     pub state: Arc<Mutex<State>>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
@@ -75,6 +86,7 @@ pub struct FakeGandi {
 }
 
 struct Shared {
+    api: Api,
     token: String,
     zone: String,
     other_zones: Vec<String>,
@@ -99,16 +111,17 @@ impl Shared {
     }
 }
 
-impl FakeGandi {
-    /// Serves `zone` with `records` ((name, type) → values in Gandi's form)
-    /// for `token`, and publishes it on `dns` beside `other_zones`.
+impl FakeHost {
+    /// Serves `zone` with `records` ((name, type) → values in zone-file
+    /// form) for `token`, and publishes it on `dns` beside `other_zones`.
     pub fn start(
+        api: Api,
         token: &str,
         zone_name: &str,
         records: &[(&str, &str, &[&str])],
         dns: Arc<TestDns>,
         other_zones: Vec<String>,
-    ) -> FakeGandi {
+    ) -> FakeHost {
         let state = Arc::new(Mutex::new(State::default()));
         {
             let mut s = state.lock().unwrap();
@@ -120,6 +133,7 @@ impl FakeGandi {
             }
         }
         let shared = Arc::new(Shared {
+            api,
             token: token.to_string(),
             zone: zone_name.to_string(),
             other_zones,
@@ -150,7 +164,8 @@ impl FakeGandi {
                 }
             });
         });
-        FakeGandi {
+        FakeHost {
+            api,
             addr,
             state,
             stop: Some(stop),
@@ -160,7 +175,10 @@ impl FakeGandi {
 
     /// The API's base address, as `--api-base` takes it.
     pub fn base(&self) -> String {
-        format!("http://{}/v5/livedns", self.addr)
+        match self.api {
+            Api::Gandi => format!("http://{}/v5/livedns", self.addr),
+            Api::Cloudflare => format!("http://{}/client/v4", self.addr),
+        }
     }
 
     /// The values at `name` `rtype`.
@@ -183,7 +201,7 @@ impl FakeGandi {
     }
 }
 
-impl Drop for FakeGandi {
+impl Drop for FakeHost {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
@@ -289,6 +307,13 @@ async fn serve(mut stream: tokio::net::TcpStream, shared: &Shared) {
 }
 
 fn answer(shared: &Shared, request: &Request) -> (u16, String, String) {
+    match shared.api {
+        Api::Gandi => gandi(shared, request),
+        Api::Cloudflare => cloudflare(shared, request),
+    }
+}
+
+fn gandi(shared: &Shared, request: &Request) -> (u16, String, String) {
     let mut state = shared.state.lock().unwrap();
     state.seen.push(Seen {
         method: request.method.clone(),
@@ -384,5 +409,195 @@ fn answer(shared: &Shared, request: &Request) -> (u16, String, String) {
             reply
         }
         _ => not_found(),
+    }
+}
+
+/// A Cloudflare error body.
+fn cf_error(status: u16, code: u32, message: &str) -> (u16, String, String) {
+    (
+        status,
+        String::new(),
+        serde_json::json!({"success": false, "errors": [{"code": code, "message": message}], "messages": [], "result": null})
+            .to_string(),
+    )
+}
+
+fn cf_ok(result: serde_json::Value) -> (u16, String, String) {
+    (
+        200,
+        String::new(),
+        serde_json::json!({"success": true, "errors": [], "messages": [], "result": result})
+            .to_string(),
+    )
+}
+
+const ZONE_ID: &str = "023e105f4ecef8ad9ca31a8372d0c353";
+
+/// A record's id: stable for its name, type and value.
+fn record_id(name: &str, rtype: &str, value: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (name, rtype, value).hash(&mut h);
+    format!("{:016x}{:016x}", h.finish(), h.finish().rotate_left(7))
+}
+
+/// `query`'s value for `key`, percent-decoded.
+fn query_value(query: &str, key: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == key).then(|| {
+            percent_encoding::percent_decode_str(v)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+    })
+}
+
+fn cloudflare(shared: &Shared, request: &Request) -> (u16, String, String) {
+    let mut state = shared.state.lock().unwrap();
+    state.seen.push(Seen {
+        method: request.method.clone(),
+        path: request.path.clone(),
+        authorization: request.authorization.clone(),
+        body: String::from_utf8_lossy(&request.body).into_owned(),
+    });
+    if let Some(f) = &state.always {
+        return fail_response(f);
+    }
+    if request.authorization.as_deref() != Some(&format!("Bearer {}", shared.token)) {
+        // What Cloudflare answers for a token it does not know.
+        return cf_error(403, 10000, "Authentication error");
+    }
+    let (path, query) = request.path.split_once('?').unwrap_or((&request.path, ""));
+    let Some(rest) = path.strip_prefix("/client/v4/zones") else {
+        return cf_error(404, 7003, "Could not route to the requested path");
+    };
+    let fqdn_of = |name: &str| {
+        if name == "@" {
+            shared.zone.clone()
+        } else {
+            format!("{name}.{}", shared.zone)
+        }
+    };
+    let relative_of = |fqdn: &str| {
+        if fqdn == shared.zone {
+            Some("@".to_string())
+        } else {
+            fqdn.strip_suffix(&format!(".{}", shared.zone))
+                .map(str::to_string)
+        }
+    };
+    let records_json = |state: &State, filter: &dyn Fn(&str, &str) -> bool| {
+        let mut out = Vec::new();
+        for ((name, rtype), (ttl, values)) in &state.records {
+            if !filter(name, rtype) {
+                continue;
+            }
+            for value in values {
+                let id = record_id(name, rtype, value);
+                let mut record = serde_json::json!({
+                    "id": id, "zone_id": ZONE_ID, "zone_name": shared.zone,
+                    "name": fqdn_of(name), "type": rtype, "ttl": ttl, "proxied": false,
+                });
+                if rtype == "MX" {
+                    let (pref, host) = value.split_once(' ').unwrap();
+                    record["priority"] = pref.parse::<u64>().unwrap().into();
+                    record["content"] = host.trim_end_matches('.').into();
+                } else {
+                    record["content"] = value.clone().into();
+                }
+                out.push(record);
+            }
+        }
+        out
+    };
+    match (request.method.as_str(), rest) {
+        ("GET", "") => {
+            let zones = if query_value(query, "name").as_deref() == Some(shared.zone.as_str()) {
+                serde_json::json!([{"id": ZONE_ID, "name": shared.zone, "status": "active"}])
+            } else {
+                serde_json::json!([])
+            };
+            cf_ok(zones)
+        }
+        ("GET", p) if p == format!("/{ZONE_ID}/dns_records") => {
+            let name = query_value(query, "name.exact");
+            let rtype = query_value(query, "type");
+            let list = records_json(&state, &|n, t| {
+                name.as_deref().is_none_or(|want| fqdn_of(n) == want)
+                    && rtype.as_deref().is_none_or(|want| t == want)
+            });
+            let count = list.len();
+            let mut body: serde_json::Value = serde_json::json!({
+                "success": true, "errors": [], "messages": [], "result": list,
+                "result_info": {"page": 1, "per_page": 100, "count": count, "total_count": count, "total_pages": 1},
+            });
+            body["result_info"]["count"] = count.into();
+            (200, String::new(), body.to_string())
+        }
+        ("POST", p) if p == format!("/{ZONE_ID}/dns_records/batch") => {
+            state.writes += 1;
+            if let Some((n, f)) = &state.fail_write
+                && *n == state.writes
+            {
+                return fail_response(f);
+            }
+            let Ok(batch) = serde_json::from_slice::<serde_json::Value>(&request.body) else {
+                return cf_error(400, 9207, "Request body is invalid.");
+            };
+            // Atomic, as documented: everything is checked before anything changes.
+            let mut records = state.records.clone();
+            for delete in batch["deletes"].as_array().cloned().unwrap_or_default() {
+                let id = delete["id"].as_str().unwrap_or_default();
+                let mut found = false;
+                for ((name, rtype), (_, values)) in records.iter_mut() {
+                    if let Some(i) = values.iter().position(|v| record_id(name, rtype, v) == id) {
+                        values.remove(i);
+                        found = true;
+                        break;
+                    }
+                }
+                if !found {
+                    return cf_error(404, 81044, "Record does not exist.");
+                }
+            }
+            records.retain(|_, (_, values)| !values.is_empty());
+            for post in batch["posts"].as_array().cloned().unwrap_or_default() {
+                let rtype = post["type"].as_str().unwrap_or_default().to_string();
+                let Some(name) = relative_of(post["name"].as_str().unwrap_or_default()) else {
+                    return cf_error(400, 9007, "Record name is outside the zone.");
+                };
+                let ttl = post["ttl"].as_u64().unwrap_or(1) as u32;
+                if ttl != 1 && ttl < 60 {
+                    return cf_error(
+                        400,
+                        9021,
+                        "Invalid TTL. Must be between 60 and 86400 seconds, or 1 for Automatic.",
+                    );
+                }
+                let content = post["content"].as_str().unwrap_or_default();
+                let value = match rtype.as_str() {
+                    "MX" => {
+                        let Some(priority) = post["priority"].as_u64() else {
+                            return cf_error(400, 9101, "priority is required for MX records");
+                        };
+                        format!("{priority} {}.", content.trim_end_matches('.'))
+                    }
+                    "TXT" if content.starts_with('"') => content.to_string(),
+                    "TXT" => super::dns_server::txt(content),
+                    _ => return cf_error(400, 9000, "DNS name is invalid."),
+                };
+                let entry = records.entry((name, rtype)).or_insert((ttl, Vec::new()));
+                if entry.1.contains(&value) {
+                    return cf_error(400, 81058, "An identical record already exists.");
+                }
+                entry.1.push(value);
+            }
+            state.records = records;
+            drop(state);
+            shared.publish();
+            cf_ok(serde_json::json!({"deletes": [], "posts": []}))
+        }
+        _ => cf_error(404, 7003, "Could not route to the requested path"),
     }
 }
