@@ -39,13 +39,18 @@ fn world() -> World {
     world_at(Api::Gandi)
 }
 
+/// OVHcloud's application key (not a secret) and secret (one).
+const OVH_APPLICATION_KEY: &str = "7kbG7Bk7S9Nt7ZSV";
+const OVH_SECRET: &str = "ovh-SECRET-FAKE-4c2e8b1a";
+
 fn world_at(api: Api) -> World {
     let mut zones = others();
     zones.push(zone(DOMAIN, ""));
     let dns = Arc::new(TestDns::start(&zones));
+    let ovh_keys = format!("{OVH_APPLICATION_KEY}|{OVH_SECRET}|{TOKEN}");
     let host = FakeHost::start(
         api,
-        TOKEN,
+        if api == Api::Ovh { &ovh_keys } else { TOKEN },
         DOMAIN,
         &[
             ("@", "TXT", &[SPF, VERIFICATION]),
@@ -86,17 +91,29 @@ impl World {
             .env("ESM_ASSISTANT_CONFIG_DIR", self.config.path())
             .env_remove("ESM_GANDI_TOKEN")
             .env_remove("ESM_CLOUDFLARE_TOKEN")
+            .env_remove("ESM_OVH_APPLICATION_KEY")
+            .env_remove("ESM_OVH_APPLICATION_SECRET")
+            .env_remove("ESM_OVH_CONSUMER_KEY")
             // Never this machine's real keychain.
             .env("ESM_ASSISTANT_KEYCHAIN", "off")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         if let Some(token) = token {
-            let variable = match self.host.api {
-                Api::Gandi => "ESM_GANDI_TOKEN",
-                Api::Cloudflare => "ESM_CLOUDFLARE_TOKEN",
-            };
-            command.env(variable, token);
+            match self.host.api {
+                Api::Gandi => {
+                    command.env("ESM_GANDI_TOKEN", token);
+                }
+                Api::Cloudflare => {
+                    command.env("ESM_CLOUDFLARE_TOKEN", token);
+                }
+                Api::Ovh => {
+                    command
+                        .env("ESM_OVH_APPLICATION_KEY", OVH_APPLICATION_KEY)
+                        .env("ESM_OVH_APPLICATION_SECRET", OVH_SECRET)
+                        .env("ESM_OVH_CONSUMER_KEY", token);
+                }
+            }
         }
         let mut child = command.spawn().expect("run esm-assistant");
         {
@@ -107,6 +124,11 @@ impl World {
         let out = child.wait_with_output().expect("wait");
         // The credential is in no output, whatever happened.
         for text in [&out.stdout, &out.stderr] {
+            let text_ = String::from_utf8_lossy(text);
+            assert!(
+                !text_.contains(OVH_SECRET),
+                "the OVHcloud secret was shown: {text_}"
+            );
             assert!(
                 !String::from_utf8_lossy(text).contains(TOKEN),
                 "the credential was shown: {}",
@@ -125,6 +147,7 @@ impl World {
         for dir in [self.data.path(), self.config.path()] {
             for file in files_in(dir) {
                 let bytes = std::fs::read(&file).unwrap();
+                assert!(!String::from_utf8_lossy(&bytes).contains(OVH_SECRET));
                 assert!(
                     !String::from_utf8_lossy(&bytes).contains(TOKEN),
                     "{} holds the credential",
@@ -571,6 +594,7 @@ fn every_host_error_is_said_in_both_languages() {
         HostError::Timeout,
         HostError::BadResponse,
         HostError::TooLarge,
+        HostError::NotFound,
     ];
     for lang in [Lang::En, Lang::Fr] {
         let bundle = StrictBundle::new(lang).unwrap();
@@ -703,4 +727,179 @@ fn at_cloudflare_a_failed_second_batch_is_said_and_undone() {
     was.sort();
     assert_eq!(apex, was);
     assert_eq!(w.host.values("_dmarc", "TXT"), [DMARC]);
+}
+
+#[test]
+fn at_ovhcloud_signed_writes_are_served_once_the_zone_is_refreshed_and_undone() {
+    let w = world_at(Api::Ovh);
+    let out = w.run(&[DOMAIN, "--host", "ovh", "--yes"], "");
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}{}", stderr(&out));
+    assert!(text.contains("Written at OVHcloud:"), "{text}");
+    // The played name servers serve the zone only once refreshed: the
+    // read-back shows the refresh was asked for.
+    assert!(text.contains("✓ SPF authorises the gateway: OK"), "{text}");
+    assert!(text.contains("✓ DMARC record: OK"), "{text}");
+    assert_eq!(w.host.state.lock().unwrap().refreshes, 1);
+    let seen = w.host.seen();
+    assert_eq!(
+        seen.last().map(|s| s.path.as_str()),
+        Some("/1.0/domain/zone/pub.test/refresh")
+    );
+    // Record by record: the old SPF record deleted, the merged one added,
+    // the verification record never touched.
+    let writes: Vec<String> = seen
+        .iter()
+        .filter(|s| s.method == "POST" || s.method == "DELETE")
+        .map(|s| {
+            format!(
+                "{} {}",
+                s.method,
+                s.path
+                    .split("/record")
+                    .nth(1)
+                    .map_or("refresh", |_| "record")
+            )
+        })
+        .collect();
+    assert_eq!(
+        writes,
+        [
+            "DELETE record",
+            "POST record",
+            "DELETE record",
+            "POST record",
+            "POST refresh"
+        ],
+        "{seen:?}"
+    );
+    let apex = w.host.values("@", "TXT");
+    assert!(apex.contains(&VERIFICATION.to_string()), "{apex:?}");
+    assert!(!apex.contains(&SPF.to_string()), "{apex:?}");
+
+    let undo = w.run(&["--undo", DOMAIN, "--yes"], "");
+    assert!(undo.status.success(), "{}{}", stdout(&undo), stderr(&undo));
+    let mut apex = w.host.values("@", "TXT");
+    apex.sort();
+    let mut was = vec![SPF.to_string(), VERIFICATION.to_string()];
+    was.sort();
+    assert_eq!(apex, was);
+    assert_eq!(w.host.values("_dmarc", "TXT"), [DMARC]);
+    assert_eq!(w.host.state.lock().unwrap().refreshes, 2);
+    w.assert_no_secret_in_files();
+}
+
+#[test]
+fn at_ovhcloud_a_failure_inside_a_record_set_is_journaled_and_undone() {
+    // The second write is the new SPF record, after the old one was
+    // deleted: the apex is left without an SPF record until undone.
+    let w = world_at(Api::Ovh);
+    w.host.state.lock().unwrap().fail_write = Some((2, Failure::status(500)));
+    let out = w.run(&[DOMAIN, "--host", "ovh", "--yes"], "");
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("not confirmed: pub.test TXT"), "{text}");
+    assert!(
+        text.contains("esm-assistant publish --undo pub.test"),
+        "{text}"
+    );
+    assert_eq!(w.host.values("@", "TXT"), [VERIFICATION]);
+    // Refreshed all the same: the name servers serve what the journal says.
+    assert_eq!(w.host.state.lock().unwrap().refreshes, 1);
+    let entry: serde_json::Value =
+        serde_json::from_str(w.journal().lines().next().unwrap()).unwrap();
+    assert_eq!(entry["sets"][0]["failed"], true);
+    assert_eq!(
+        entry["sets"][0]["before"],
+        serde_json::json!([SPF, VERIFICATION])
+    );
+    assert_eq!(entry["sets"].as_array().unwrap().len(), 1);
+
+    let undo = w.run(&["--undo", DOMAIN, "--yes"], "");
+    assert!(undo.status.success(), "{}{}", stdout(&undo), stderr(&undo));
+    let mut apex = w.host.values("@", "TXT");
+    apex.sort();
+    let mut was = vec![SPF.to_string(), VERIFICATION.to_string()];
+    was.sort();
+    assert_eq!(apex, was);
+}
+
+#[test]
+fn at_ovhcloud_a_refused_key_and_an_ungranted_call_are_told_apart() {
+    let w = world_at(Api::Ovh);
+    let out = w.run_with(&[DOMAIN, "--host", "ovh", "--yes"], "", Some("ck-unknown"));
+    assert!(
+        stdout(&out).contains("The DNS host refused the credentials"),
+        "{}",
+        stdout(&out)
+    );
+    let w = world_at(Api::Ovh);
+    w.host.state.lock().unwrap().always = Some(Failure {
+        status: 403,
+        retry_after: None,
+        body: r#"{"class":"Client::Forbidden","message":"This call has not been granted","httpCode":"403 Forbidden","errorCode":"NOT_GRANTED_CALL"}"#.into(),
+    });
+    let out = w.run(&[DOMAIN, "--host", "ovh", "--yes"], "");
+    assert!(
+        stdout(&out).contains("do not have the right to change this domain's DNS records"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(w.host.writes(), 0);
+}
+
+#[test]
+fn an_ovhcloud_consumer_key_is_asked_for_this_zone_only() {
+    use esm_assistant::publish::credentials::Secrets;
+    use esm_assistant::publish::http::Base;
+    use esm_assistant::publish::ovh::Ovh;
+    let w = world_at(Api::Ovh);
+    let mut secrets = Secrets::default();
+    secrets.set("application-key", OVH_APPLICATION_KEY.into());
+    secrets.set("application-secret", OVH_SECRET.into());
+    let client = Ovh::new(Base::parse(&w.host.base()).unwrap(), &secrets).unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let pending = rt.block_on(client.request_consumer_key(DOMAIN)).unwrap();
+    assert!(
+        pending
+            .validation_url
+            .starts_with("https://eu.api.ovh.com/auth/?credentialToken=")
+    );
+    assert_eq!(pending.consumer_key, "ck-FRESH-FAKE-KEY-0123456789");
+    let request = w
+        .host
+        .seen()
+        .into_iter()
+        .find(|s| s.path == "/1.0/auth/credential")
+        .unwrap();
+    let body: serde_json::Value = serde_json::from_str(&request.body).unwrap();
+    let rules = body["accessRules"].as_array().unwrap();
+    assert!(
+        rules.iter().all(|r| r["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("/domain/zone/pub.test")),
+        "{body}"
+    );
+    let methods: Vec<&str> = rules
+        .iter()
+        .map(|r| r["method"].as_str().unwrap())
+        .collect();
+    assert!(methods.contains(&"POST") && methods.contains(&"DELETE") && methods.contains(&"GET"));
+    assert!(
+        body["redirection"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://")
+    );
+    assert!(!request.body.contains(OVH_SECRET));
+
+    // Without a keychain the key is not asked for (it would have nowhere to go).
+    let out = w.run_with(
+        &[DOMAIN, "--host", "ovh", "--request-consumer-key"],
+        "",
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("createToken"), "{}", stderr(&out));
 }

@@ -29,6 +29,7 @@ use crate::safe_text::{visible, visible_lines};
 pub enum HostArg {
     Gandi,
     Cloudflare,
+    Ovh,
 }
 
 impl HostArg {
@@ -36,6 +37,7 @@ impl HostArg {
         match self {
             HostArg::Gandi => Host::Gandi,
             HostArg::Cloudflare => Host::Cloudflare,
+            HostArg::Ovh => Host::Ovh,
         }
     }
 }
@@ -69,8 +71,9 @@ pub struct PublishArgs {
     pub dkim_key: Option<String>,
     /// The company that hosts the domain's DNS. Credentials come from the
     /// environment (Gandi: ESM_GANDI_TOKEN, a personal access token;
-    /// Cloudflare: ESM_CLOUDFLARE_TOKEN, an API token with DNS edit rights),
-    /// else from this computer's keychain.
+    /// Cloudflare: ESM_CLOUDFLARE_TOKEN, an API token with DNS edit rights;
+    /// OVHcloud: ESM_OVH_APPLICATION_KEY, ESM_OVH_APPLICATION_SECRET and
+    /// ESM_OVH_CONSUMER_KEY), else from this computer's keychain.
     #[arg(long, value_enum, required_unless_present = "undo")]
     pub host: Option<HostArg>,
     /// Only this step's records; without it SPF, DKIM (with --dkim-key)
@@ -94,6 +97,11 @@ pub struct PublishArgs {
     /// keychain, for the next times.
     #[arg(long)]
     pub remember: bool,
+    /// OVHcloud: ask for a consumer key limited to this domain's records,
+    /// kept in the keychain with the application key and secret; the page
+    /// to validate it is shown.
+    #[arg(long, conflicts_with_all = ["undo", "step", "dry_run", "forget"])]
+    pub request_consumer_key: bool,
     /// Remove the credentials kept for --host from this computer's keychain.
     #[arg(long, requires = "host", conflicts_with_all = ["domain", "undo", "step", "dry_run", "remember"])]
     pub forget: bool,
@@ -378,6 +386,9 @@ pub(super) fn run(args: &PublishArgs, common: &CommonArgs) -> Result<ExitCode, U
     if args.undo {
         return run_undo(args, common, lang);
     }
+    if args.request_consumer_key {
+        return run_consumer_key(args, lang);
+    }
     let Some(host) = args.host.map(HostArg::host) else {
         return Err(UsageError(fl!(lang, "publish-error-no-host")));
     };
@@ -482,6 +493,55 @@ pub(super) fn run(args: &PublishArgs, common: &CommonArgs) -> Result<ExitCode, U
     } else {
         ExitCode::from(EXIT_FAILED)
     })
+}
+
+/// `--request-consumer-key`: OVHcloud's consumer key, asked for, kept in
+/// the keychain, and the page to validate it shown. The key itself is
+/// never printed: without a keychain, the admin creates it on OVHcloud's
+/// own page instead.
+fn run_consumer_key(args: &PublishArgs, lang: Lang) -> Result<ExitCode, UsageError> {
+    if args.host.map(HostArg::host) != Some(Host::Ovh) {
+        return Err(UsageError(fl!(lang, "publish-consumer-key-ovh-only")));
+    }
+    let domain = parse_domain(args.domain.as_deref().unwrap_or_default(), lang)?;
+    let Some(keychain) = Keychain::native() else {
+        return Err(UsageError(fl!(lang, "publish-consumer-key-no-keychain")));
+    };
+    let mut secrets = credentials::from_env(Host::Ovh);
+    keychain
+        .fill(Host::Ovh, &mut secrets)
+        .map_err(|e| UsageError(keychain_error(lang, e)))?;
+    if secrets.get("application-key").is_none() || secrets.get("application-secret").is_none() {
+        return Err(UsageError(fl!(
+            lang,
+            "publish-consumer-key-needs-application"
+        )));
+    }
+    let base = base(args, lang)?;
+    let base = match base {
+        Some(b) => b,
+        None => Base::parse(Host::Ovh.default_base())
+            .ok_or_else(|| UsageError(host_error(lang, &HostError::BadResponse)))?,
+    };
+    let client = crate::publish::ovh::Ovh::new(base, &secrets)
+        .map_err(|e| UsageError(host_error(lang, &e)))?;
+    let pending = runtime()
+        .block_on(client.request_consumer_key(domain.ascii()))
+        .map_err(|e| UsageError(host_error(lang, &e)))?;
+    secrets.set("consumer-key", pending.consumer_key);
+    keychain
+        .save(Host::Ovh, &secrets)
+        .map_err(|e| UsageError(keychain_error(lang, e)))?;
+    print(&format!(
+        "{}\n  {}\n",
+        fl!(
+            lang,
+            "publish-consumer-key-validate",
+            domain = visible(domain.ascii())
+        ),
+        visible(&pending.validation_url)
+    ));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_undo(args: &PublishArgs, common: &CommonArgs, lang: Lang) -> Result<ExitCode, UsageError> {

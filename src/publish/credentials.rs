@@ -32,6 +32,20 @@ pub fn fields(host: Host) -> &'static [Field] {
             name: "token",
             env: "ESM_CLOUDFLARE_TOKEN",
         }],
+        Host::Ovh => &[
+            Field {
+                name: "application-key",
+                env: "ESM_OVH_APPLICATION_KEY",
+            },
+            Field {
+                name: "application-secret",
+                env: "ESM_OVH_APPLICATION_SECRET",
+            },
+            Field {
+                name: "consumer-key",
+                env: "ESM_OVH_CONSUMER_KEY",
+            },
+        ],
     }
 }
 

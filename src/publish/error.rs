@@ -32,6 +32,8 @@ pub enum HostError {
     TooLarge,
     /// No credentials were given for this host.
     NoCredentials,
+    /// 404 where the API documents an answer.
+    NotFound,
 }
 
 impl HostError {
@@ -52,6 +54,7 @@ impl HostError {
             HostError::BadResponse => "bad-response",
             HostError::TooLarge => "too-large",
             HostError::NoCredentials => "no-credentials",
+            HostError::NotFound => "not-found",
         }
     }
 

@@ -7,7 +7,7 @@ use super::credentials::Secrets;
 use super::error::HostError;
 use super::http::Base;
 use super::plan::RType;
-use super::{cloudflare, gandi};
+use super::{cloudflare, gandi, ovh};
 
 /// A DNS host with an API the assistant can publish through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,16 +15,18 @@ use super::{cloudflare, gandi};
 pub enum Host {
     Gandi,
     Cloudflare,
+    Ovh,
 }
 
 impl Host {
-    pub const ALL: [Host; 2] = [Host::Gandi, Host::Cloudflare];
+    pub const ALL: [Host; 3] = [Host::Gandi, Host::Cloudflare, Host::Ovh];
 
     /// Stable id, for the command line, the journal and message ids.
     pub fn id(self) -> &'static str {
         match self {
             Host::Gandi => "gandi",
             Host::Cloudflare => "cloudflare",
+            Host::Ovh => "ovh",
         }
     }
 
@@ -37,6 +39,7 @@ impl Host {
         match self {
             Host::Gandi => "Gandi",
             Host::Cloudflare => "Cloudflare",
+            Host::Ovh => "OVHcloud",
         }
     }
 
@@ -45,6 +48,7 @@ impl Host {
         match self {
             Host::Gandi => gandi::DEFAULT_BASE,
             Host::Cloudflare => cloudflare::DEFAULT_BASE,
+            Host::Ovh => ovh::DEFAULT_BASE,
         }
     }
 }
@@ -59,6 +63,7 @@ pub struct RawSet {
 pub enum Client {
     Gandi(gandi::Gandi),
     Cloudflare(cloudflare::Cloudflare),
+    Ovh(ovh::Ovh),
 }
 
 impl Client {
@@ -73,6 +78,7 @@ impl Client {
             Host::Cloudflare => Ok(Client::Cloudflare(cloudflare::Cloudflare::new(
                 base, secrets,
             )?)),
+            Host::Ovh => Ok(Client::Ovh(ovh::Ovh::new(base, secrets)?)),
         }
     }
 
@@ -80,6 +86,7 @@ impl Client {
         match self {
             Client::Gandi(_) => Host::Gandi,
             Client::Cloudflare(_) => Host::Cloudflare,
+            Client::Ovh(_) => Host::Ovh,
         }
     }
 
@@ -88,6 +95,7 @@ impl Client {
         match self {
             Client::Gandi(c) => c.check_zone(zone).await,
             Client::Cloudflare(c) => c.check_zone(zone).await,
+            Client::Ovh(c) => c.check_zone(zone).await,
         }
     }
 
@@ -96,6 +104,7 @@ impl Client {
         match self {
             Client::Gandi(c) => c.read(zone, name, rtype).await,
             Client::Cloudflare(c) => c.read(zone, name, rtype).await,
+            Client::Ovh(c) => c.read(zone, name, rtype).await,
         }
     }
 
@@ -112,16 +121,15 @@ impl Client {
         match self {
             Client::Gandi(c) => c.write(zone, name, rtype, ttl, values).await,
             Client::Cloudflare(c) => c.write(zone, name, rtype, ttl, values).await,
+            Client::Ovh(c) => c.write(zone, name, rtype, ttl, values).await,
         }
     }
 
     /// What must follow the writes for them to be served.
     pub async fn finish(&self, zone: &str) -> Result<(), HostError> {
         match self {
-            Client::Gandi(_) | Client::Cloudflare(_) => {
-                let _ = zone;
-                Ok(())
-            }
+            Client::Gandi(_) | Client::Cloudflare(_) => Ok(()),
+            Client::Ovh(c) => c.refresh(zone).await,
         }
     }
 
@@ -138,7 +146,8 @@ impl Client {
     pub fn encode(&self, rtype: RType, value: &str) -> String {
         match (self, rtype) {
             (_, RType::Txt) => super::values::quoted_txt(value),
-            (Client::Gandi(_), RType::Mx) => value.to_string(),
+            // OVHcloud needs the MX target's final dot.
+            (Client::Gandi(_) | Client::Ovh(_), RType::Mx) => value.to_string(),
             // Cloudflare keeps the target without its final dot.
             (Client::Cloudflare(_), RType::Mx) => value.trim_end_matches('.').to_string(),
         }

@@ -24,6 +24,7 @@ pub mod gandi;
 pub mod host;
 pub mod http;
 pub mod journal;
+pub mod ovh;
 pub mod plan;
 pub mod run;
 pub mod values;

@@ -121,10 +121,16 @@ pub async fn apply(client: &Client, zone: &str, changes: &[Change], journal: &Jo
             }
         }
     }
-    if stopped.is_none() && !entry.sets.is_empty() {
+    // After a part-way failure too: what the zone holds is then what the
+    // name servers serve, and what the journal says was written.
+    if !entry.sets.is_empty() {
         match client.finish(zone).await {
-            Ok(()) => entry.complete = true,
-            Err(e) => stopped = Some((String::new(), StopReason::Host(e))),
+            Ok(()) => entry.complete = stopped.is_none(),
+            Err(e) => {
+                if stopped.is_none() {
+                    stopped = Some((String::new(), StopReason::Host(e)));
+                }
+            }
         }
     }
     let journal_error = if entry.sets.is_empty() {
@@ -178,7 +184,11 @@ pub async fn undo(
             entry.sets.push(restore);
             continue;
         }
-        if !same_set(&now, &after) {
+        // A set whose write failed may hold anything between the two (a
+        // host that writes record by record stopped in the middle): it is
+        // put back whatever it holds. One that was written is put back only
+        // if it still holds what was written.
+        if !set.failed && !same_set(&now, &after) {
             stopped = Some((
                 set.name.clone(),
                 StopReason::Changed {
@@ -203,11 +213,17 @@ pub async fn undo(
             }
         }
     }
-    if stopped.is_none() {
+    if entry.sets.iter().any(|s| s.written || s.failed) {
         match client.finish(zone).await {
-            Ok(()) => entry.complete = true,
-            Err(e) => stopped = Some((String::new(), StopReason::Host(e))),
+            Ok(()) => entry.complete = stopped.is_none(),
+            Err(e) => {
+                if stopped.is_none() {
+                    stopped = Some((String::new(), StopReason::Host(e)));
+                }
+            }
         }
+    } else {
+        entry.complete = stopped.is_none();
     }
     let journal_error = if entry.sets.is_empty() {
         None

@@ -63,6 +63,8 @@ pub struct State {
     /// The write of this number (1 for the first) fails so.
     pub fail_write: Option<(usize, Failure)>,
     pub writes: usize,
+    /// OVHcloud: zone refreshes asked for.
+    pub refreshes: usize,
     pub seen: Vec<Seen>,
 }
 
@@ -74,6 +76,10 @@ pub enum Api {
     /// Cloudflare's DNS records API
     /// (<https://developers.cloudflare.com/api/resources/dns/subresources/records/>).
     Cloudflare,
+    /// OVHcloud (<https://help.ovhcloud.com/csm/en-gb-api-getting-started-ovhcloud-api>):
+    /// `token` is `APPLICATION_KEY|APPLICATION_SECRET|CONSUMER_KEY`; writes
+    /// are served only once the zone is refreshed.
+    Ovh,
 }
 
 /// A host's API for one zone.
@@ -178,6 +184,7 @@ impl FakeHost {
         match self.api {
             Api::Gandi => format!("http://{}/v5/livedns", self.addr),
             Api::Cloudflare => format!("http://{}/client/v4", self.addr),
+            Api::Ovh => format!("http://{}/1.0", self.addr),
         }
     }
 
@@ -216,7 +223,17 @@ struct Request {
     method: String,
     path: String,
     authorization: Option<String>,
+    headers: Vec<(String, String)>,
     body: Vec<u8>,
+}
+
+impl Request {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// Reads one HTTP/1.1 request (head of at most 64 KiB, body by its length).
@@ -243,10 +260,12 @@ async fn read_request(stream: &mut tokio::net::TcpStream) -> Option<Request> {
     let path = first.next()?.to_string();
     let mut length = 0usize;
     let mut authorization = None;
+    let mut headers = Vec::new();
     for line in lines {
         let Some((k, v)) = line.split_once(':') else {
             continue;
         };
+        headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
         match k.trim().to_ascii_lowercase().as_str() {
             "content-length" => length = v.trim().parse().ok()?,
             "authorization" => authorization = Some(v.trim().to_string()),
@@ -266,6 +285,7 @@ async fn read_request(stream: &mut tokio::net::TcpStream) -> Option<Request> {
         method,
         path,
         authorization,
+        headers,
         body,
     })
 }
@@ -302,14 +322,16 @@ async fn serve(mut stream: tokio::net::TcpStream, shared: &Shared) {
     let Some(request) = read_request(&mut stream).await else {
         return;
     };
-    let (status, extra, body) = answer(shared, &request);
+    let local = stream.local_addr().ok();
+    let (status, extra, body) = answer(shared, &request, local);
     respond(&mut stream, status, &extra, &body).await;
 }
 
-fn answer(shared: &Shared, request: &Request) -> (u16, String, String) {
+fn answer(shared: &Shared, request: &Request, local: Option<SocketAddr>) -> (u16, String, String) {
     match shared.api {
         Api::Gandi => gandi(shared, request),
         Api::Cloudflare => cloudflare(shared, request),
+        Api::Ovh => ovh(shared, request, local),
     }
 }
 
@@ -599,5 +621,233 @@ fn cloudflare(shared: &Shared, request: &Request) -> (u16, String, String) {
             cf_ok(serde_json::json!({"deletes": [], "posts": []}))
         }
         _ => cf_error(404, 7003, "Could not route to the requested path"),
+    }
+}
+
+fn ovh_error(status: u16, code: &str, message: &str) -> (u16, String, String) {
+    let class = match status {
+        404 => "Client::NotFound",
+        400 => "Client::BadRequest",
+        _ => "Client::Forbidden",
+    };
+    (
+        status,
+        String::new(),
+        serde_json::json!({"class": class, "message": message, "httpCode": format!("{status}"), "errorCode": code})
+            .to_string(),
+    )
+}
+
+/// A record's id at OVHcloud: a number, stable for its name, type, value.
+fn ovh_id(name: &str, rtype: &str, value: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (name, rtype, value).hash(&mut h);
+    h.finish() & ((1u64 << 52) - 1)
+}
+
+type Found = (String, String, u32, String);
+
+fn ovh_find(state: &State, id: u64) -> Option<Found> {
+    state
+        .records
+        .iter()
+        .find_map(|((name, rtype), (ttl, values))| {
+            values
+                .iter()
+                .find(|v| ovh_id(name, rtype, v) == id)
+                .map(|v| (name.clone(), rtype.clone(), *ttl, v.clone()))
+        })
+}
+
+fn ovh(shared: &Shared, request: &Request, local: Option<SocketAddr>) -> (u16, String, String) {
+    let mut state = shared.state.lock().unwrap();
+    state.seen.push(Seen {
+        method: request.method.clone(),
+        path: request.path.clone(),
+        authorization: request.header("x-ovh-consumer").map(str::to_string),
+        body: String::from_utf8_lossy(&request.body).into_owned(),
+    });
+    if let Some(f) = &state.always {
+        return fail_response(f);
+    }
+    let mut keys = shared.token.split('|');
+    let (ak, secret, ck) = (
+        keys.next().unwrap_or_default(),
+        keys.next().unwrap_or_default(),
+        keys.next().unwrap_or_default(),
+    );
+    let Some(path) = request.path.strip_prefix("/1.0") else {
+        return ovh_error(404, "", "Got an invalid (or empty) URL");
+    };
+    if request.method == "GET" && path == "/auth/time" {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        return (200, String::new(), now.to_string());
+    }
+    if request.header("x-ovh-application") != Some(ak) {
+        return ovh_error(403, "INVALID_KEY", "This application key is invalid");
+    }
+    if request.method == "POST" && path == "/auth/credential" {
+        let Ok(body) = serde_json::from_slice::<serde_json::Value>(&request.body) else {
+            return ovh_error(400, "", "Invalid JSON received");
+        };
+        if body["accessRules"].as_array().is_none_or(|r| r.is_empty()) {
+            return ovh_error(400, "", "[accessRules] Property is mandatory");
+        }
+        return (
+            200,
+            String::new(),
+            serde_json::json!({
+                "validationUrl": "https://eu.api.ovh.com/auth/?credentialToken=fIDK6KCVHfEMuSTP3LV84D3C",
+                "consumerKey": "ck-FRESH-FAKE-KEY-0123456789",
+                "state": "pendingValidation",
+            })
+            .to_string(),
+        );
+    }
+    // Signed calls: the consumer key, and the signature of this very call.
+    let Some(consumer) = request.header("x-ovh-consumer") else {
+        return ovh_error(403, "NOT_CREDENTIAL", "You must login first");
+    };
+    if consumer != ck {
+        return ovh_error(403, "INVALID_CREDENTIAL", "This credential does not exist");
+    }
+    let time = request.header("x-ovh-timestamp").unwrap_or_default();
+    let url = format!(
+        "http://{}{}",
+        local.map(|a| a.to_string()).unwrap_or_default(),
+        request.path
+    );
+    let text = format!(
+        "{secret}+{ck}+{}+{url}+{}+{time}",
+        request.method,
+        String::from_utf8_lossy(&request.body)
+    );
+    use sha1::Digest;
+    let digest = sha1::Sha1::digest(text.as_bytes());
+    let expected = format!(
+        "$1${}",
+        digest
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    );
+    if request.header("x-ovh-signature") != Some(expected.as_str()) {
+        return ovh_error(400, "INVALID_SIGNATURE", "Invalid signature");
+    }
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let Some(rest) = path.strip_prefix(&format!("/domain/zone/{}", shared.zone)) else {
+        return ovh_error(404, "", "This service does not exist");
+    };
+    let relative = |sub: &str| {
+        if sub.is_empty() {
+            "@".to_string()
+        } else {
+            sub.to_string()
+        }
+    };
+    let is_write = matches!(
+        (request.method.as_str(), rest),
+        ("POST", "/record") | ("DELETE", _)
+    );
+    if is_write {
+        state.writes += 1;
+        if let Some((n, f)) = &state.fail_write
+            && *n == state.writes
+        {
+            return fail_response(f);
+        }
+    }
+    match (request.method.as_str(), rest) {
+        ("GET", "") => (
+            200,
+            String::new(),
+            serde_json::json!({"name": shared.zone, "hasDnsAnycast": false, "dnssecSupported": true})
+                .to_string(),
+        ),
+        ("GET", "/record") => {
+            let field_type = query_value(query, "fieldType");
+            let sub = query_value(query, "subDomain");
+            let mut ids = Vec::new();
+            for ((name, rtype), (_, values)) in &state.records {
+                let sub_ok = sub.as_deref().is_none_or(|s| relative(s) == *name);
+                let type_ok = field_type.as_deref().is_none_or(|t| t == rtype);
+                if sub_ok && type_ok {
+                    ids.extend(values.iter().map(|v| ovh_id(name, rtype, v)));
+                }
+            }
+            (200, String::new(), serde_json::json!(ids).to_string())
+        }
+        ("GET", r) if r.starts_with("/record/") => {
+            let id: u64 = r["/record/".len()..].parse().unwrap_or(0);
+            match ovh_find(&state, id) {
+                Some((name, rtype, ttl, value)) => (
+                    200,
+                    String::new(),
+                    serde_json::json!({
+                        "id": id, "zone": shared.zone,
+                        "subDomain": if name == "@" { String::new() } else { name },
+                        "fieldType": rtype, "target": value, "ttl": ttl,
+                    })
+                    .to_string(),
+                ),
+                None => ovh_error(404, "", "This service does not exist"),
+            }
+        }
+        ("DELETE", r) if r.starts_with("/record/") => {
+            let id: u64 = r["/record/".len()..].parse().unwrap_or(0);
+            let Some((name, rtype, _, value)) = ovh_find(&state, id) else {
+                return ovh_error(404, "", "This service does not exist");
+            };
+            let key = (name, rtype);
+            if let Some((_, values)) = state.records.get_mut(&key) {
+                values.retain(|v| *v != value);
+                if values.is_empty() {
+                    state.records.remove(&key);
+                }
+            }
+            (200, String::new(), "null".into())
+        }
+        ("POST", "/record") => {
+            let Ok(body) = serde_json::from_slice::<serde_json::Value>(&request.body) else {
+                return ovh_error(400, "", "Invalid JSON received");
+            };
+            let rtype = body["fieldType"].as_str().unwrap_or_default().to_string();
+            let name = relative(body["subDomain"].as_str().unwrap_or_default());
+            let target = body["target"].as_str().unwrap_or_default();
+            let ttl = body["ttl"].as_u64().unwrap_or(0) as u32;
+            let value = match rtype.as_str() {
+                // OVHcloud keeps TXT targets quoted.
+                "TXT" if target.starts_with('"') => target.to_string(),
+                "TXT" => super::dns_server::txt(target),
+                "MX" if target.ends_with('.') => target.to_string(),
+                // Without the final dot, the target is taken inside the zone.
+                "MX" => format!("{target}.{}.", shared.zone),
+                _ => return ovh_error(400, "", "Invalid field type"),
+            };
+            let id = ovh_id(&name, &rtype, &value);
+            state
+                .records
+                .entry((name.clone(), rtype.clone()))
+                .or_insert((ttl, Vec::new()))
+                .1
+                .push(value.clone());
+            (
+                200,
+                String::new(),
+                serde_json::json!({"id": id, "zone": shared.zone, "subDomain": name, "fieldType": rtype, "target": value, "ttl": ttl})
+                    .to_string(),
+            )
+        }
+        ("POST", "/refresh") => {
+            state.refreshes += 1;
+            drop(state);
+            shared.publish();
+            (200, String::new(), "null".into())
+        }
+        _ => ovh_error(404, "", "This service does not exist"),
     }
 }
