@@ -44,19 +44,27 @@ const OVH_APPLICATION_KEY: &str = "7kbG7Bk7S9Nt7ZSV";
 const OVH_SECRET: &str = "ovh-SECRET-FAKE-4c2e8b1a";
 
 fn world_at(api: Api) -> World {
-    let mut zones = others();
-    zones.push(zone(DOMAIN, ""));
-    let dns = Arc::new(TestDns::start(&zones));
-    let ovh_keys = format!("{OVH_APPLICATION_KEY}|{OVH_SECRET}|{TOKEN}");
-    let host = FakeHost::start(
+    world_of(
         api,
-        if api == Api::Ovh { &ovh_keys } else { TOKEN },
         DOMAIN,
         &[
             ("@", "TXT", &[SPF, VERIFICATION]),
             ("@", "MX", &["10 mx.mailhost.test."]),
             ("_dmarc", "TXT", &[DMARC]),
         ],
+    )
+}
+
+fn world_of(api: Api, domain: &str, records: &[(&str, &str, &[&str])]) -> World {
+    let mut zones = others();
+    zones.push(zone(domain, ""));
+    let dns = Arc::new(TestDns::start(&zones));
+    let ovh_keys = format!("{OVH_APPLICATION_KEY}|{OVH_SECRET}|{TOKEN}");
+    let host = FakeHost::start(
+        api,
+        if api == Api::Ovh { &ovh_keys } else { TOKEN },
+        domain,
+        records,
         Arc::clone(&dns),
         others(),
     );
@@ -902,4 +910,160 @@ fn an_ovhcloud_consumer_key_is_asked_for_this_zone_only() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("createToken"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_dkim_record_is_added_from_the_console_key() {
+    let w = world();
+    let key = support::world::RSA_2048.trim();
+    let out = w.run(
+        &[
+            DOMAIN,
+            "--host",
+            "gandi",
+            "--step",
+            "dkim",
+            "--dkim-key",
+            key,
+            "--yes",
+        ],
+        "",
+    );
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("Add sec-sig-email._domainkey.pub.test TXT"),
+        "{text}"
+    );
+    assert!(text.contains("✓ DKIM key published: OK"), "{text}");
+    assert!(
+        text.contains("✓ DKIM key matches the console: OK"),
+        "{text}"
+    );
+    // Longer than 255 bytes: sent as several quoted strings.
+    let values = w.host.values("sec-sig-email._domainkey", "TXT");
+    assert_eq!(values.len(), 1, "{values:?}");
+    assert!(values[0].starts_with("\"v=DKIM1; k=rsa; p="), "{values:?}");
+    assert!(values[0].contains("\" \""), "{values:?}");
+    let undo = w.run(&["--undo", DOMAIN, "--yes"], "");
+    assert!(undo.status.success(), "{}{}", stdout(&undo), stderr(&undo));
+    assert!(w.host.values("sec-sig-email._domainkey", "TXT").is_empty());
+    assert!(written_requests(&w.host).last().is_some_and(
+        |r| r == "DELETE /v5/livedns/domains/pub.test/records/sec-sig-email._domainkey/TXT"
+    ));
+}
+
+#[test]
+fn the_mx_records_move_to_the_gateway_once_everything_else_is_green() {
+    let dkim = support::dns_server::txt(&format!(
+        "v=DKIM1; k=rsa; p={}",
+        support::world::RSA_2048.trim()
+    ));
+    let w = world_of(
+        Api::Gandi,
+        "ready.test",
+        &[
+            (
+                "@",
+                "TXT",
+                &["\"v=spf1 include:includespf.security-mail.net -all\""],
+            ),
+            (
+                "@",
+                "MX",
+                &["10 mx.mailhost.test.", "20 mx-backup.mailhost.test."],
+            ),
+            ("sec-sig-email._domainkey", "TXT", &[dkim.as_str()]),
+            (
+                "_dmarc",
+                "TXT",
+                &["\"v=DMARC1; p=quarantine; rua=mailto:dmarc@secuserve.com\""],
+            ),
+            ("mail", "A", &["192.0.2.25"]),
+        ],
+    );
+    let key = support::world::RSA_2048.trim();
+    let args = [
+        "ready.test",
+        "--host",
+        "gandi",
+        "--step",
+        "mx",
+        "--dkim-key",
+        key,
+        "--destination",
+        "mail.ready.test",
+        "--yes",
+    ];
+    let out = w.run(&args, "");
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}{}", stderr(&out));
+    assert!(text.contains("Replace ready.test MX"), "{text}");
+    assert!(text.contains("- 10 mx.mailhost.test."), "{text}");
+    assert!(text.contains("+ 10 france.security-mail.net."), "{text}");
+    assert!(
+        text.contains("✓ MX records point to the gateway: OK"),
+        "{text}"
+    );
+    let mut mx = w.host.values("@", "MX");
+    mx.sort();
+    assert_eq!(
+        mx,
+        [
+            "10 france.security-mail.net.",
+            "20 europe.security-mail.net."
+        ]
+    );
+    // Without the destination, the same step is refused.
+    let w2 = world_of(
+        Api::Gandi,
+        "ready.test",
+        &[("@", "MX", &["10 mx.mailhost.test."])],
+    );
+    let out = w2.run(
+        &["ready.test", "--host", "gandi", "--step", "mx", "--yes"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(w2.host.writes(), 0);
+}
+
+#[test]
+fn a_record_set_changed_since_it_was_shown_is_not_overwritten() {
+    use esm_assistant::publish::host::Client;
+    use esm_assistant::publish::http::Base;
+    use esm_assistant::publish::journal::Journal;
+    use esm_assistant::publish::run::{self, StopReason};
+    use esm_assistant::publish::{Host, PublishStep, credentials::Secrets, plan_step};
+    let w = world();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let input = support::input(DOMAIN);
+    let (report, snap) = rt.block_on(async {
+        let dns = esm_assistant::dns::Dns::new(DOMAIN, &support::options(w.dns.addr))
+            .await
+            .unwrap();
+        esm_assistant::check::run(&input, &dns).await
+    });
+    let changes = plan_step(&input, &snap, &report, PublishStep::Spf).unwrap();
+    assert_eq!(changes.len(), 1);
+    // Meanwhile, someone adds a record at the apex in the host's panel.
+    w.host.state.lock().unwrap().records.insert(
+        ("@".into(), "TXT".into()),
+        (
+            300,
+            vec![SPF.into(), VERIFICATION.into(), "\"ms=ms123\"".into()],
+        ),
+    );
+    let mut secrets = Secrets::default();
+    secrets.set("token", TOKEN.into());
+    let client = Client::new(Host::Gandi, Base::parse(&w.host.base()), &secrets).unwrap();
+    let journal = Journal::in_dir(w.data.path());
+    let outcome = rt.block_on(run::apply(&client, DOMAIN, &changes, &journal));
+    assert!(
+        matches!(&outcome.stopped, Some((_, StopReason::Changed { name })) if name == DOMAIN),
+        "{outcome:?}"
+    );
+    assert!(!outcome.part_way());
+    assert_eq!(w.host.writes(), 0);
+    assert_eq!(w.journal(), "");
 }
