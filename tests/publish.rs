@@ -102,6 +102,7 @@ impl World {
             .env_remove("ESM_OVH_APPLICATION_KEY")
             .env_remove("ESM_OVH_APPLICATION_SECRET")
             .env_remove("ESM_OVH_CONSUMER_KEY")
+            .env_remove("ESM_IONOS_API_KEY")
             // Never this machine's real keychain.
             .env("ESM_ASSISTANT_KEYCHAIN", "off")
             .stdin(Stdio::piped())
@@ -114,6 +115,9 @@ impl World {
                 }
                 Api::Cloudflare => {
                     command.env("ESM_CLOUDFLARE_TOKEN", token);
+                }
+                Api::Ionos => {
+                    command.env("ESM_IONOS_API_KEY", token);
                 }
                 Api::Ovh => {
                     command
@@ -1066,4 +1070,55 @@ fn a_record_set_changed_since_it_was_shown_is_not_overwritten() {
     assert!(!outcome.part_way());
     assert_eq!(w.host.writes(), 0);
     assert_eq!(w.journal(), "");
+}
+
+#[test]
+fn at_ionos_records_are_added_then_deleted_and_undone() {
+    let w = world_at(Api::Ionos);
+    let out = w.run(&[DOMAIN, "--host", "ionos", "--yes"], "");
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}{}", stderr(&out));
+    assert!(text.contains("Written at IONOS:"), "{text}");
+    assert!(text.contains("✓ SPF authorises the gateway: OK"), "{text}");
+    assert!(text.contains("✓ DMARC record: OK"), "{text}");
+    let apex = w.host.values("@", "TXT");
+    assert!(apex.contains(&VERIFICATION.to_string()), "{apex:?}");
+    assert!(!apex.contains(&SPF.to_string()), "{apex:?}");
+    assert!(
+        w.host
+            .seen()
+            .iter()
+            .all(|s| s.authorization.as_deref() == Some(TOKEN))
+    );
+    // Added first, deleted after: a failure in between leaves more, not less.
+    let writes: Vec<String> = w
+        .host
+        .seen()
+        .iter()
+        .filter(|s| s.method != "GET")
+        .map(|s| s.method.clone())
+        .collect();
+    assert_eq!(writes, ["POST", "DELETE", "POST", "DELETE"]);
+    let undo = w.run(&["--undo", DOMAIN, "--yes"], "");
+    assert!(undo.status.success(), "{}{}", stdout(&undo), stderr(&undo));
+    let mut apex = w.host.values("@", "TXT");
+    apex.sort();
+    let mut was = vec![SPF.to_string(), VERIFICATION.to_string()];
+    was.sort();
+    assert_eq!(apex, was);
+    assert_eq!(w.host.values("_dmarc", "TXT"), [DMARC]);
+
+    let w = world_at(Api::Ionos);
+    let out = w.run_with(
+        &[DOMAIN, "--host", "ionos", "--yes"],
+        "",
+        Some("prefix.wrong"),
+    );
+    assert!(
+        stdout(&out).contains("The DNS host refused the credentials"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(w.host.writes(), 0);
+    w.assert_no_secret_in_files();
 }

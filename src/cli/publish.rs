@@ -30,6 +30,7 @@ pub enum HostArg {
     Gandi,
     Cloudflare,
     Ovh,
+    Ionos,
 }
 
 impl HostArg {
@@ -38,6 +39,7 @@ impl HostArg {
             HostArg::Gandi => Host::Gandi,
             HostArg::Cloudflare => Host::Cloudflare,
             HostArg::Ovh => Host::Ovh,
+            HostArg::Ionos => Host::Ionos,
         }
     }
 }
@@ -73,7 +75,8 @@ pub struct PublishArgs {
     /// environment (Gandi: ESM_GANDI_TOKEN, a personal access token;
     /// Cloudflare: ESM_CLOUDFLARE_TOKEN, an API token with DNS edit rights;
     /// OVHcloud: ESM_OVH_APPLICATION_KEY, ESM_OVH_APPLICATION_SECRET and
-    /// ESM_OVH_CONSUMER_KEY), else from this computer's keychain.
+    /// ESM_OVH_CONSUMER_KEY; IONOS: ESM_IONOS_API_KEY, as prefix.secret),
+    /// else from this computer's keychain.
     #[arg(long, value_enum, required_unless_present = "undo")]
     pub host: Option<HostArg>,
     /// Only this step's records; without it SPF, DKIM (with --dkim-key)

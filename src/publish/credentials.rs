@@ -32,6 +32,10 @@ pub fn fields(host: Host) -> &'static [Field] {
             name: "token",
             env: "ESM_CLOUDFLARE_TOKEN",
         }],
+        Host::Ionos => &[Field {
+            name: "api-key",
+            env: "ESM_IONOS_API_KEY",
+        }],
         Host::Ovh => &[
             Field {
                 name: "application-key",

@@ -7,7 +7,7 @@ use super::credentials::Secrets;
 use super::error::HostError;
 use super::http::Base;
 use super::plan::RType;
-use super::{cloudflare, gandi, ovh};
+use super::{cloudflare, gandi, ionos, ovh};
 
 /// A DNS host with an API the assistant can publish through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,10 +16,11 @@ pub enum Host {
     Gandi,
     Cloudflare,
     Ovh,
+    Ionos,
 }
 
 impl Host {
-    pub const ALL: [Host; 3] = [Host::Gandi, Host::Cloudflare, Host::Ovh];
+    pub const ALL: [Host; 4] = [Host::Gandi, Host::Cloudflare, Host::Ovh, Host::Ionos];
 
     /// Stable id, for the command line, the journal and message ids.
     pub fn id(self) -> &'static str {
@@ -27,6 +28,7 @@ impl Host {
             Host::Gandi => "gandi",
             Host::Cloudflare => "cloudflare",
             Host::Ovh => "ovh",
+            Host::Ionos => "ionos",
         }
     }
 
@@ -40,6 +42,7 @@ impl Host {
             Host::Gandi => "Gandi",
             Host::Cloudflare => "Cloudflare",
             Host::Ovh => "OVHcloud",
+            Host::Ionos => "IONOS",
         }
     }
 
@@ -49,6 +52,7 @@ impl Host {
             Host::Gandi => gandi::DEFAULT_BASE,
             Host::Cloudflare => cloudflare::DEFAULT_BASE,
             Host::Ovh => ovh::DEFAULT_BASE,
+            Host::Ionos => ionos::DEFAULT_BASE,
         }
     }
 }
@@ -64,6 +68,7 @@ pub enum Client {
     Gandi(gandi::Gandi),
     Cloudflare(cloudflare::Cloudflare),
     Ovh(ovh::Ovh),
+    Ionos(ionos::Ionos),
 }
 
 impl Client {
@@ -79,6 +84,7 @@ impl Client {
                 base, secrets,
             )?)),
             Host::Ovh => Ok(Client::Ovh(ovh::Ovh::new(base, secrets)?)),
+            Host::Ionos => Ok(Client::Ionos(ionos::Ionos::new(base, secrets)?)),
         }
     }
 
@@ -87,6 +93,7 @@ impl Client {
             Client::Gandi(_) => Host::Gandi,
             Client::Cloudflare(_) => Host::Cloudflare,
             Client::Ovh(_) => Host::Ovh,
+            Client::Ionos(_) => Host::Ionos,
         }
     }
 
@@ -96,6 +103,7 @@ impl Client {
             Client::Gandi(c) => c.check_zone(zone).await,
             Client::Cloudflare(c) => c.check_zone(zone).await,
             Client::Ovh(c) => c.check_zone(zone).await,
+            Client::Ionos(c) => c.check_zone(zone).await,
         }
     }
 
@@ -105,6 +113,7 @@ impl Client {
             Client::Gandi(c) => c.read(zone, name, rtype).await,
             Client::Cloudflare(c) => c.read(zone, name, rtype).await,
             Client::Ovh(c) => c.read(zone, name, rtype).await,
+            Client::Ionos(c) => c.read(zone, name, rtype).await,
         }
     }
 
@@ -122,13 +131,14 @@ impl Client {
             Client::Gandi(c) => c.write(zone, name, rtype, ttl, values).await,
             Client::Cloudflare(c) => c.write(zone, name, rtype, ttl, values).await,
             Client::Ovh(c) => c.write(zone, name, rtype, ttl, values).await,
+            Client::Ionos(c) => c.write(zone, name, rtype, ttl, values).await,
         }
     }
 
     /// What must follow the writes for them to be served.
     pub async fn finish(&self, zone: &str) -> Result<(), HostError> {
         match self {
-            Client::Gandi(_) | Client::Cloudflare(_) => Ok(()),
+            Client::Gandi(_) | Client::Cloudflare(_) | Client::Ionos(_) => Ok(()),
             Client::Ovh(c) => c.refresh(zone).await,
         }
     }
@@ -149,7 +159,9 @@ impl Client {
             // OVHcloud needs the MX target's final dot.
             (Client::Gandi(_) | Client::Ovh(_), RType::Mx) => value.to_string(),
             // Cloudflare keeps the target without its final dot.
-            (Client::Cloudflare(_), RType::Mx) => value.trim_end_matches('.').to_string(),
+            (Client::Cloudflare(_) | Client::Ionos(_), RType::Mx) => {
+                value.trim_end_matches('.').to_string()
+            }
         }
     }
 }

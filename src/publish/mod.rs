@@ -23,6 +23,7 @@ pub mod error;
 pub mod gandi;
 pub mod host;
 pub mod http;
+pub mod ionos;
 pub mod journal;
 pub mod ovh;
 pub mod plan;

@@ -80,6 +80,8 @@ pub enum Api {
     /// `token` is `APPLICATION_KEY|APPLICATION_SECRET|CONSUMER_KEY`; writes
     /// are served only once the zone is refreshed.
     Ovh,
+    /// IONOS (<https://developer.hosting.ionos.com/docs/dns>).
+    Ionos,
 }
 
 /// A host's API for one zone.
@@ -185,6 +187,7 @@ impl FakeHost {
             Api::Gandi => format!("http://{}/v5/livedns", self.addr),
             Api::Cloudflare => format!("http://{}/client/v4", self.addr),
             Api::Ovh => format!("http://{}/1.0", self.addr),
+            Api::Ionos => format!("http://{}/dns/v1", self.addr),
         }
     }
 
@@ -332,6 +335,7 @@ fn answer(shared: &Shared, request: &Request, local: Option<SocketAddr>) -> (u16
         Api::Gandi => gandi(shared, request),
         Api::Cloudflare => cloudflare(shared, request),
         Api::Ovh => ovh(shared, request, local),
+        Api::Ionos => ionos(shared, request),
     }
 }
 
@@ -849,5 +853,164 @@ fn ovh(shared: &Shared, request: &Request, local: Option<SocketAddr>) -> (u16, S
             (200, String::new(), "null".into())
         }
         _ => ovh_error(404, "", "This service does not exist"),
+    }
+}
+
+fn ionos_error(status: u16, code: &str, message: &str) -> (u16, String, String) {
+    (
+        status,
+        String::new(),
+        serde_json::json!([{"code": code, "message": message}]).to_string(),
+    )
+}
+
+const IONOS_ZONE_ID: &str = "11af3414-ebba-11e9-8df5-66fbe8a334b4";
+
+fn ionos(shared: &Shared, request: &Request) -> (u16, String, String) {
+    let mut state = shared.state.lock().unwrap();
+    state.seen.push(Seen {
+        method: request.method.clone(),
+        path: request.path.clone(),
+        authorization: request.header("x-api-key").map(str::to_string),
+        body: String::from_utf8_lossy(&request.body).into_owned(),
+    });
+    if let Some(f) = &state.always {
+        return fail_response(f);
+    }
+    if request.header("x-api-key") != Some(shared.token.as_str()) {
+        return ionos_error(
+            401,
+            "UNAUTHORIZED",
+            "The customer is not authorized to do this operation.",
+        );
+    }
+    let (path, query) = request.path.split_once('?').unwrap_or((&request.path, ""));
+    let Some(rest) = path.strip_prefix("/dns/v1/zones") else {
+        return ionos_error(404, "NOT_FOUND", "Not found");
+    };
+    let fqdn_of = |name: &str| {
+        if name == "@" {
+            shared.zone.clone()
+        } else {
+            format!("{name}.{}", shared.zone)
+        }
+    };
+    let relative_of = |fqdn: &str| {
+        if fqdn == shared.zone {
+            Some("@".to_string())
+        } else {
+            fqdn.strip_suffix(&format!(".{}", shared.zone))
+                .map(str::to_string)
+        }
+    };
+    let is_write = matches!(request.method.as_str(), "POST" | "DELETE");
+    if is_write {
+        state.writes += 1;
+        if let Some((n, f)) = &state.fail_write
+            && *n == state.writes
+        {
+            return fail_response(f);
+        }
+    }
+    let zone_path = format!("/{IONOS_ZONE_ID}");
+    match (request.method.as_str(), rest) {
+        ("GET", "") => (
+            200,
+            String::new(),
+            serde_json::json!([{"name": shared.zone, "id": IONOS_ZONE_ID, "type": "NATIVE"}])
+                .to_string(),
+        ),
+        ("GET", r) if r == zone_path => {
+            let name = query_value(query, "recordName");
+            let rtype = query_value(query, "recordType");
+            let mut records = Vec::new();
+            for ((n, t), (ttl, values)) in &state.records {
+                if name.as_deref().is_some_and(|want| fqdn_of(n) != want)
+                    || rtype.as_deref().is_some_and(|want| t != want)
+                {
+                    continue;
+                }
+                for value in values {
+                    let (content, prio) = if t == "MX" {
+                        let (p, h) = value.split_once(' ').unwrap();
+                        (
+                            h.trim_end_matches('.').to_string(),
+                            p.parse::<u64>().unwrap(),
+                        )
+                    } else {
+                        (value.clone(), 0)
+                    };
+                    records.push(serde_json::json!({
+                        "name": fqdn_of(n), "rootName": shared.zone, "type": t,
+                        "content": content, "changeDate": "2026-11-28T10:00:00.000Z",
+                        "ttl": ttl, "prio": prio, "disabled": false,
+                        "id": record_id(n, t, value),
+                    }));
+                }
+            }
+            (
+                200,
+                String::new(),
+                serde_json::json!({"name": shared.zone, "id": IONOS_ZONE_ID, "type": "NATIVE", "records": records})
+                    .to_string(),
+            )
+        }
+        ("POST", r) if r == format!("{zone_path}/records") => {
+            let Ok(list) = serde_json::from_slice::<Vec<serde_json::Value>>(&request.body) else {
+                return ionos_error(400, "INVALID_RECORD", "Record is invalid.");
+            };
+            let mut created = Vec::new();
+            for new in list {
+                let rtype = new["type"].as_str().unwrap_or_default().to_string();
+                let Some(name) = relative_of(new["name"].as_str().unwrap_or_default()) else {
+                    return ionos_error(400, "INVALID_RECORD", "Record name is not in the zone.");
+                };
+                let ttl = new["ttl"].as_u64().unwrap_or(3600) as u32;
+                let content = new["content"].as_str().unwrap_or_default();
+                let value = match rtype.as_str() {
+                    "MX" => format!(
+                        "{} {}.",
+                        new["prio"].as_u64().unwrap_or(0),
+                        content.trim_end_matches('.')
+                    ),
+                    "TXT" if content.starts_with('"') => content.to_string(),
+                    "TXT" => super::dns_server::txt(content),
+                    _ => return ionos_error(400, "INVALID_RECORD", "Record type is invalid."),
+                };
+                created.push(serde_json::json!({"id": record_id(&name, &rtype, &value), "name": new["name"], "type": rtype}));
+                state
+                    .records
+                    .entry((name, rtype))
+                    .or_insert((ttl, Vec::new()))
+                    .1
+                    .push(value);
+            }
+            drop(state);
+            shared.publish();
+            (201, String::new(), serde_json::json!(created).to_string())
+        }
+        ("DELETE", r) if r.starts_with(&format!("{zone_path}/records/")) => {
+            let id = &r[format!("{zone_path}/records/").len()..];
+            let mut found = None;
+            for ((name, rtype), (_, values)) in &state.records {
+                if let Some(v) = values.iter().find(|v| record_id(name, rtype, v) == id) {
+                    found = Some((name.clone(), rtype.clone(), v.clone()));
+                }
+            }
+            let Some((name, rtype, value)) = found else {
+                return ionos_error(404, "RECORD_NOT_FOUND", "Record not found.");
+            };
+            let key = (name, rtype);
+            if let Some((_, values)) = state.records.get_mut(&key) {
+                values.retain(|v| *v != value);
+                if values.is_empty() {
+                    state.records.remove(&key);
+                }
+            }
+            drop(state);
+            shared.publish();
+            (200, String::new(), String::new())
+        }
+        _ => ionos_error(404, "NOT_FOUND", "Not found"),
     }
 }
