@@ -1122,3 +1122,19 @@ fn at_ionos_records_are_added_then_deleted_and_undone() {
     assert_eq!(w.host.writes(), 0);
     w.assert_no_secret_in_files();
 }
+
+#[test]
+fn nothing_is_published_when_the_journal_cannot_be_written() {
+    // A change that could not be journaled could not be undone.
+    let w = world();
+    std::fs::create_dir(w.data.path().join("publish-journal.jsonl")).unwrap();
+    let out = w.run(&[DOMAIN, "--host", "gandi", "--yes"], "");
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("The change journal cannot be used"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(w.host.writes(), 0);
+    assert_eq!(w.host.values("@", "TXT"), [SPF, VERIFICATION]);
+}

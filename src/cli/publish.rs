@@ -387,7 +387,7 @@ pub(super) fn run(args: &PublishArgs, common: &CommonArgs) -> Result<ExitCode, U
         return run_forget(host.host(), lang);
     }
     if args.undo {
-        return run_undo(args, common, lang);
+        return run_undo(args, lang);
     }
     if args.request_consumer_key {
         return run_consumer_key(args, lang);
@@ -457,7 +457,9 @@ pub(super) fn run(args: &PublishArgs, common: &CommonArgs) -> Result<ExitCode, U
         print(&format!("{}\n", fl!(lang, "publish-cancelled")));
         return Ok(ExitCode::from(EXIT_FAILED));
     }
-    let journal = Journal::open_default().map_err(|e| UsageError(journal_error(lang, &e)))?;
+    let journal = Journal::open_default()
+        .and_then(|j| j.check_writable().map(|()| j))
+        .map_err(|e| UsageError(journal_error(lang, &e)))?;
     let client = Client::new(host, base, &secrets).map_err(|e| UsageError(host_error(lang, &e)))?;
     let outcome = rt.block_on(run::apply(&client, &domain, &changes, &journal));
     let mut out = String::new();
@@ -547,7 +549,7 @@ fn run_consumer_key(args: &PublishArgs, lang: Lang) -> Result<ExitCode, UsageErr
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_undo(args: &PublishArgs, common: &CommonArgs, lang: Lang) -> Result<ExitCode, UsageError> {
+fn run_undo(args: &PublishArgs, lang: Lang) -> Result<ExitCode, UsageError> {
     let domain = parse_domain(args.domain.as_deref().unwrap_or_default(), lang)?;
     let domain = domain.ascii().to_string();
     let journal = Journal::open_default().map_err(|e| UsageError(journal_error(lang, &e)))?;
@@ -609,7 +611,6 @@ fn run_undo(args: &PublishArgs, common: &CommonArgs, lang: Lang) -> Result<ExitC
     }
     let client = Client::new(host, base, &secrets).map_err(|e| UsageError(host_error(lang, &e)))?;
     let outcome = runtime().block_on(run::undo(&client, &domain, &entry, &sets, &journal));
-    let _ = common;
     let mut out = String::new();
     if outcome.stopped.is_none() {
         let _ = writeln!(out, "{}", fl!(lang, "publish-undo-done"));

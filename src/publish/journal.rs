@@ -114,6 +114,20 @@ impl Journal {
         &self.path
     }
 
+    /// Can the journal be written? Asked before anything is published: a
+    /// change that could not be journaled could not be undone.
+    pub fn check_writable(&self) -> Result<(), JournalError> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(WriteError::Io)?;
+        }
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .map_err(WriteError::Io)?;
+        Ok(())
+    }
+
     /// Every entry, oldest first; lines that are not entries are skipped.
     pub fn entries(&self) -> Result<Vec<Entry>, JournalError> {
         let text = match files::read_text_limited(&self.path, MAX_BYTES, Accept::Files) {
