@@ -1138,3 +1138,65 @@ fn nothing_is_published_when_the_journal_cannot_be_written() {
     assert_eq!(w.host.writes(), 0);
     assert_eq!(w.host.values("@", "TXT"), [SPF, VERIFICATION]);
 }
+
+#[test]
+fn undo_leaves_alone_records_changed_since_they_were_published() {
+    let w = world();
+    let out = w.run(&[DOMAIN, "--host", "gandi", "--step", "dmarc", "--yes"], "");
+    assert!(out.status.success(), "{}", stdout(&out));
+    // The admin then edits the DMARC record in Gandi's panel.
+    let edited = "\"v=DMARC1; p=reject; rua=mailto:dmarc@secuserve.com\"".to_string();
+    w.host
+        .state
+        .lock()
+        .unwrap()
+        .records
+        .insert(("_dmarc".into(), "TXT".into()), (300, vec![edited.clone()]));
+    let writes = w.host.writes();
+    let undo = w.run(&["--undo", DOMAIN, "--yes"], "");
+    assert_eq!(undo.status.code(), Some(1), "{}", stdout(&undo));
+    assert!(
+        stdout(&undo).contains(
+            "The records at _dmarc.pub.test were changed by someone else since they were published from here"
+        ),
+        "{}",
+        stdout(&undo)
+    );
+    assert_eq!(w.host.writes(), writes);
+    assert_eq!(w.host.values("_dmarc", "TXT"), [edited]);
+}
+
+#[test]
+fn a_host_that_cannot_be_reached_is_said() {
+    let w = world();
+    // Nothing listens on port 1 of this machine.
+    let ns = w.dns.addr.to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_esm-assistant"))
+        .args([
+            "publish",
+            DOMAIN,
+            "--host",
+            "gandi",
+            "--yes",
+            "--nameserver",
+            &ns,
+            "--api-base",
+            "http://127.0.0.1:1/v5/livedns",
+        ])
+        .env("LANG", "en_GB.UTF-8")
+        .env(
+            "ESM_ASSISTANT_AUTHORITATIVE_PORT",
+            w.dns.addr.port().to_string(),
+        )
+        .env("ESM_ASSISTANT_DATA_DIR", w.data.path())
+        .env("ESM_ASSISTANT_KEYCHAIN", "off")
+        .env("ESM_GANDI_TOKEN", TOKEN)
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("The DNS host could not be reached"), "{text}");
+    assert!(text.contains("Nothing was written"), "{text}");
+    assert!(!text.contains(TOKEN) && !stderr(&out).contains(TOKEN));
+    assert_eq!(w.journal(), "");
+}

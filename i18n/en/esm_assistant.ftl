@@ -968,3 +968,4 @@ publish-consumer-key-ovh-only = --request-consumer-key is for OVHcloud: add --ho
 publish-consumer-key-no-keychain = This computer has no usable keychain to keep the consumer key in: create one on OVHcloud's token page (https://eu.api.ovh.com/createToken/) with GET, POST and DELETE rights on /domain/zone/YOUR-DOMAIN/*, then set ESM_OVH_CONSUMER_KEY.
 publish-consumer-key-needs-application = A consumer key is asked for with your application's key and secret: set ESM_OVH_APPLICATION_KEY and ESM_OVH_APPLICATION_SECRET (created at https://eu.api.ovh.com/createApp/).
 publish-consumer-key-validate = Open this OVHcloud page, log in and validate the access to { $domain }'s DNS records; the key is kept in this computer's keychain:
+publish-error-changed-since-written = The records at { $name } were changed by someone else since they were published from here: they are left as they are. Compare them with the journal before changing them by hand.

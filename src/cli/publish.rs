@@ -137,9 +137,16 @@ pub fn host_error(lang: Lang, error: &HostError) -> String {
     localize::text(lang, &id, &args).unwrap_or(id)
 }
 
-fn stop_reason(lang: Lang, reason: &StopReason) -> String {
+fn stop_reason(lang: Lang, reason: &StopReason, undo: bool) -> String {
     match reason {
         StopReason::Host(e) => host_error(lang, e),
+        StopReason::Changed { name } if undo => {
+            fl!(
+                lang,
+                "publish-error-changed-since-written",
+                name = visible(name)
+            )
+        }
         StopReason::Changed { name } => fl!(lang, "publish-error-changed", name = visible(name)),
     }
 }
@@ -333,7 +340,7 @@ fn outcome_text(lang: Lang, outcome: &Outcome, domain: &str, undo: bool) -> Stri
         );
     }
     if let Some((_, reason)) = &outcome.stopped {
-        let _ = writeln!(out, "{}", stop_reason(lang, reason));
+        let _ = writeln!(out, "{}", stop_reason(lang, reason, undo));
         if outcome.part_way() && !undo {
             let _ = writeln!(
                 out,

@@ -189,12 +189,12 @@ pub async fn undo(
         // put back whatever it holds. One that was written is put back only
         // if it still holds what was written.
         if !set.failed && !same_set(&now, &after) {
-            stopped = Some((
-                set.name.clone(),
-                StopReason::Changed {
-                    name: set.name.clone(),
-                },
-            ));
+            let name = if set.name == "@" {
+                zone.to_string()
+            } else {
+                format!("{}.{zone}", set.name)
+            };
+            stopped = Some((set.name.clone(), StopReason::Changed { name }));
             break;
         }
         match client
