@@ -448,6 +448,10 @@ pub(super) fn run(args: &PublishArgs, common: &CommonArgs) -> Result<ExitCode, U
             domain = visible(&domain)
         )
     );
+    // Records are about to be written for this name: a lookalike is said first.
+    if let Some(warning) = render::lookalike_warning(lang, &input.domain) {
+        let _ = writeln!(out, "! {warning}\n");
+    }
     if changes.is_empty() {
         let _ = writeln!(out, "{}", fl!(lang, "publish-nothing-to-do"));
         print(&visible_lines(&out));
