@@ -1200,3 +1200,30 @@ fn a_host_that_cannot_be_reached_is_said() {
     assert!(!text.contains(TOKEN) && !stderr(&out).contains(TOKEN));
     assert_eq!(w.journal(), "");
 }
+
+#[test]
+fn a_lookalike_domain_is_said_before_its_change() {
+    let w = world_of(
+        Api::Gandi,
+        "xn--80ak6aa92e.com",
+        &[("@", "TXT", &["\"v=spf1 -all\""])],
+    );
+    let out = w.run(
+        &["аррӏе.com", "--host", "gandi", "--step", "spf", "--dry-run"],
+        "",
+    );
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("Changes at Gandi for аррӏе.com (xn--80ak6aa92e.com):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("! “аррӏе.com” is written in letters of another alphabet"),
+        "{text}"
+    );
+    assert!(
+        text.find("! “аррӏе.com”") < text.find("Replace xn--80ak6aa92e.com TXT"),
+        "{text}"
+    );
+}

@@ -445,7 +445,7 @@ pub(super) fn run(args: &PublishArgs, common: &CommonArgs) -> Result<ExitCode, U
             lang,
             "publish-title",
             host = host.display_name(),
-            domain = visible(&domain)
+            domain = render::domain_shown(lang, &input.domain)
         )
     );
     // Records are about to be written for this name: a lookalike is said first.
