@@ -1227,3 +1227,28 @@ fn a_lookalike_domain_is_said_before_its_change() {
         "{text}"
     );
 }
+
+#[test]
+fn an_answer_larger_than_any_documented_one_is_refused() {
+    let w = world();
+    w.host.state.lock().unwrap().always = Some(Failure {
+        status: 200,
+        retry_after: None,
+        body: format!("{{\"fqdn\":\"{}\"}}", "x".repeat(2 * 1024 * 1024)),
+    });
+    let out = w.run(&[DOMAIN, "--host", "gandi", "--yes"], "");
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        &text[..text.len().min(2000)]
+    );
+    assert!(
+        text.contains("The DNS host's answer was far larger than expected"),
+        "{}",
+        &text[..text.len().min(2000)]
+    );
+    assert!(text.len() < 10_000);
+    assert_eq!(w.host.writes(), 0);
+}
