@@ -3,6 +3,7 @@
 
 pub mod message;
 pub mod spf;
+pub mod tenant;
 pub mod text;
 
 use std::io::{IsTerminal, Write};
@@ -77,6 +78,9 @@ pub enum Command {
     /// DKIM signature, SPF and DMARC pass (a .eml file or pasted headers).
     #[command(after_help = message::EXIT_CODES_HELP)]
     Message(message::MessageArgs),
+    /// Microsoft 365: the read-only script that reads the tenant's
+    /// connectors back, and the check of what it printed.
+    Tenant(tenant::TenantArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -861,6 +865,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Lockdown(args) => run_lockdown(args, &cli.common),
         Command::Spf(args) => spf::run(args, &cli.common),
         Command::Message(args) => message::run(args, &cli.common),
+        Command::Tenant(args) => tenant::run(args, &cli.common),
     };
     Some(match result {
         Ok(code) => code,

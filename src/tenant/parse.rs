@@ -236,8 +236,16 @@ pub fn text_of(bytes: &[u8]) -> Result<&str, ReadbackError> {
 /// What a paste that is not the read-back most likely is, to say so.
 fn what_else(lines: &[&str]) -> ReadbackError {
     let mut listing = 0;
+    let mut previous = String::new();
     for line in lines.iter().take(200) {
         let t = line.trim_start().to_ascii_lowercase();
+        // `Format-Table`, the default view: a heading row, then dashes.
+        if t.starts_with("---")
+            && (previous.starts_with("identity") || previous.starts_with("name"))
+        {
+            return ReadbackError::OtherCommand;
+        }
+        previous.clone_from(&t);
         if t.starts_with("connect-exchangeonline")
             || t.starts_with("new-inboundconnector")
             || t.starts_with("set-inboundconnector")
