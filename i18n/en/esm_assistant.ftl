@@ -497,7 +497,7 @@ tenant-script-output = It prints the result and also saves it as { $file } in th
 tenant-script-encode = Each value is written percent-encoded, so that no name or list can break the lines the assistant reads.
 tenant-script-inbound = Every inbound connector: its type, the senders and addresses it admits, TLS and Enhanced Filtering.
 tenant-script-outbound = Every outbound connector: its type, smart hosts, TLS and the recipients it serves.
-tenant-script-end = The result: a version line, the connectors, and a line that counts them, so that a cut or changed copy is told.
+tenant-script-end = The result: a version line, the connectors, and the number of lines, so that a cut or changed copy is told.
 
 cli-tenant-title = Microsoft 365 tenant: { $inbound ->
     [1] 1 inbound connector

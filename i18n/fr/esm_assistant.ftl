@@ -496,7 +496,7 @@ tenant-script-output = Il affiche le résultat et l’enregistre aussi sous { $f
 tenant-script-encode = Chaque valeur est écrite encodée en pourcentage, pour qu’aucun nom ni aucune liste ne puisse casser les lignes que lit l’assistant.
 tenant-script-inbound = Chaque connecteur entrant : son type, les expéditeurs et adresses qu’il admet, le TLS et le filtrage amélioré.
 tenant-script-outbound = Chaque connecteur sortant : son type, ses hôtes actifs, le TLS et les destinataires qu’il dessert.
-tenant-script-end = Le résultat : une ligne de version, les connecteurs, et une ligne qui les compte, pour repérer une copie coupée ou modifiée.
+tenant-script-end = Le résultat : une ligne de version, les connecteurs, puis le nombre de lignes, pour repérer une copie coupée ou modifiée.
 
 cli-tenant-title = Tenant Microsoft 365 : { $inbound ->
     [1] 1 connecteur entrant

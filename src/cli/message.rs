@@ -14,7 +14,6 @@ use super::{
     CommonArgs, EXIT_FAILED, EXIT_UNCHECKED, EXIT_USAGE, PlatformArg, UsageError, json,
     parse_domain, print, runtime,
 };
-use crate::check::Status;
 use crate::dns::{Dns, DnsOptions};
 use crate::files::{self, Accept};
 use crate::fl;
@@ -177,73 +176,7 @@ pub fn report_text(lang: Lang, report: &MessageReport) -> String {
         let _ = writeln!(out, "{}", fl!(lang, "cli-message-headers-only"));
     }
     out.push('\n');
-    let mut counts = [0usize; 5];
-    let status_text = |status: Status| {
-        format!(
-            "{} {}",
-            render::status_mark(status),
-            render::status_word(lang, status)
-        )
-    };
-    let width = report
-        .checks
-        .iter()
-        .map(|c| status_text(c.status).chars().count())
-        .max()
-        .unwrap_or(0)
-        + 2;
-    for check in &report.checks {
-        counts[check.status as usize] += 1;
-        let status = status_text(check.status);
-        let pad = " ".repeat(width.saturating_sub(status.chars().count()));
-        let _ = writeln!(out, "{status}{pad}{}", render::check_title(lang, check.id));
-        if check.status == Status::Pass {
-            continue;
-        }
-        if !check.found.is_empty() {
-            let _ = writeln!(
-                out,
-                "    {} {}",
-                fl!(lang, "cli-found"),
-                visible(&check.found.join(" | "))
-            );
-        }
-        if !check.expected.is_empty() {
-            let _ = writeln!(
-                out,
-                "    {} {}",
-                fl!(lang, "cli-expected"),
-                visible(&check.expected.join(" | "))
-            );
-        }
-        for problem in &check.problems {
-            let _ = writeln!(
-                out,
-                "    {} {}",
-                render::status_mark(problem.severity),
-                render::problem_message(lang, check.id, problem)
-            );
-            let _ = writeln!(
-                out,
-                "      {} {}",
-                fl!(lang, "cli-fix"),
-                render::problem_fix(lang, check.id, problem)
-            );
-        }
-    }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        fl!(
-            lang,
-            "cli-summary",
-            pass = counts[Status::Pass as usize],
-            warn = counts[Status::Warn as usize],
-            fail = counts[Status::Fail as usize],
-            unknown = counts[Status::Unknown as usize],
-            waiting = counts[Status::Waiting as usize]
-        )
-    );
+    out.push_str(&super::text::findings(lang, &report.checks));
     out
 }
 

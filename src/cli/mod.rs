@@ -4,6 +4,7 @@
 pub mod message;
 pub mod publish;
 pub mod spf;
+pub mod tenant;
 pub mod text;
 
 use std::io::{IsTerminal, Write};
@@ -82,6 +83,9 @@ pub enum Command {
     /// your own credentials: the change is shown first, applied once
     /// confirmed, and kept in a journal for --undo.
     Publish(publish::PublishArgs),
+    /// Microsoft 365: the read-only script that reads the tenant's
+    /// connectors back, and the check of what it printed.
+    Tenant(tenant::TenantArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -910,6 +914,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Spf(args) => spf::run(args, &cli.common),
         Command::Message(args) => message::run(args, &cli.common),
         Command::Publish(args) => publish::run(args, &cli.common),
+        Command::Tenant(args) => tenant::run(args, &cli.common),
     };
     Some(match result {
         Ok(code) => code,

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::CommonArgs;
-use crate::check::{Report, Status};
+use crate::check::{CheckResult, Report, Status};
 use crate::fl;
 use crate::localize::Lang;
 use crate::render;
@@ -112,6 +112,80 @@ pub fn report(lang: Lang, report: &Report, common: &CommonArgs, authoritative: b
             "\n{}",
             fl!(lang, "cli-records-hint", domain = report.domain.as_str())
         );
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        fl!(
+            lang,
+            "cli-summary",
+            pass = counts[Status::Pass as usize],
+            warn = counts[Status::Warn as usize],
+            fail = counts[Status::Fail as usize],
+            unknown = counts[Status::Unknown as usize],
+            waiting = counts[Status::Waiting as usize]
+        )
+    );
+    out
+}
+
+/// Findings that are not DNS checks (a test message, a tenant's
+/// read-back): one line per check, each problem with its fix, then the
+/// counts.
+pub fn findings(lang: Lang, checks: &[CheckResult]) -> String {
+    let mut out = String::new();
+    let mut counts = [0usize; 5];
+    let status_text = |status: Status| {
+        format!(
+            "{} {}",
+            render::status_mark(status),
+            render::status_word(lang, status)
+        )
+    };
+    let width = checks
+        .iter()
+        .map(|c| status_text(c.status).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for check in checks {
+        counts[check.status as usize] += 1;
+        let status = status_text(check.status);
+        let pad = " ".repeat(width.saturating_sub(status.chars().count()));
+        let _ = writeln!(out, "{status}{pad}{}", render::check_title(lang, check.id));
+        if check.status == Status::Pass {
+            continue;
+        }
+        if !check.found.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                fl!(lang, "cli-found"),
+                visible(&check.found.join(" | "))
+            );
+        }
+        if !check.expected.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                fl!(lang, "cli-expected"),
+                visible(&check.expected.join(" | "))
+            );
+        }
+        for problem in &check.problems {
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                render::status_mark(problem.severity),
+                render::problem_message(lang, check.id, problem)
+            );
+            let _ = writeln!(
+                out,
+                "      {} {}",
+                fl!(lang, "cli-fix"),
+                render::problem_fix(lang, check.id, problem)
+            );
+        }
     }
     let _ = writeln!(
         out,

@@ -118,10 +118,11 @@ fn connector(c: &InboundConnector) -> CheckResult {
     }
     check(
         CheckId::TenantInboundConnector,
-        vec![format!(
-            "{}: Enabled={}, ConnectorType={}",
-            c.name, c.enabled, c.connector_type
-        )],
+        vec![
+            c.name.clone(),
+            format!("Enabled={}", c.enabled),
+            format!("ConnectorType={}", c.connector_type),
+        ],
         problems,
     )
 }
@@ -190,13 +191,15 @@ fn restricted(c: &InboundConnector, gateway: Option<&[(Span, String)]>) -> Check
     }
     check(
         CheckId::TenantInboundRestricted,
-        vec![format!(
-            "{}: RestrictDomainsToIPAddresses={}, SenderIPAddresses={}, SenderDomains={}",
-            c.name,
-            c.restrict_domains_to_ip_addresses,
-            c.sender_ip_addresses.join(" "),
-            c.sender_domains.join(" ")
-        )],
+        vec![
+            c.name.clone(),
+            format!(
+                "RestrictDomainsToIPAddresses={}",
+                c.restrict_domains_to_ip_addresses
+            ),
+            format!("SenderIPAddresses={}", c.sender_ip_addresses.join(" ")),
+            format!("SenderDomains={}", c.sender_domains.join(" ")),
+        ],
         problems,
     )
 }
@@ -212,10 +215,11 @@ fn tls(c: &InboundConnector) -> CheckResult {
     }
     check(
         CheckId::TenantInboundTls,
-        vec![format!(
-            "{}: RequireTls={}, TlsSenderCertificateName={}",
-            c.name, c.require_tls, c.tls_sender_certificate_name
-        )],
+        vec![
+            c.name.clone(),
+            format!("RequireTls={}", c.require_tls),
+            format!("TlsSenderCertificateName={}", c.tls_sender_certificate_name),
+        ],
         problems,
     )
 }
@@ -262,13 +266,12 @@ fn enhanced_filtering(c: &InboundConnector, gateway: Option<&[(Span, String)]>) 
     }
     check(
         CheckId::TenantEnhancedFiltering,
-        vec![format!(
-            "{}: EFSkipLastIP={}, EFSkipIPs={}, EFUsers={}",
-            c.name,
-            c.ef_skip_last_ip,
-            c.ef_skip_ips.join(" "),
-            c.ef_users.len()
-        )],
+        vec![
+            c.name.clone(),
+            format!("EFSkipLastIP={}", c.ef_skip_last_ip),
+            format!("EFSkipIPs={}", c.ef_skip_ips.join(" ")),
+            format!("EFUsers={}", c.ef_users.len()),
+        ],
         problems,
     )
 }

@@ -79,10 +79,11 @@ fn connector(c: &OutboundConnector) -> CheckResult {
     }
     check(
         CheckId::TenantOutboundConnector,
-        vec![format!(
-            "{}: Enabled={}, ConnectorType={}",
-            c.name, c.enabled, c.connector_type
-        )],
+        vec![
+            c.name.clone(),
+            format!("Enabled={}", c.enabled),
+            format!("ConnectorType={}", c.connector_type),
+        ],
         problems,
     )
 }
@@ -122,12 +123,11 @@ fn smart_host(c: &OutboundConnector, setup: &TenantSetup) -> CheckResult {
     }
     check(
         CheckId::TenantOutboundSmartHost,
-        vec![format!(
-            "{}: UseMXRecord={}, SmartHosts={}",
-            c.name,
-            c.use_mx_record,
-            c.smart_hosts.join(" ")
-        )],
+        vec![
+            c.name.clone(),
+            format!("UseMXRecord={}", c.use_mx_record),
+            format!("SmartHosts={}", c.smart_hosts.join(" ")),
+        ],
         problems,
     )
 }
@@ -173,10 +173,11 @@ fn tls(c: &OutboundConnector, setup: &TenantSetup) -> CheckResult {
     }
     check(
         CheckId::TenantOutboundTls,
-        vec![format!(
-            "{}: TlsSettings={}, TlsDomain={}",
-            c.name, c.tls_settings, c.tls_domain
-        )],
+        vec![
+            c.name.clone(),
+            format!("TlsSettings={}", c.tls_settings),
+            format!("TlsDomain={}", c.tls_domain),
+        ],
         problems,
     )
 }
@@ -210,13 +211,12 @@ fn scope(c: &OutboundConnector) -> CheckResult {
     }
     check(
         CheckId::TenantOutboundScope,
-        vec![format!(
-            "{}: RecipientDomains={}, IsTransportRuleScoped={}, AllAcceptedDomains={}",
-            c.name,
-            c.recipient_domains.join(" "),
-            c.is_transport_rule_scoped,
-            c.all_accepted_domains
-        )],
+        vec![
+            c.name.clone(),
+            format!("RecipientDomains={}", c.recipient_domains.join(" ")),
+            format!("IsTransportRuleScoped={}", c.is_transport_rule_scoped),
+            format!("AllAcceptedDomains={}", c.all_accepted_domains),
+        ],
         problems,
     )
 }

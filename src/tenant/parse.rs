@@ -236,8 +236,16 @@ pub fn text_of(bytes: &[u8]) -> Result<&str, ReadbackError> {
 /// What a paste that is not the read-back most likely is, to say so.
 fn what_else(lines: &[&str]) -> ReadbackError {
     let mut listing = 0;
+    let mut previous = String::new();
     for line in lines.iter().take(200) {
         let t = line.trim_start().to_ascii_lowercase();
+        // `Format-Table`, the default view: a heading row, then dashes.
+        if t.starts_with("---")
+            && (previous.starts_with("identity") || previous.starts_with("name"))
+        {
+            return ReadbackError::OtherCommand;
+        }
+        previous.clone_from(&t);
         if t.starts_with("connect-exchangeonline")
             || t.starts_with("new-inboundconnector")
             || t.starts_with("set-inboundconnector")
@@ -411,6 +419,8 @@ fn blocks(body: &[&str], first_line: usize) -> Result<Readback, ReadbackError> {
 }
 
 /// A value as the script writes it: percent-encoded items, a space between.
+/// `*!'()` are taken raw too: .NET escapes them only since RFC 3986, and
+/// none of them can break a line of the form.
 fn decode_list(value: &str, line: usize, key: &str) -> Result<Vec<String>, ReadbackError> {
     let bad = || ReadbackError::BadValue {
         line,
@@ -420,7 +430,7 @@ fn decode_list(value: &str, line: usize, key: &str) -> Result<Vec<String>, Readb
     for item in value.split(' ').filter(|i| !i.is_empty()) {
         if !item
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b))
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~%*!'()".contains(&b))
         {
             return Err(bad());
         }
@@ -556,6 +566,10 @@ mod tests {
         assert_eq!(r.outbound[0].smart_hosts, ["a.example", "b.example:25"]);
         assert_eq!(r.outbound[0].recipient_domains, ["*"]);
         assert!(!r.outbound[0].use_mx_record);
+        // Older .NET leaves `*` unescaped.
+        body[8] = "recipient-domains: *";
+        let r = parse(&readback(&body)).unwrap();
+        assert_eq!(r.outbound[0].recipient_domains, ["*"]);
     }
 
     #[test]
