@@ -1,6 +1,8 @@
 //! The window, headless: `update` driven with messages, and the view driven
 //! with iced_test's simulator, against a real DNS server on 127.0.0.1.
 
+#[path = "gui_support/mod.rs"]
+mod gui_support;
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +17,7 @@ use esm_assistant::progress;
 use esm_assistant::provider::Provider;
 use esm_assistant::step::Wait;
 use futures::StreamExt;
+use gui_support::{settle, simulator};
 use iced::Task;
 use iced_test::runtime::Action;
 use iced_test::selector::id;
@@ -54,33 +57,7 @@ fn offline_app(name: &str) -> (App, PathBuf) {
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     // Tall enough that every part of a step is on screen without scrolling.
-    Simulator::with_size(
-        iced::Settings {
-            fonts: gui::fonts(),
-            default_font: gui::DEFAULT_FONT,
-            ..iced::Settings::default()
-        },
-        (1280.0, 3000.0),
-        app.view(),
-    )
-}
-
-/// Runs `task`, feeds what it produces to `update`, and runs what that
-/// returns, until nothing is left.
-async fn settle(app: &mut App, task: Task<Message>) {
-    let mut pending = vec![task];
-    while let Some(task) = pending.pop() {
-        let Some(mut stream) = into_stream(task) else {
-            continue;
-        };
-        while let Ok(Some(action)) =
-            tokio::time::timeout(Duration::from_secs(15), stream.next()).await
-        {
-            if let Action::Output(message) = action {
-                pending.push(app.update(message));
-            }
-        }
-    }
+    simulator(app, (1280.0, 3000.0))
 }
 
 /// Feeds the simulator's messages to `update`, then settles what follows,

@@ -3,11 +3,12 @@
 //! 127.0.0.1) pasted or opened, their verdicts turning the steps' items
 //! green or red, kept with the progress and printed in the checklist.
 
+#[path = "gui_support/mod.rs"]
+mod gui_support;
 mod support;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use esm_assistant::check::{CheckId, Status};
 use esm_assistant::content::ActionItem;
@@ -19,12 +20,8 @@ use esm_assistant::message::Direction;
 use esm_assistant::platform::Platform;
 use esm_assistant::progress;
 use esm_assistant::provider::Provider;
-use futures::StreamExt;
-use iced::Task;
+use gui_support::{send, settle, simulator, texts};
 use iced::widget::text_editor::{Action, Edit};
-use iced_test::Simulator;
-use iced_test::runtime::task::into_stream;
-use iced_test::selector::Candidate;
 use support::dns_server::TestDns;
 use support::mail::{Key, Outbound, m365_inbound, zones};
 
@@ -46,27 +43,6 @@ fn options(dns: std::net::SocketAddr, lang: Lang, dir: &Path) -> Options {
     options
 }
 
-async fn settle(app: &mut App, task: Task<Message>) {
-    let mut pending = vec![task];
-    while let Some(task) = pending.pop() {
-        let Some(mut stream) = into_stream(task) else {
-            continue;
-        };
-        while let Ok(Some(action)) =
-            tokio::time::timeout(Duration::from_secs(15), stream.next()).await
-        {
-            if let iced_test::runtime::Action::Output(message) = action {
-                pending.push(app.update(message));
-            }
-        }
-    }
-}
-
-async fn send(app: &mut App, message: Message) {
-    let task = app.update(message);
-    settle(app, task).await;
-}
-
 fn page(message: Page) -> Message {
     Message::TestMail(message)
 }
@@ -76,27 +52,6 @@ fn paste(direction: Direction, text: &str) -> Message {
         direction,
         Action::Edit(Edit::Paste(Arc::new(text.to_string()))),
     ))
-}
-
-/// Every text the window draws now.
-fn texts(app: &App) -> Vec<String> {
-    let mut sim = Simulator::with_size(
-        iced::Settings {
-            fonts: gui::fonts(),
-            default_font: gui::DEFAULT_FONT,
-            ..iced::Settings::default()
-        },
-        (1280.0, 5000.0),
-        app.view(),
-    );
-    let mut all = Vec::new();
-    let _ = sim.find(|c: Candidate<'_>| {
-        if let Candidate::Text { content, .. } = c {
-            all.push(content.replace('\u{2060}', ""));
-        }
-        None::<()>
-    });
-    all
 }
 
 fn action<'a>(app: &'a App, step: Step, id: &str) -> &'a ActionItem {
@@ -140,15 +95,7 @@ async fn messages_turn_the_hidden_steps_green_or_red_and_are_kept() {
     // Reached from the lock-down step, by its button.
     send(&mut app, Message::GoTo(Step::Lockdown)).await;
     let opened: Vec<Message> = {
-        let mut sim = Simulator::with_size(
-            iced::Settings {
-                fonts: gui::fonts(),
-                default_font: gui::DEFAULT_FONT,
-                ..iced::Settings::default()
-            },
-            (1280.0, 5000.0),
-            app.view(),
-        );
+        let mut sim = simulator(&app, (1280.0, 5000.0));
         sim.click("Test with a real message")
             .expect("the lock-down step offers the test");
         sim.into_messages().collect()
@@ -245,7 +192,7 @@ async fn messages_turn_the_hidden_steps_green_or_red_and_are_kept() {
     );
 
     // Kept with the progress: verdicts and dates, never the headers.
-    settle(&mut app, Task::none()).await;
+    settle(&mut app, iced::Task::none()).await;
     let saved = std::fs::read_to_string(progress::file_in(&dir)).unwrap();
     assert!(saved.contains("message.outbound.dkim"), "{saved}");
     assert!(

@@ -3,21 +3,18 @@
 //! left with an unfilled placeable, no message id is shown instead of its
 //! words, and no step is nameless.
 
+#[path = "gui_support/mod.rs"]
+mod gui_support;
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use esm_assistant::dns::ResolverChoice;
 use esm_assistant::gui::{self, App, Message, Options, Step};
 use esm_assistant::localize::Lang;
 use esm_assistant::platform::Platform;
 use esm_assistant::provider::Provider;
-use futures::StreamExt;
-use iced::Task;
-use iced_test::runtime::Action;
-use iced_test::selector::Candidate;
-use iced_test::{Simulator, runtime::task::into_stream};
+use gui_support::{send, settle, texts};
 use support::dns_server::TestDns;
 use support::world;
 
@@ -35,49 +32,6 @@ fn config_dir(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-async fn settle(app: &mut App, task: Task<Message>) {
-    let mut pending = vec![task];
-    while let Some(task) = pending.pop() {
-        let Some(mut stream) = into_stream(task) else {
-            continue;
-        };
-        while let Ok(Some(action)) =
-            tokio::time::timeout(Duration::from_secs(15), stream.next()).await
-        {
-            if let Action::Output(message) = action {
-                pending.push(app.update(message));
-            }
-        }
-    }
-}
-
-async fn send(app: &mut App, message: Message) {
-    let task = app.update(message);
-    settle(app, task).await;
-}
-
-/// Every text the window draws now, in order.
-fn texts(app: &App) -> Vec<String> {
-    let mut sim = Simulator::with_size(
-        iced::Settings {
-            fonts: gui::fonts(),
-            default_font: gui::DEFAULT_FONT,
-            ..iced::Settings::default()
-        },
-        (1280.0, 4000.0),
-        app.view(),
-    );
-    let mut all = Vec::new();
-    // The selector never matches: it sees every text of the tree.
-    let _ = sim.find(|c: Candidate<'_>| {
-        if let Candidate::Text { content, .. } = c {
-            all.push(content.to_string());
-        }
-        None::<()>
-    });
-    all
 }
 
 /// What is wrong with one text drawn, if anything.
