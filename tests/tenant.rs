@@ -1031,3 +1031,48 @@ fn without_ranges_given_they_are_read_from_the_gateways_spf_record() {
         ["addresses-outside-gateway", "gateway-ranges-missing"]
     );
 }
+
+/// The largest read-back accepted (50 connectors, 256 KB) is read and
+/// judged well within what a paste in the window may take.
+#[test]
+fn the_largest_readback_is_judged_quickly() {
+    let good = input("all-good.txt");
+    let inbound: Vec<&str> = good.lines().skip(1).take(12).collect();
+    let addresses: Vec<String> = (0..340)
+        .map(|i| format!("85.31.{}.{}", 212 + i / 200, i % 200))
+        .collect();
+    let mut lines = Vec::new();
+    for n in 0..MAX_CONNECTORS {
+        for line in &inbound {
+            lines.push(match *line {
+                l if l.starts_with("name:") => format!("name: connector{n}"),
+                l if l.starts_with("sender-ip-addresses:") => {
+                    format!("sender-ip-addresses: {}", addresses.join(" "))
+                }
+                l => l.to_string(),
+            });
+        }
+    }
+    let text = format!(
+        "{}\n{}\nend: {}\n",
+        tenant::VERSION_LINE,
+        lines.join("\n"),
+        lines.len()
+    );
+    assert!(text.len() <= tenant::MAX_READBACK_BYTES, "{}", text.len());
+    assert!(text.len() > 200 * 1024, "{}", text.len());
+    let t = Instant::now();
+    let readback = tenant::parse(&text).unwrap();
+    let checks = tenant::checks(&readback, &setup());
+    let took = t.elapsed();
+    eprintln!("{} KB, 50 connectors: {took:?}", text.len() / 1024);
+    assert_eq!(readback.inbound.len(), MAX_CONNECTORS);
+    // No connector is named as the script names it: one admitting the
+    // gateway's addresses is judged. Its single addresses are all the
+    // gateway's, but leave out .200 to .255 of each /24.
+    assert_eq!(
+        codes(&checks, CheckId::TenantInboundRestricted),
+        [Code::GatewayRangesMissing]
+    );
+    assert!(took < Duration::from_millis(500), "{took:?}");
+}
