@@ -41,23 +41,31 @@ pub struct Propagation {
     pub old: Option<propagation::OldRecords>,
 }
 
-/// Runs every check and prepares the records to publish; in authoritative
-/// mode, the propagation view is asked at the same time.
-pub async fn run_checks(input: CheckInput, options: DnsOptions, request: Propagation) -> Outcome {
-    let domain = input.domain.ascii().to_string();
-    let dns = match Dns::new(&domain, &options).await {
-        Ok(dns) => dns,
+/// A resolver for `domain` as `options` say; when it cannot be made, one
+/// without any server, so that every lookup says it could not be made.
+pub(super) async fn resolver_or_none(
+    domain: &str,
+    options: DnsOptions,
+) -> Result<Dns, crate::dns::ResolverSetupError> {
+    match Dns::new(domain, &options).await {
+        Ok(dns) => Ok(dns),
         Err(_) => {
-            // Without a resolver nothing can be looked up: every check says so.
             let failing = DnsOptions {
                 resolver: ResolverChoice::Servers(Vec::new()),
                 ..options
             };
-            match Dns::new(&domain, &failing).await {
-                Ok(dns) => dns,
-                Err(e) => panic!("a resolver without servers cannot fail: {e}"),
-            }
+            Dns::new(domain, &failing).await
         }
+    }
+}
+
+/// Runs every check and prepares the records to publish; in authoritative
+/// mode, the propagation view is asked at the same time.
+pub async fn run_checks(input: CheckInput, options: DnsOptions, request: Propagation) -> Outcome {
+    let domain = input.domain.ascii().to_string();
+    let dns = match resolver_or_none(&domain, options.clone()).await {
+        Ok(dns) => dns,
+        Err(e) => panic!("a resolver without servers cannot fail: {e}"),
     };
     let view = async {
         if !dns.is_authoritative() {

@@ -163,6 +163,24 @@ pub fn copy_button<'a>(app: &App, key: String, value: String) -> Element<'a, Mes
     copy_button_labelled(app, key, value, fl!(app.lang, "gui-copy"))
 }
 
+/// A button of a page's actions, primary or not; `None` disables it.
+pub fn action_button<'a>(
+    label: String,
+    message: Option<Message>,
+    primary: bool,
+) -> Element<'a, Message> {
+    super::focus::press(
+        button(text(label).size(style::BODY_SIZE))
+            .padding([8, 14])
+            .style(if primary {
+                button::primary
+            } else {
+                button::secondary
+            }),
+        message,
+    )
+}
+
 /// The id of the Copy button of `key` (for tests and accessibility tools).
 pub fn copy_id(key: &str) -> String {
     format!("copy:{key}")

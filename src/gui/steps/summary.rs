@@ -1,13 +1,13 @@
 //! Step 7: where the domain stands, what is left, and the export.
 
-use iced::widget::{Column, button, container, row, text};
+use iced::widget::{Column, container, row, text};
 use iced::{Alignment, Element, Fill};
 
 use crate::fl;
 use crate::gui::content_view;
 use crate::gui::export::Kind;
-use crate::gui::widgets::{badge, heading, hint, para, title};
-use crate::gui::{App, Message, focus, style};
+use crate::gui::widgets::{action_button, badge, heading, hint, para, title};
+use crate::gui::{App, Message, style};
 use crate::step::Step;
 
 pub fn view(app: &App) -> Element<'_, Message> {
@@ -49,16 +49,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
     col = col.push(heading(fl!(lang, "gui-summary-export")));
     let ready = app.current_outcome().is_some();
     let action = |label: String, message: Message, primary: bool| {
-        focus::press(
-            button(text(label).size(style::BODY_SIZE))
-                .padding([8, 14])
-                .style(if primary {
-                    button::primary
-                } else {
-                    button::secondary
-                }),
-            ready.then_some(message),
-        )
+        action_button(label, ready.then_some(message), primary)
     };
     col = col.push(
         row![

@@ -9,7 +9,7 @@ use super::testmail_state::{Message as PageMessage, Side, Source};
 use crate::content::testmail::Part;
 use crate::content::{ClientHelp, SideContent};
 use crate::fl;
-use crate::gui::widgets::{check_block, copy_button, heading, hint, note, para, title};
+use crate::gui::widgets::{self, check_block, copy_button, heading, hint, note, para, title};
 use crate::gui::{App, Message, focus, style};
 use crate::message::Direction;
 use crate::render;
@@ -49,21 +49,19 @@ pub fn view(app: &App) -> Element<'_, Message> {
 
 /// "Back to the steps".
 fn back_button<'a>(app: &App) -> Element<'a, Message> {
-    focus::press(
-        button(text(fl!(app.lang, "gui-testmail-back")).size(style::BODY_SIZE))
-            .padding([8, 14])
-            .style(button::secondary),
-        Some(send(PageMessage::Close)),
+    action_button(
+        fl!(app.lang, "gui-testmail-back"),
+        Some(PageMessage::Close),
+        false,
     )
 }
 
 /// The button that opens the page, for the lock-down step and the summary.
 pub fn open_button<'a>(app: &App) -> Element<'a, Message> {
-    focus::press(
-        button(text(fl!(app.lang, "gui-testmail-open")).size(style::BODY_SIZE))
-            .padding([8, 14])
-            .style(button::primary),
-        app.domain.is_ok().then_some(send(PageMessage::Open)),
+    action_button(
+        fl!(app.lang, "gui-testmail-open"),
+        app.domain.is_ok().then_some(PageMessage::Open),
+        true,
     )
 }
 
@@ -104,17 +102,32 @@ fn side<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
     if state.analysing {
         col = col.push(hint(fl!(lang, "gui-testmail-analysing")));
     }
-    if let Some(e) = &state.refused {
-        col = col.push(error(render::message_input_error(lang, e)));
+    let refused = state
+        .refused
+        .as_ref()
+        .map(|e| render::message_input_error(lang, e));
+    col = refusals(lang, col, refused, state.file_error.as_deref());
+    results(app, c, col)
+}
+
+/// Why what was given cannot be read, and why the file could not be.
+fn refusals<'a>(
+    lang: crate::localize::Lang,
+    mut col: Column<'a, Message>,
+    refused: Option<String>,
+    file_error: Option<&crate::files::ReadError>,
+) -> Column<'a, Message> {
+    if let Some(words) = refused {
+        col = col.push(error(words));
     }
-    if let Some(e) = &state.file_error {
+    if let Some(e) = file_error {
         col = col.push(error(fl!(
             lang,
             "gui-testmail-file-error",
             error = render::read_error(lang, e)
         )));
     }
-    results(app, c, col)
+    col
 }
 
 /// When it was judged, the checks, and the card around the part.
@@ -219,16 +232,11 @@ fn tenant<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
         .spacing(10)
         .wrap(),
     );
-    if let Some(e) = &state.refused {
-        col = col.push(error(render::tenant_error(lang, e)));
-    }
-    if let Some(e) = &state.file_error {
-        col = col.push(error(fl!(
-            lang,
-            "gui-testmail-file-error",
-            error = render::read_error(lang, e)
-        )));
-    }
+    let refused = state
+        .refused
+        .as_ref()
+        .map(|e| render::tenant_error(lang, e));
+    col = refusals(lang, col, refused, state.file_error.as_deref());
     results(app, c, col)
 }
 
@@ -238,16 +246,7 @@ fn action_button<'a>(
     message: Option<PageMessage>,
     primary: bool,
 ) -> Element<'a, Message> {
-    focus::press(
-        button(text(label).size(style::BODY_SIZE))
-            .padding([8, 14])
-            .style(if primary {
-                button::primary
-            } else {
-                button::secondary
-            }),
-        message.map(send),
-    )
+    widgets::action_button(label, message.map(send), primary)
 }
 
 /// The headers box, or the file opened in its place.

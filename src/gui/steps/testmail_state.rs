@@ -10,7 +10,7 @@ use iced::Task;
 use iced::widget::text_editor;
 
 use crate::check::{CheckId, CheckResult, Status};
-use crate::dns::{Dns, DnsOptions, ResolverChoice};
+use crate::dns::{DnsOptions, ResolverChoice};
 use crate::domain::DomainName;
 use crate::files::{self, Accept, ReadError};
 use crate::lockdown::GatewayRanges;
@@ -491,19 +491,9 @@ async fn analyse(
         .domain
         .as_ref()
         .map_or(String::new(), |d| d.ascii().to_string());
-    let dns = match Dns::new(&domain, &options).await {
-        Ok(dns) => dns,
-        Err(_) => {
-            let failing = DnsOptions {
-                resolver: ResolverChoice::Servers(Vec::new()),
-                ..options
-            };
-            match Dns::new(&domain, &failing).await {
-                Ok(dns) => dns,
-                // Nothing can be looked up: what the headers alone show.
-                Err(_) => return message::analyse_offline(&bytes, &setup),
-            }
-        }
+    let Ok(dns) = crate::gui::checking::resolver_or_none(&domain, options).await else {
+        // Nothing can be looked up: what the headers alone show.
+        return message::analyse_offline(&bytes, &setup);
     };
     message::analyse(&bytes, &setup, &dns).await
 }
