@@ -29,6 +29,7 @@ pub mod platform;
 pub mod progress;
 pub mod propagation_text;
 pub mod provider;
+pub mod publish;
 pub mod records;
 pub mod render;
 pub mod safe_text;

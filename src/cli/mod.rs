@@ -2,6 +2,7 @@
 //! onboard many domains, and scripts.
 
 pub mod message;
+pub mod publish;
 pub mod spf;
 pub mod text;
 
@@ -77,6 +78,10 @@ pub enum Command {
     /// DKIM signature, SPF and DMARC pass (a .eml file or pasted headers).
     #[command(after_help = message::EXIT_CODES_HELP)]
     Message(message::MessageArgs),
+    /// Publish the records at the domain's DNS host through its API, with
+    /// your own credentials: the change is shown first, applied once
+    /// confirmed, and kept in a journal for --undo.
+    Publish(publish::PublishArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -904,6 +909,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Lockdown(args) => run_lockdown(args, &cli.common),
         Command::Spf(args) => spf::run(args, &cli.common),
         Command::Message(args) => message::run(args, &cli.common),
+        Command::Publish(args) => publish::run(args, &cli.common),
     };
     Some(match result {
         Ok(code) => code,

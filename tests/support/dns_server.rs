@@ -233,9 +233,19 @@ impl TestDns {
         let catalog = Arc::new(RwLock::new(Arc::new(
             catalog(zones).unwrap_or_else(|e| panic!("{e}")),
         )));
-        let udp = std::net::UdpSocket::bind(bind).expect("bind UDP");
-        let addr = udp.local_addr().expect("local address");
-        let tcp = std::net::TcpListener::bind(addr).expect("bind TCP on the same port");
+        // A random UDP port may already be taken for TCP by another test's
+        // server or connection: another port is tried then.
+        let (udp, addr, tcp) = (0..20)
+            .find_map(|_| {
+                let udp = std::net::UdpSocket::bind(bind).expect("bind UDP");
+                let addr = udp.local_addr().expect("local address");
+                match std::net::TcpListener::bind(addr) {
+                    Ok(tcp) => Some((udp, addr, tcp)),
+                    Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && addr.port() != 0 => None,
+                    Err(e) => panic!("bind TCP on the same port: {e}"),
+                }
+            })
+            .expect("bind TCP on the same port");
         udp.set_nonblocking(true).expect("non-blocking UDP");
         tcp.set_nonblocking(true).expect("non-blocking TCP");
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

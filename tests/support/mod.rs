@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod dns_server;
+pub mod host_api;
 pub mod hostile_dns;
 pub mod https_server;
 pub mod mail;
