@@ -39,6 +39,7 @@ fn others() -> Vec<String> {
         gateway_zone(),
         mailhost_zone(),
         zone("gandi.net", "ns-1 IN A 127.0.0.1\n"),
+        zone("ovh.net", "dns200 IN A 127.0.0.1\n"),
     ]
 }
 
@@ -51,15 +52,19 @@ struct World {
 
 /// `domain` at a played Gandi, delegated to one of Gandi's name servers.
 fn world(domain: &str) -> World {
+    world_at(Api::Gandi, TOKEN, domain, "ns-1.gandi.net.")
+}
+
+fn world_at(api: Api, token: &str, domain: &str, ns: &str) -> World {
     let mut zones = others();
     zones.push(zone(domain, ""));
     let dns = Arc::new(TestDns::start(&zones));
     let host = FakeHost::start(
-        Api::Gandi,
-        TOKEN,
+        api,
+        token,
         domain,
         &[
-            ("@", "NS", &["ns-1.gandi.net."]),
+            ("@", "NS", &[ns]),
             ("@", "TXT", &[SPF, VERIFICATION]),
             ("@", "MX", &["10 mx.mailhost.test."]),
         ],
@@ -299,5 +304,75 @@ async fn a_refused_credential_is_told_in_words_in_both_languages() {
             );
         }
         w.assert_no_secret_in_files();
+    }
+}
+
+/// OVHcloud's application key (not a secret), secret, and the consumer
+/// key the played API hands out.
+const OVH_APPLICATION_KEY: &str = "7kbG7Bk7S9Nt7ZSV";
+const OVH_SECRET: &str = "ovh-SECRET-FAKE-4c2e8b1a";
+const OVH_FRESH_KEY: &str = "ck-FRESH-FAKE-KEY-0123456789";
+
+#[tokio::test]
+async fn an_ovhcloud_consumer_key_is_asked_for_and_its_page_shown() {
+    let domain = "window-ovh.test";
+    let keys = format!("{OVH_APPLICATION_KEY}|{OVH_SECRET}|{OVH_FRESH_KEY}");
+    let w = world_at(Api::Ovh, &keys, domain, "dns200.ovh.net.");
+    let (mut app, task) = App::new(w.options(Lang::Fr));
+    settle(&mut app, task).await;
+    send(&mut app, Message::DomainChanged(domain.into())).await;
+    send(&mut app, Message::GoTo(Step::Spf)).await;
+    send(&mut app, Message::CheckNow).await;
+    part(&mut app, Part::Toggle).await;
+    let shown = texts(&app);
+    assert!(
+        shown.contains(&fl!(Lang::Fr, "gui-publish-field-application-secret")),
+        "{shown}"
+    );
+    // Without the application's key and secret, the admin is told so.
+    part(&mut app, Part::RequestConsumerKey).await;
+    let shown = texts(&app);
+    assert!(
+        shown.contains(&fl!(Lang::Fr, "gui-publish-consumer-key-needs-application")),
+        "{shown}"
+    );
+    part(&mut app, Part::FieldChanged(0, OVH_APPLICATION_KEY.into())).await;
+    part(&mut app, Part::FieldChanged(1, OVH_SECRET.into())).await;
+    part(&mut app, Part::RequestConsumerKey).await;
+    let shown = texts(&app);
+    assert!(
+        shown.contains("https://eu.api.ovh.com/auth/?credentialToken=fIDK6KCVHfEMuSTP3LV84D3C"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains(OVH_FRESH_KEY) && !shown.contains(OVH_SECRET),
+        "{shown}"
+    );
+    // The key handed out is the one used: the change goes through with it.
+    part(&mut app, Part::ShowChange).await;
+    part(&mut app, Part::Apply).await;
+    part(&mut app, Part::Confirm(true)).await;
+    let shown = texts(&app);
+    assert!(
+        shown.contains(&fl!(Lang::Fr, "publish-done", host = "OVHcloud")),
+        "{shown}"
+    );
+    let values = w.host.values("@", "TXT");
+    assert!(
+        values
+            .iter()
+            .any(|v| v.contains("includespf.security-mail.net")),
+        "{values:?}"
+    );
+    for file in files_in(w.data.path())
+        .iter()
+        .chain(&files_in(w.config.path()))
+    {
+        let text = String::from_utf8_lossy(&std::fs::read(file).unwrap()).into_owned();
+        assert!(
+            !text.contains(OVH_FRESH_KEY) && !text.contains(OVH_SECRET),
+            "{}",
+            file.display()
+        );
     }
 }

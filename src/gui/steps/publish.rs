@@ -5,7 +5,7 @@ use iced::{Element, Fill};
 
 use super::publish_state::{Done, Failure, KeychainNote, Message as PartMessage, PlanProblem};
 use crate::fl;
-use crate::gui::widgets::{heading, hint, para};
+use crate::gui::widgets::{copy_button, heading, hint, para};
 use crate::gui::{App, Message, style};
 use crate::localize::{self, Lang};
 use crate::publish::credentials::{self, KeychainError};
@@ -74,6 +74,26 @@ pub fn part(app: &App) -> Option<Element<'_, Message>> {
                 .padding(8)
                 .size(style::BODY_SIZE),
         );
+    }
+    if host == Host::Ovh {
+        col = col.push(action(
+            fl!(lang, "gui-publish-consumer-key"),
+            (!p.busy).then_some(PartMessage::RequestConsumerKey),
+        ));
+        if let Some(url) = &p.validation_url {
+            let url = visible(url).into_owned();
+            col = col.push(para(fl!(lang, "gui-publish-consumer-key-validate")));
+            col = col.push(
+                row![
+                    text(url.clone())
+                        .font(style::MONO)
+                        .size(style::SMALL_SIZE)
+                        .width(Fill),
+                    copy_button(app, "ovh-validation".into(), url),
+                ]
+                .spacing(10),
+            );
+        }
     }
     col = col.push(
         row![
@@ -192,6 +212,7 @@ fn failure(lang: Lang, host: Host, f: &Failure) -> String {
         Failure::Journal(e) => crate::cli::publish::journal_error(lang, e),
         Failure::NothingToUndo => fl!(lang, "gui-publish-undo-nothing"),
         Failure::OtherHost(h) => fl!(lang, "gui-publish-undo-other", host = h.display_name()),
+        Failure::NeedsApplication => fl!(lang, "gui-publish-consumer-key-needs-application"),
     }
 }
 

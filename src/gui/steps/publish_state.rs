@@ -39,6 +39,26 @@ pub enum Message {
     /// "Undo the last change".
     Undo,
     Undone(Result<Arc<Outcome>, Failure>),
+    /// OVHcloud: ask for a consumer key limited to this domain's records.
+    RequestConsumerKey,
+    /// The key to validate and its page, or why not.
+    ConsumerKey(Result<Pending, Failure>),
+}
+
+/// An OVHcloud consumer key waiting for the admin to validate it on its
+/// page. `Debug` leaves the key out.
+#[derive(Clone)]
+pub struct Pending {
+    pub validation_url: String,
+    key: String,
+}
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pending")
+            .field("validation_url", &self.validation_url)
+            .finish_non_exhaustive()
+    }
 }
 
 /// What the root does for the part.
@@ -69,6 +89,9 @@ pub enum Failure {
     NothingToUndo,
     /// The last change was made at another host.
     OtherHost(Host),
+    /// OVHcloud's consumer key is asked for with the application's key
+    /// and secret.
+    NeedsApplication,
 }
 
 /// The result shown under the buttons.
@@ -109,6 +132,8 @@ pub struct Publish {
     pub planned: Option<(PublishStep, Result<Vec<Change>, PlanProblem>)>,
     pub confirming: bool,
     pub done: Option<Done>,
+    /// OVHcloud's page to validate the consumer key asked for.
+    pub validation_url: Option<String>,
     /// The keychain, once first needed: the system's is not asked for
     /// until the admin uses the part.
     keychain: Option<Option<Keychain>>,
@@ -137,6 +162,7 @@ impl Publish {
             planned: None,
             confirming: false,
             done: None,
+            validation_url: None,
             keychain: keychain.map(Some),
         }
     }
@@ -151,6 +177,7 @@ impl Publish {
             self.planned = None;
             self.confirming = false;
             self.done = None;
+            self.validation_url = None;
         }
     }
 
@@ -303,6 +330,67 @@ impl Publish {
                         none
                     }
                 }
+            }
+            Message::RequestConsumerKey => {
+                let Some(domain) = inputs.check_input.map(|i| i.domain.ascii().to_string()) else {
+                    return none;
+                };
+                if self.host != Some(Host::Ovh) {
+                    return none;
+                }
+                let secrets = self.secrets(Host::Ovh);
+                if secrets.get("application-key").is_none()
+                    || secrets.get("application-secret").is_none()
+                {
+                    self.done = Some(Done::Failed(Failure::NeedsApplication));
+                    return none;
+                }
+                let base = match Base::parse(inputs.api_base.unwrap_or(Host::Ovh.default_base())) {
+                    Some(b) => b,
+                    None => {
+                        self.done = Some(Done::Failed(Failure::BadBase));
+                        return none;
+                    }
+                };
+                let client = match crate::publish::ovh::Ovh::new(base, &secrets) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        self.done = Some(Done::Failed(Failure::Host(e)));
+                        return none;
+                    }
+                };
+                self.busy = true;
+                self.done = None;
+                let task = Task::perform(
+                    async move {
+                        client
+                            .request_consumer_key(&domain)
+                            .await
+                            .map(|p| Pending {
+                                validation_url: p.validation_url,
+                                key: p.consumer_key,
+                            })
+                            .map_err(Failure::Host)
+                    },
+                    Message::ConsumerKey,
+                );
+                (task, None)
+            }
+            Message::ConsumerKey(result) => {
+                self.busy = false;
+                match result {
+                    Ok(pending) => {
+                        let at = credentials::fields(Host::Ovh)
+                            .iter()
+                            .position(|f| f.name == "consumer-key");
+                        if let Some(field) = at.and_then(|i| self.fields.get_mut(i)) {
+                            *field = pending.key;
+                        }
+                        self.validation_url = Some(pending.validation_url);
+                    }
+                    Err(f) => self.done = Some(Done::Failed(f)),
+                }
+                none
             }
             Message::Undone(result) => {
                 self.busy = false;
