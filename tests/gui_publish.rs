@@ -376,3 +376,60 @@ async fn an_ovhcloud_consumer_key_is_asked_for_and_its_page_shown() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_hosts_failures_are_told_in_words() {
+    let domain = "window-fail.test";
+    let w = world(domain);
+    let mut app = spf_step(&w, domain, Lang::Fr, TOKEN).await;
+    let mut limited = support::host_api::Failure::status(429);
+    limited.retry_after = Some(30);
+    for (failure, said) in [
+        (
+            support::host_api::Failure::status(503),
+            fl!(Lang::Fr, "publish-error-server", status = "503"),
+        ),
+        (
+            limited,
+            fl!(Lang::Fr, "publish-error-rate-limited-wait", seconds = "30"),
+        ),
+        (
+            support::host_api::Failure::status(403),
+            fl!(Lang::Fr, "publish-error-forbidden"),
+        ),
+    ] {
+        let before = w.host.writes();
+        w.host.state.lock().unwrap().fail_write = Some((before + 1, failure));
+        part(&mut app, Part::ShowChange).await;
+        part(&mut app, Part::Apply).await;
+        part(&mut app, Part::Confirm(true)).await;
+        let shown = texts(&app);
+        assert!(shown.contains(&said), "{said} not in {shown}");
+        assert!(
+            shown.contains(&fl!(Lang::Fr, "publish-stopped", host = "Gandi")),
+            "{shown}"
+        );
+        assert!(w.host.values("@", "TXT").iter().any(|v| v == SPF));
+        assert!(!shown.contains(TOKEN));
+    }
+    w.assert_no_secret_in_files();
+}
+
+#[tokio::test]
+async fn the_mx_switch_is_refused_in_words_until_the_other_steps_are_green() {
+    let domain = "window-mx.test";
+    let w = world(domain);
+    let mut app = spf_step(&w, domain, Lang::En, TOKEN).await;
+    send(&mut app, Message::GoTo(Step::Mx)).await;
+    part(&mut app, Part::ShowChange).await;
+    let shown = texts(&app);
+    let refusal = fl!(Lang::En, "gui-publish-mx-not-ready", steps = "STEPS");
+    let head = refusal.split("STEPS").next().unwrap();
+    assert!(shown.contains(head), "{head} not in {shown}");
+    assert!(
+        !shown.contains(&fl!(Lang::En, "gui-publish-apply")),
+        "{shown}"
+    );
+    assert_eq!(w.host.writes(), 0);
+    assert_eq!(w.host.values("@", "MX"), ["10 mx.mailhost.test."]);
+}
