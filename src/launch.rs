@@ -45,6 +45,9 @@ fn window(cli: &Cli) -> ExitCode {
         Ok("light") => Some(iced::Theme::Light),
         _ => None,
     };
+    // Another address for the DNS host's API (development), as the
+    // `publish` command's hidden --api-base.
+    options.api_base = std::env::var("ESM_ASSISTANT_API_BASE").ok();
     match gui::run(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

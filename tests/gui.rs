@@ -45,6 +45,9 @@ fn options(resolver: ResolverChoice, dir: &Path) -> Options {
         smtp_port: 25,
         propagation_resolvers: None,
         authoritative: false,
+        api_base: None,
+        memory_keychain: true,
+        data_dir: Some(dir.join("data")),
     }
 }
 

@@ -117,7 +117,7 @@ pub struct PublishArgs {
 const ANSWER_MAX: u64 = 64;
 
 /// Why the journal cannot be used, in words.
-fn journal_error(lang: Lang, error: &JournalError) -> String {
+pub fn journal_error(lang: Lang, error: &JournalError) -> String {
     let reason = match error {
         JournalError::Read(e) => render::read_error(lang, e),
         JournalError::Write(e) => render::write_error(lang, e),

@@ -39,6 +39,8 @@ pub use options::Options;
 pub use steps::dkim_state as dkim_step;
 pub use steps::lockdown_state as lockdown_step;
 pub use steps::lockdown_state::ProbeState;
+pub use steps::publish_field_id;
+pub use steps::publish_state as publish_part;
 pub use steps::testmail_state as testmail_page;
 pub use widgets::{copy_id, value_key};
 
@@ -94,6 +96,8 @@ pub enum Message {
     Lockdown(lockdown_step::Message),
     /// Something happened in "Test with a real message".
     TestMail(testmail_page::Message),
+    /// Something happened in "Publish for me".
+    Publish(publish_part::Message),
     /// An action done by hand was ticked (or not): its id.
     ActionTicked(&'static str, bool),
     /// A read-only value was selected or scrolled (key of the value).
@@ -163,6 +167,8 @@ pub struct App {
     pub lockdown: lockdown_step::Lockdown,
     /// "Test with a real message", and the proofs kept.
     pub testmail: testmail_page::TestMail,
+    /// "Publish for me" on the DNS steps.
+    pub publish: publish_part::Publish,
     pub done: BTreeSet<Step>,
     pub outcome: Option<Outcome>,
     pub checking: bool,
@@ -221,6 +227,7 @@ impl App {
             dkim: dkim_step::Dkim::new(&saved.dkim_key),
             lockdown: lockdown_step::Lockdown::new(&saved.ranges, &saved.smart_host),
             testmail: testmail_page::TestMail::new(saved.proofs.clone()),
+            publish: publish_part::Publish::new(keychain(&options)),
             done: saved
                 .done
                 .iter()
@@ -308,6 +315,7 @@ impl App {
             },
             Message::Lockdown(message) => self.lockdown_update(message),
             Message::TestMail(message) => self.testmail_update(message),
+            Message::Publish(message) => self.publish_update(message),
             Message::ActionTicked(id, on) => self.tick_action(id, on),
             Message::ValueAction(key, action) => self.value_action(&key, action),
             Message::GoTo(step) => self.go_to(step),
@@ -384,6 +392,39 @@ impl App {
             Some(lockdown_step::Event::SaveFile { name, content }) => {
                 self.save_script(name, content)
             }
+        };
+        Task::batch([task, then])
+    }
+
+    /// The DNS host found from the NS records, when the assistant can
+    /// publish there.
+    pub fn publish_host(&self) -> Option<crate::publish::Host> {
+        let outcome = self.current_outcome()?;
+        let found = crate::dnshost::identify(&outcome.name_servers)?;
+        crate::publish::Host::from_id(found.id)
+    }
+
+    fn publish_update(&mut self, message: publish_part::Message) -> Task<Message> {
+        let inputs = publish_part::Inputs {
+            host: self.publish_host(),
+            step: self.step,
+            check_input: self.check_input(),
+            // Read as the window's checks read.
+            dns: crate::dns::DnsOptions {
+                authoritative: self.options.resolver == crate::dns::ResolverChoice::System
+                    || self.options.authoritative,
+                resolver: self.options.resolver.clone(),
+                ..crate::dns::DnsOptions::default()
+            },
+            api_base: self.options.api_base.as_deref(),
+            journal_dir: self.options.data_dir.as_deref(),
+        };
+        let (task, event) = self.publish.update(message, inputs);
+        let task = task.map(Message::Publish);
+        let then = match event {
+            None => Task::none(),
+            // The records written, read back as every check reads them.
+            Some(publish_part::Event::Recheck) => self.start_check(),
         };
         Task::batch([task, then])
     }
@@ -570,6 +611,17 @@ impl App {
     pub fn view(&self) -> Element<'_, Message> {
         layout::window(self)
     }
+}
+
+/// An in-memory keychain for tests; `None` leaves the system's to be
+/// asked for when first needed.
+fn keychain(options: &Options) -> Option<crate::publish::credentials::Keychain> {
+    if !options.memory_keychain {
+        return None;
+    }
+    let store: std::sync::Arc<keyring_core::CredentialStore> =
+        keyring_core::mock::Store::new().ok()?;
+    Some(crate::publish::credentials::Keychain::with_store(store))
 }
 
 /// Performs the edit `action` on `content` unless the text would then be

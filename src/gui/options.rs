@@ -33,6 +33,13 @@ pub struct Options {
     /// Ask the domain's own name servers even with a given resolver (the
     /// window always does with the system's).
     pub authoritative: bool,
+    /// Another address for the DNS host's API (development and tests).
+    pub api_base: Option<String>,
+    /// Keep credentials in an in-memory keychain instead of the system's
+    /// (tests).
+    pub memory_keychain: bool,
+    /// Folder of the publishing journal; `None` takes the usual one.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Options {
@@ -49,6 +56,9 @@ impl Options {
             smtp_port: 25,
             propagation_resolvers: None,
             authoritative: false,
+            api_base: None,
+            memory_keychain: false,
+            data_dir: None,
         }
     }
 }

@@ -19,6 +19,9 @@ pub fn spf(app: &App) -> Element<'_, Message> {
     let c = content_view::content(app, Step::Spf);
     let mut col = content_view::top(&c);
     col = col.push(content_view::actions(app, &c));
+    if let Some(part) = super::publish::part(app) {
+        col = col.push(part);
+    }
     for check in content_view::checks(app, &c) {
         col = col.push(check);
     }
@@ -41,6 +44,9 @@ pub fn dkim(app: &App) -> Element<'_, Message> {
     let c = content_view::content(app, Step::Dkim);
     let mut col = content_view::top(&c);
     col = col.push(content_view::actions(app, &c));
+    if let Some(part) = super::publish::part(app) {
+        col = col.push(part);
+    }
     col = col.push(heading(fl!(lang, "gui-dkim-key-label")));
     col = col.push(
         text_editor(&app.dkim.editor)
@@ -95,6 +101,9 @@ pub fn dmarc(app: &App) -> Element<'_, Message> {
     let c = content_view::content(app, Step::Dmarc);
     let mut col = content_view::top(&c);
     col = col.push(content_view::actions(app, &c));
+    if let Some(part) = super::publish::part(app) {
+        col = col.push(part);
+    }
     for check in content_view::checks(app, &c) {
         col = col.push(check);
     }
@@ -172,6 +181,9 @@ pub fn mx(app: &App) -> Element<'_, Message> {
     let c = content_view::content(app, Step::Mx);
     let mut col = content_view::top(&c);
     col = col.push(content_view::actions(app, &c));
+    if let Some(part) = super::publish::part(app) {
+        col = col.push(part);
+    }
     for check in content_view::checks(app, &c) {
         col = col.push(check);
     }

@@ -4,6 +4,8 @@ pub mod dkim_state;
 mod dns;
 mod lockdown;
 pub mod lockdown_state;
+mod publish;
+pub mod publish_state;
 mod start;
 mod summary;
 pub mod testmail;
@@ -13,6 +15,7 @@ use iced::Element;
 
 pub use dns::DKIM_INPUT;
 pub use lockdown::SMART_HOST_INPUT;
+pub use publish::field_id as publish_field_id;
 pub use start::{DESTINATION_INPUT, DOMAIN_INPUT};
 
 use super::{App, Message};
