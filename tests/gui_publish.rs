@@ -433,3 +433,38 @@ async fn the_mx_switch_is_refused_in_words_until_the_other_steps_are_green() {
     assert_eq!(w.host.writes(), 0);
     assert_eq!(w.host.values("@", "MX"), ["10 mx.mailhost.test."]);
 }
+
+#[tokio::test]
+async fn remembered_credentials_are_used_then_forgotten() {
+    let domain = "window-keychain.test";
+    let w = world(domain);
+    let mut app = spf_step(&w, domain, Lang::Fr, TOKEN).await;
+    part(&mut app, Part::RememberToggled(true)).await;
+    part(&mut app, Part::ShowChange).await;
+    part(&mut app, Part::Apply).await;
+    part(&mut app, Part::Confirm(true)).await;
+    assert_eq!(w.host.writes(), 1);
+    // The field emptied, the keychain gives the token: undo goes through.
+    part(&mut app, Part::FieldChanged(0, String::new())).await;
+    part(&mut app, Part::Undo).await;
+    assert!(w.host.values("@", "TXT").iter().any(|v| v == SPF));
+    part(&mut app, Part::Forget).await;
+    let shown = texts(&app);
+    assert!(
+        shown.contains(&fl!(Lang::Fr, "publish-forgotten", host = "Gandi")),
+        "{shown}"
+    );
+    part(&mut app, Part::Forget).await;
+    assert!(texts(&app).contains(&fl!(Lang::Fr, "publish-forgotten-none", host = "Gandi")));
+    // Forgotten: without the field, nothing can be sent any more.
+    part(&mut app, Part::ShowChange).await;
+    part(&mut app, Part::Apply).await;
+    part(&mut app, Part::Confirm(true)).await;
+    let shown = texts(&app);
+    assert!(
+        shown.contains(&fl!(Lang::Fr, "gui-publish-missing", host = "Gandi")),
+        "{shown}"
+    );
+    assert!(!shown.contains(TOKEN));
+    w.assert_no_secret_in_files();
+}
