@@ -54,6 +54,35 @@ fn normal_set(client: &Client, change_rtype: super::plan::RType, raw: &[String])
     raw.iter().map(|v| client.normal(change_rtype, v)).collect()
 }
 
+/// Marks `set` written or failed after the host's answer to its write, and
+/// adds it to `entry`: a failed write is journaled too, since the host may
+/// have kept part of it.
+fn record_write(
+    entry: &mut Entry,
+    mut set: SetEntry,
+    result: Result<(), HostError>,
+) -> Result<(), HostError> {
+    set.written = result.is_ok();
+    set.failed = result.is_err();
+    entry.sets.push(set);
+    result
+}
+
+/// Writes `entry` to the journal when it holds any record set (nothing
+/// sent, nothing to keep) and makes the outcome.
+fn journaled(entry: Entry, stopped: Option<(String, StopReason)>, journal: &Journal) -> Outcome {
+    let journal_error = if entry.sets.is_empty() {
+        None
+    } else {
+        journal.append(&entry).err()
+    };
+    Outcome {
+        entry,
+        stopped,
+        journal_error,
+    }
+}
+
 /// Applies `changes` to `zone`, one record set at a time, each checked
 /// first against what the host holds; writes the journal entry, whether
 /// everything was written or not, as soon as a write was sent.
@@ -96,7 +125,7 @@ pub async fn apply(client: &Client, zone: &str, changes: &[Change], journal: &Jo
         for added in change.added() {
             after.push(client.encode(change.rtype, added));
         }
-        let mut set = SetEntry {
+        let set = SetEntry {
             name: change.name.clone(),
             rtype: change.rtype,
             ttl: change.ttl,
@@ -108,17 +137,9 @@ pub async fn apply(client: &Client, zone: &str, changes: &[Change], journal: &Jo
         let result = client
             .write(zone, &change.name, change.rtype, change.ttl, &after)
             .await;
-        match result {
-            Ok(()) => {
-                set.written = true;
-                entry.sets.push(set);
-            }
-            Err(e) => {
-                set.failed = true;
-                entry.sets.push(set);
-                stopped = Some((change.name.clone(), StopReason::Host(e)));
-                break;
-            }
+        if let Err(e) = record_write(&mut entry, set, result) {
+            stopped = Some((change.name.clone(), StopReason::Host(e)));
+            break;
         }
     }
     // After a part-way failure too: what the zone holds is then what the
@@ -133,16 +154,7 @@ pub async fn apply(client: &Client, zone: &str, changes: &[Change], journal: &Jo
             }
         }
     }
-    let journal_error = if entry.sets.is_empty() {
-        None
-    } else {
-        journal.append(&entry).err()
-    };
-    Outcome {
-        entry,
-        stopped,
-        journal_error,
-    }
+    journaled(entry, stopped, journal)
 }
 
 /// Restores the record sets of the last change of `zone` to what they
@@ -197,20 +209,12 @@ pub async fn undo(
             stopped = Some((set.name.clone(), StopReason::Changed { name }));
             break;
         }
-        match client
+        let result = client
             .write(zone, &set.name, set.rtype, set.ttl, &set.before)
-            .await
-        {
-            Ok(()) => {
-                restore.written = true;
-                entry.sets.push(restore);
-            }
-            Err(e) => {
-                restore.failed = true;
-                entry.sets.push(restore);
-                stopped = Some((set.name.clone(), StopReason::Host(e)));
-                break;
-            }
+            .await;
+        if let Err(e) = record_write(&mut entry, restore, result) {
+            stopped = Some((set.name.clone(), StopReason::Host(e)));
+            break;
         }
     }
     if entry.sets.iter().any(|s| s.written || s.failed) {
@@ -225,14 +229,5 @@ pub async fn undo(
     } else {
         entry.complete = stopped.is_none();
     }
-    let journal_error = if entry.sets.is_empty() {
-        None
-    } else {
-        journal.append(&entry).err()
-    };
-    Outcome {
-        entry,
-        stopped,
-        journal_error,
-    }
+    journaled(entry, stopped, journal)
 }
