@@ -2,7 +2,10 @@
 //! only from the gateway's addresses, over TLS, with Enhanced Filtering.
 
 use super::span::{self, Span};
-use super::{InboundConnector, Readback, TenantSetup, identity, same_host, shown, shown_list};
+use super::{
+    InboundConnector, Readback, TenantSetup, connector_check, identity, same_host, shown,
+    shown_list,
+};
 use crate::check::{CheckId, CheckResult, Code, Problem};
 use crate::lockdown::microsoft::INBOUND;
 use crate::message::check;
@@ -88,43 +91,17 @@ pub(super) fn checks(readback: &Readback, setup: &TenantSetup) -> Vec<CheckResul
         .collect();
     };
     vec![
-        connector(c),
+        connector_check(
+            CheckId::TenantInboundConnector,
+            "inbound",
+            &c.name,
+            c.enabled,
+            &c.connector_type,
+        ),
         restricted(c, gateway.as_deref()),
         tls(c),
         enhanced_filtering(c, gateway.as_deref()),
     ]
-}
-
-fn connector(c: &InboundConnector) -> CheckResult {
-    let name = shown(&c.name);
-    let identity = identity(&c.name);
-    let mut problems = Vec::new();
-    if !c.enabled {
-        problems.push(
-            Problem::fail(Code::ConnectorDisabled)
-                .arg("direction", "inbound")
-                .arg("name", name.clone())
-                .arg("identity", identity.clone()),
-        );
-    }
-    if !c.connector_type.eq_ignore_ascii_case("Partner") {
-        problems.push(
-            Problem::fail(Code::ConnectorNotPartner)
-                .arg("direction", "inbound")
-                .arg("name", name)
-                .arg("identity", identity.clone())
-                .arg("type", shown(&c.connector_type)),
-        );
-    }
-    check(
-        CheckId::TenantInboundConnector,
-        vec![
-            c.name.clone(),
-            format!("Enabled={}", c.enabled),
-            format!("ConnectorType={}", c.connector_type),
-        ],
-        problems,
-    )
 }
 
 /// The gateway's ranges that the entries do not cover.

@@ -51,6 +51,46 @@ pub fn checks(readback: &Readback, setup: &TenantSetup) -> Vec<CheckResult> {
     out
 }
 
+/// Ours is on, and typed Partner: the same for both directions.
+fn connector_check(
+    id: crate::check::CheckId,
+    direction: &'static str,
+    name: &str,
+    enabled: bool,
+    connector_type: &str,
+) -> CheckResult {
+    use crate::check::{Code, Problem};
+    let shown_name = shown(name);
+    let identity = identity(name);
+    let mut problems = Vec::new();
+    if !enabled {
+        problems.push(
+            Problem::fail(Code::ConnectorDisabled)
+                .arg("direction", direction)
+                .arg("name", shown_name.clone())
+                .arg("identity", identity.clone()),
+        );
+    }
+    if !connector_type.eq_ignore_ascii_case("Partner") {
+        problems.push(
+            Problem::fail(Code::ConnectorNotPartner)
+                .arg("direction", direction)
+                .arg("name", shown_name)
+                .arg("identity", identity)
+                .arg("type", shown(connector_type)),
+        );
+    }
+    crate::message::check(
+        id,
+        vec![
+            name.to_string(),
+            format!("Enabled={enabled}"),
+            format!("ConnectorType={connector_type}"),
+        ],
+        problems,
+    )
+}
+
 /// The most items of a list named in a problem; the count says the rest.
 const LISTED: usize = 8;
 

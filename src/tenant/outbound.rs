@@ -3,8 +3,8 @@
 //! smart host's certificate checked, for every recipient domain.
 
 use super::{
-    OutboundConnector, Readback, TenantSetup, identity, is_every_domain, same_host, shown,
-    shown_list,
+    OutboundConnector, Readback, TenantSetup, connector_check, identity, is_every_domain,
+    same_host, shown, shown_list,
 };
 use crate::check::{CheckId, CheckResult, Code, Problem};
 use crate::lockdown::microsoft::OUTBOUND;
@@ -53,39 +53,18 @@ pub(super) fn checks(readback: &Readback, setup: &TenantSetup) -> Vec<CheckResul
         })
         .collect();
     };
-    vec![connector(c), smart_host(c, setup), tls(c, setup), scope(c)]
-}
-
-fn connector(c: &OutboundConnector) -> CheckResult {
-    let name = shown(&c.name);
-    let identity = identity(&c.name);
-    let mut problems = Vec::new();
-    if !c.enabled {
-        problems.push(
-            Problem::fail(Code::ConnectorDisabled)
-                .arg("direction", "outbound")
-                .arg("name", name.clone())
-                .arg("identity", identity.clone()),
-        );
-    }
-    if !c.connector_type.eq_ignore_ascii_case("Partner") {
-        problems.push(
-            Problem::fail(Code::ConnectorNotPartner)
-                .arg("direction", "outbound")
-                .arg("name", name)
-                .arg("identity", identity.clone())
-                .arg("type", shown(&c.connector_type)),
-        );
-    }
-    check(
-        CheckId::TenantOutboundConnector,
-        vec![
-            c.name.clone(),
-            format!("Enabled={}", c.enabled),
-            format!("ConnectorType={}", c.connector_type),
-        ],
-        problems,
-    )
+    vec![
+        connector_check(
+            CheckId::TenantOutboundConnector,
+            "outbound",
+            &c.name,
+            c.enabled,
+            &c.connector_type,
+        ),
+        smart_host(c, setup),
+        tls(c, setup),
+        scope(c),
+    ]
 }
 
 fn smart_host(c: &OutboundConnector, setup: &TenantSetup) -> CheckResult {
