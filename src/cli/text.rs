@@ -75,36 +75,7 @@ pub fn report(lang: Lang, report: &Report, common: &CommonArgs, authoritative: b
         if check.status == Status::Pass {
             continue;
         }
-        if !check.found.is_empty() {
-            let _ = writeln!(
-                out,
-                "    {} {}",
-                fl!(lang, "cli-found"),
-                visible(&check.found.join(" | "))
-            );
-        }
-        if !check.expected.is_empty() {
-            let _ = writeln!(
-                out,
-                "    {} {}",
-                fl!(lang, "cli-expected"),
-                visible(&check.expected.join(" | "))
-            );
-        }
-        for problem in &check.problems {
-            let _ = writeln!(
-                out,
-                "    {} {}",
-                render::status_mark(problem.severity),
-                render::problem_message(lang, check.id, problem)
-            );
-            let _ = writeln!(
-                out,
-                "      {} {}",
-                fl!(lang, "cli-fix"),
-                render::problem_fix(lang, check.id, problem)
-            );
-        }
+        problems_text(&mut out, lang, check);
     }
     if report.checks.iter().any(|c| c.status != Status::Pass) {
         let _ = writeln!(
@@ -156,36 +127,7 @@ pub fn findings(lang: Lang, checks: &[CheckResult]) -> String {
         if check.status == Status::Pass {
             continue;
         }
-        if !check.found.is_empty() {
-            let _ = writeln!(
-                out,
-                "    {} {}",
-                fl!(lang, "cli-found"),
-                visible(&check.found.join(" | "))
-            );
-        }
-        if !check.expected.is_empty() {
-            let _ = writeln!(
-                out,
-                "    {} {}",
-                fl!(lang, "cli-expected"),
-                visible(&check.expected.join(" | "))
-            );
-        }
-        for problem in &check.problems {
-            let _ = writeln!(
-                out,
-                "    {} {}",
-                render::status_mark(problem.severity),
-                render::problem_message(lang, check.id, problem)
-            );
-            let _ = writeln!(
-                out,
-                "      {} {}",
-                fl!(lang, "cli-fix"),
-                render::problem_fix(lang, check.id, problem)
-            );
-        }
+        problems_text(&mut out, lang, check);
     }
     let _ = writeln!(
         out,
@@ -201,4 +143,39 @@ pub fn findings(lang: Lang, checks: &[CheckResult]) -> String {
         )
     );
     out
+}
+
+/// What a check that is not OK found and expected, then each problem with
+/// its fix.
+fn problems_text(out: &mut String, lang: Lang, check: &crate::check::CheckResult) {
+    if !check.found.is_empty() {
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            fl!(lang, "cli-found"),
+            visible(&check.found.join(" | "))
+        );
+    }
+    if !check.expected.is_empty() {
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            fl!(lang, "cli-expected"),
+            visible(&check.expected.join(" | "))
+        );
+    }
+    for problem in &check.problems {
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            render::status_mark(problem.severity),
+            render::problem_message(lang, check.id, problem)
+        );
+        let _ = writeln!(
+            out,
+            "      {} {}",
+            fl!(lang, "cli-fix"),
+            render::problem_fix(lang, check.id, problem)
+        );
+    }
 }
