@@ -344,6 +344,12 @@ async fn an_ovhcloud_consumer_key_is_asked_for_and_its_page_shown() {
         shown.contains("https://eu.api.ovh.com/auth/?credentialToken=fIDK6KCVHfEMuSTP3LV84D3C"),
         "{shown}"
     );
+    // The page can be opened in the browser from there (not pressed here:
+    // a test opens no browser).
+    assert!(
+        shown.contains(&fl!(Lang::Fr, "gui-publish-open-page")),
+        "{shown}"
+    );
     assert!(
         !shown.contains(OVH_FRESH_KEY) && !shown.contains(OVH_SECRET),
         "{shown}"

@@ -1220,4 +1220,6 @@ gui-publish-undo-part-way = Part of the records were put back, as listed above. 
 gui-publish-read-back = The records are now read back from the domain’s own name servers: the checks below show the result.
 gui-publish-consumer-key = Ask OVHcloud for a consumer key
 gui-publish-consumer-key-validate = Open this OVHcloud page, log in and validate the access to this domain’s DNS records; the consumer key is filled in above:
+gui-publish-open-page = Open in the browser
+gui-publish-open-failed = The browser could not be opened: copy the address and open it yourself.
 gui-publish-consumer-key-needs-application = Fill in the application key and the application secret first.

@@ -1222,4 +1222,6 @@ gui-publish-undo-part-way = Une partie des enregistrements a été remise comme 
 gui-publish-read-back = Les enregistrements sont relus sur les serveurs de noms du domaine : les vérifications ci-dessous en donnent le résultat.
 gui-publish-consumer-key = Demander une clé consommateur à OVHcloud
 gui-publish-consumer-key-validate = Ouvrez cette page d’OVHcloud, connectez-vous et validez l’accès aux enregistrements DNS de ce domaine ; la clé consommateur est remplie ci-dessus :
+gui-publish-open-page = Ouvrir dans le navigateur
+gui-publish-open-failed = Le navigateur n’a pas pu être ouvert : copiez l’adresse et ouvrez-la vous-même.
 gui-publish-consumer-key-needs-application = Remplissez d’abord la clé d’application et le secret d’application.

@@ -1,6 +1,6 @@
 //! "Publish for me" on the DNS steps: drawn from the part's state only.
 
-use iced::widget::{Column, button, checkbox, container, row, text, text_input};
+use iced::widget::{Column, checkbox, container, row, text, text_input};
 use iced::{Element, Fill};
 
 use super::publish_state::{Done, Failure, KeychainNote, Message as PartMessage, PlanProblem};
@@ -23,10 +23,8 @@ fn msg(m: PartMessage) -> Message {
 }
 
 fn action<'a>(label: String, m: Option<PartMessage>) -> Element<'a, Message> {
-    button(text(label).size(style::BODY_SIZE))
-        .on_press_maybe(m.map(msg))
-        .style(button::secondary)
-        .into()
+    // Reached with Tab and pressed with Enter, like every button.
+    crate::gui::widgets::action_button(label, m.map(msg), false)
 }
 
 fn error<'a>(s: String) -> Element<'a, Message> {
@@ -90,9 +88,20 @@ pub fn part(app: &App) -> Option<Element<'_, Message>> {
                         .size(style::SMALL_SIZE)
                         .width(Fill),
                     copy_button(app, "ovh-validation".into(), url),
+                    action(
+                        fl!(lang, "gui-publish-open-page"),
+                        Some(PartMessage::OpenValidationPage)
+                    ),
                 ]
                 .spacing(10),
             );
+            if p.open_failed {
+                col = col.push(
+                    text(fl!(lang, "gui-publish-open-failed"))
+                        .size(style::BODY_SIZE)
+                        .style(style::error_text),
+                );
+            }
         }
     }
     col = col.push(

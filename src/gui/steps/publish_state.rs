@@ -43,6 +43,10 @@ pub enum Message {
     RequestConsumerKey,
     /// The key to validate and its page, or why not.
     ConsumerKey(Result<Pending, Failure>),
+    /// Open OVHcloud's validation page in the browser.
+    OpenValidationPage,
+    /// The browser opened, or not.
+    PageOpened(bool),
 }
 
 /// An OVHcloud consumer key waiting for the admin to validate it on its
@@ -134,6 +138,8 @@ pub struct Publish {
     pub done: Option<Done>,
     /// OVHcloud's page to validate the consumer key asked for.
     pub validation_url: Option<String>,
+    /// The browser could not be opened on that page.
+    pub open_failed: bool,
     /// The keychain, once first needed: the system's is not asked for
     /// until the admin uses the part.
     keychain: Option<Option<Keychain>>,
@@ -163,6 +169,7 @@ impl Publish {
             confirming: false,
             done: None,
             validation_url: None,
+            open_failed: false,
             keychain: keychain.map(Some),
         }
     }
@@ -330,6 +337,31 @@ impl Publish {
                         none
                     }
                 }
+            }
+            Message::OpenValidationPage => {
+                // The address comes from the host's answer: only a web page
+                // over https is handed to the browser.
+                let Some(url) = self
+                    .validation_url
+                    .clone()
+                    .filter(|u| u.starts_with("https://") && !u.chars().any(char::is_control))
+                else {
+                    return none;
+                };
+                self.open_failed = false;
+                let task = Task::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || open::that_detached(url).is_ok())
+                            .await
+                            .unwrap_or(false)
+                    },
+                    Message::PageOpened,
+                );
+                (task, None)
+            }
+            Message::PageOpened(opened) => {
+                self.open_failed = !opened;
+                none
             }
             Message::RequestConsumerKey => {
                 let Some(domain) = inputs.check_input.map(|i| i.domain.ascii().to_string()) else {
