@@ -176,6 +176,21 @@ async fn messages_turn_the_hidden_steps_green_or_red_and_are_kept() {
     // The destination it reached is the one set up: the step is confirmed.
     assert!(app.done.contains(&Step::Destination));
     assert!(action(&app, Step::Destination, "destination-save").is_ticked());
+    // Set up another destination: the same message shows the gateway
+    // delivers elsewhere, and the step is no longer confirmed.
+    send(
+        &mut app,
+        Message::DestinationChanged("mail.other.example".into()),
+    )
+    .await;
+    send(&mut app, page(Page::Analyse(Direction::Inbound))).await;
+    assert!(!app.done.contains(&Step::Destination));
+    let save = action(&app, Step::Destination, "destination-save");
+    assert_eq!(save.proof.map(|p| p.status), Some(Status::Fail));
+    assert!(!save.is_ticked());
+    send(&mut app, Message::DestinationChanged(DESTINATION.into())).await;
+    send(&mut app, page(Page::Analyse(Direction::Inbound))).await;
+    assert!(app.done.contains(&Step::Destination));
 
     // An outbound message the gateway signed: DKIM signing is on.
     let outbound = Outbound::new("proof.test", Platform::Microsoft365).build(&key);
