@@ -311,24 +311,9 @@ pub fn build(input: &Input) -> TestMailContent {
 /// What the tenant's read-back proved.
 fn tenant(input: &Input, proofs: &Proofs) -> SideContent {
     let lang = input.lang;
-    let this_session = input.tests.tenant;
     let proof = proofs.tenant.as_ref();
-    let checks: Vec<CheckContent> = CheckId::TENANT
-        .iter()
-        .map(|id| {
-            let result = this_session.and_then(|r| r.iter().find(|c| c.id == *id));
-            let mut c = check_content(lang, *id, Step::Lockdown, result);
-            if this_session.is_none() {
-                c.status = proof.and_then(|p| p.status(*id));
-            }
-            c
-        })
-        .collect();
-    let details_not_kept = (this_session.is_none()
-        && checks
-            .iter()
-            .any(|c| c.status.is_some_and(|s| s != Status::Pass)))
-    .then(|| fl!(lang, "testmail-details-not-kept"));
+    let (checks, details_not_kept) =
+        judged_checks(lang, &CheckId::TENANT, input.tests.tenant, proof);
     SideContent {
         part: Part::Tenant,
         heading: fl!(lang, "tenant-title"),
@@ -371,19 +356,12 @@ fn side(
         .unwrap_or_default(),
         text(lang, &format!("testmail-{key}-take"), &[]).unwrap_or_default(),
     ];
-    let ids = ids(direction, input.platform);
-    let checks: Vec<CheckContent> = ids
-        .iter()
-        .map(|id| {
-            let result = report.and_then(|r| r.get(*id));
-            let mut c = check_content(lang, *id, step_of(*id), result);
-            // From an earlier session: the verdict only.
-            if report.is_none() {
-                c.status = proof.and_then(|p| p.status(*id));
-            }
-            c
-        })
-        .collect();
+    let (checks, details_not_kept) = judged_checks(
+        lang,
+        &ids(direction, input.platform),
+        report.map(|r| r.checks.as_slice()),
+        proof,
+    );
     let judged = proof.map(|p| {
         fl!(
             lang,
@@ -392,11 +370,6 @@ fn side(
             analysed = when(input, p.analysed.with_timezone(&Local))
         )
     });
-    let details_not_kept = (report.is_none()
-        && checks
-            .iter()
-            .any(|c| c.status.is_some_and(|s| s != Status::Pass)))
-    .then(|| fl!(lang, "testmail-details-not-kept"));
     SideContent {
         part: Part::Message(direction),
         heading,
@@ -405,6 +378,34 @@ fn side(
         checks,
         details_not_kept,
     }
+}
+
+/// The checks `ids` in words: in full from this session's `results`, else
+/// with the verdicts of the saved `proof` only; and, then, that the
+/// details of those that did not pass are not kept.
+fn judged_checks(
+    lang: Lang,
+    ids: &[CheckId],
+    results: Option<&[CheckResult]>,
+    proof: Option<&Proof>,
+) -> (Vec<CheckContent>, Option<String>) {
+    let checks: Vec<CheckContent> = ids
+        .iter()
+        .map(|id| {
+            let result = results.and_then(|r| r.iter().find(|c| c.id == *id));
+            let mut c = check_content(lang, *id, step_of(*id), result);
+            if results.is_none() {
+                c.status = proof.and_then(|p| p.status(*id));
+            }
+            c
+        })
+        .collect();
+    let not_kept = (results.is_none()
+        && checks
+            .iter()
+            .any(|c| c.status.is_some_and(|s| s != Status::Pass)))
+    .then(|| fl!(lang, "testmail-details-not-kept"));
+    (checks, not_kept)
 }
 
 fn client(lang: Lang, id: &'static str) -> ClientHelp {
