@@ -279,7 +279,7 @@ async fn hostile_pastes_and_files_are_refused_in_words() {
     // A paste over the box's limit is not laid out, and is said.
     let huge = "X-Filler: a\r\n".repeat(MAX_PASTE_BYTES / 10);
     send(&mut app, paste(Direction::Inbound, &huge)).await;
-    assert!(app.testmail.inbound.editor.text().trim().is_empty());
+    assert!(app.testmail.inbound.given.editor.text().trim().is_empty());
     let shown = texts(&app);
     assert!(
         shown
@@ -305,7 +305,7 @@ async fn hostile_pastes_and_files_are_refused_in_words() {
     let file = std::fs::File::create(&big).unwrap();
     file.set_len(30 * 1024 * 1024).unwrap();
     send(&mut app, page(Page::OpenFile(Direction::Outbound))).await;
-    assert!(app.testmail.outbound.file_error.is_some());
+    assert!(app.testmail.outbound.given.file_error.is_some());
     let shown = texts(&app);
     assert!(
         shown
@@ -318,7 +318,7 @@ async fn hostile_pastes_and_files_are_refused_in_words() {
     let outbound = Outbound::new("proof.test", Platform::Microsoft365).build(&key);
     std::fs::write(&big, outbound.as_bytes()).unwrap();
     send(&mut app, page(Page::OpenFile(Direction::Outbound))).await;
-    assert!(app.testmail.outbound.file_error.is_none());
+    assert!(app.testmail.outbound.given.file_error.is_none());
     let report = app.testmail.outbound.report.as_ref().expect("analysed");
     assert_eq!(
         report.get(CheckId::MessageDkim).unwrap().status,

@@ -483,18 +483,8 @@ impl App {
 
     /// Makes the tenant's read-back script again (language or domain).
     fn refresh_readback_script(&mut self) {
-        let smart_host = self.lockdown.smart_host().and_then(Result::ok);
-        self.testmail.refresh_script(testmail_page::Inputs {
-            domain: self.domain.as_ref().ok(),
-            lang: self.lang,
-            smart_host: smart_host.as_ref(),
-            platform: self.platform,
-            provider: &self.options.provider,
-            destination: None,
-            ranges: None,
-            resolver: &self.options.resolver,
-            forced_file: None,
-        });
+        self.testmail
+            .refresh_script(self.domain.as_ref().ok(), self.lang);
     }
 
     /// Makes the lock-down script again after a change outside the step.

@@ -5,13 +5,12 @@
 use iced::widget::{Column, button, column, container, row, text, text_editor};
 use iced::{Alignment, Element, Fill};
 
-use super::testmail_state::{Message as PageMessage, Side, Source};
+use super::testmail_state::{Given, Message as PageMessage, Source};
 use crate::content::testmail::Part;
 use crate::content::{ClientHelp, SideContent};
 use crate::fl;
 use crate::gui::widgets::{self, check_block, copy_button, heading, hint, note, para, title};
 use crate::gui::{App, Message, focus, style};
-use crate::message::Direction;
 use crate::render;
 
 fn send(message: PageMessage) -> Message {
@@ -76,8 +75,14 @@ fn side<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
     for h in &c.how {
         col = col.push(para(h.clone()));
     }
-    col = col.push(input(app, direction, state));
-    let can_analyse = app.domain.is_ok() && state.has_input() && !state.analysing;
+    col = col.push(input(
+        app,
+        &state.given,
+        fl!(lang, "gui-testmail-paste"),
+        move |a| PageMessage::Edited(direction, a),
+        150.0,
+    ));
+    let can_analyse = app.domain.is_ok() && state.given.has_input() && !state.analysing;
     col = col.push(
         row![
             action_button(
@@ -106,7 +111,7 @@ fn side<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
         .refused
         .as_ref()
         .map(|e| render::message_input_error(lang, e));
-    col = refusals(lang, col, refused, state.file_error.as_deref());
+    col = refusals(lang, col, refused, state.given.file_error.as_deref());
     results(app, c, col)
 }
 
@@ -187,30 +192,14 @@ fn tenant<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
                 .height(180),
         );
     }
-    col = col.push(match &state.source {
-        Source::File { name, bytes } => {
-            let size = render::size(lang, u64::try_from(bytes.len()).unwrap_or(u64::MAX));
-            Element::from(
-                text(fl!(
-                    lang,
-                    "gui-testmail-file",
-                    name = name.as_str(),
-                    size = size
-                ))
-                .size(style::BODY_SIZE)
-                .font(style::MONO),
-            )
-        }
-        Source::Pasted => Element::from(
-            text_editor(&state.editor)
-                .placeholder(fl!(lang, "gui-tenant-paste"))
-                .on_action(|a| send(PageMessage::TenantEdited(a)))
-                .font(style::MONO)
-                .size(style::SMALL_SIZE)
-                .height(120),
-        ),
-    });
-    let can_check = app.domain.is_ok() && state.has_input();
+    col = col.push(input(
+        app,
+        &state.given,
+        fl!(lang, "gui-tenant-paste"),
+        PageMessage::TenantEdited,
+        120.0,
+    ));
+    let can_check = app.domain.is_ok() && state.given.has_input();
     col = col.push(
         row![
             action_button(
@@ -236,7 +225,7 @@ fn tenant<'a>(app: &'a App, c: &SideContent) -> Element<'a, Message> {
         .refused
         .as_ref()
         .map(|e| render::tenant_error(lang, e));
-    col = refusals(lang, col, refused, state.file_error.as_deref());
+    col = refusals(lang, col, refused, state.given.file_error.as_deref());
     results(app, c, col)
 }
 
@@ -250,8 +239,15 @@ fn action_button<'a>(
 }
 
 /// The headers box, or the file opened in its place.
-fn input<'a>(app: &'a App, direction: Direction, state: &'a Side) -> Element<'a, Message> {
-    match &state.source {
+/// The box for what was given, or the file opened in its place.
+fn input<'a>(
+    app: &App,
+    given: &'a Given,
+    placeholder: String,
+    on_action: impl Fn(text_editor::Action) -> PageMessage + 'a,
+    height: f32,
+) -> Element<'a, Message> {
+    match &given.source {
         Source::File { name, bytes } => {
             let size = render::size(app.lang, u64::try_from(bytes.len()).unwrap_or(u64::MAX));
             text(fl!(
@@ -264,12 +260,12 @@ fn input<'a>(app: &'a App, direction: Direction, state: &'a Side) -> Element<'a,
             .font(style::MONO)
             .into()
         }
-        Source::Pasted => text_editor(&state.editor)
-            .placeholder(fl!(app.lang, "gui-testmail-paste"))
-            .on_action(move |a| send(PageMessage::Edited(direction, a)))
+        Source::Pasted => text_editor(&given.editor)
+            .placeholder(placeholder)
+            .on_action(move |a| send(on_action(a)))
             .font(style::MONO)
             .size(style::SMALL_SIZE)
-            .height(150)
+            .height(height)
             .into(),
     }
 }

@@ -84,45 +84,89 @@ pub enum Source {
     File { name: String, bytes: Arc<Vec<u8>> },
 }
 
-/// One direction's box and result.
-pub struct Side {
+/// What was given for a part: the box's text, or a file opened in its
+/// place, and why a file could not be read.
+pub struct Given {
     pub editor: text_editor::Content,
     pub source: Source,
-    pub analysing: bool,
-    generation: u64,
-    /// The last report, with its problems, for this session.
-    pub report: Option<MessageReport>,
-    /// Why the last input could not be read as a message.
-    pub refused: Option<InputError>,
     pub file_error: Option<Arc<ReadError>>,
 }
 
-impl Side {
-    fn new() -> Side {
-        Side {
+impl Given {
+    fn new() -> Given {
+        Given {
             editor: text_editor::Content::new(),
             source: Source::Pasted,
-            analysing: false,
-            generation: 0,
-            report: None,
-            refused: None,
             file_error: None,
         }
     }
 
-    /// The message to analyse: the file's bytes, or the box's text.
-    fn input(&self) -> Arc<Vec<u8>> {
+    /// Whether there is something to read.
+    pub fn has_input(&self) -> bool {
+        match &self.source {
+            Source::File { .. } => true,
+            Source::Pasted => !self.editor.text().trim().is_empty(),
+        }
+    }
+
+    /// The file's bytes, or the box's text.
+    fn bytes(&self) -> Arc<Vec<u8>> {
         match &self.source {
             Source::File { bytes, .. } => bytes.clone(),
             Source::Pasted => Arc::new(self.editor.text().into_bytes()),
         }
     }
 
-    /// Whether there is something to analyse.
-    pub fn has_input(&self) -> bool {
-        match &self.source {
-            Source::File { .. } => true,
-            Source::Pasted => !self.editor.text().trim().is_empty(),
+    /// An action in the box: `None` when it only moved or selected;
+    /// `Some(false)` when an edit was refused, the text then over `limit`
+    /// bytes. Typing replaces an opened file.
+    fn edit(&mut self, action: text_editor::Action, limit: usize) -> Option<bool> {
+        if !action.is_edit() {
+            self.editor.perform(action);
+            return None;
+        }
+        self.source = Source::Pasted;
+        self.file_error = None;
+        Some(super::super::edit_within(&mut self.editor, action, limit))
+    }
+
+    /// A file chosen and read: `true` when its bytes now stand in the
+    /// box's place.
+    fn file_read(&mut self, picked: Picked) -> bool {
+        match picked {
+            None => false,
+            Some(Err(e)) => {
+                self.file_error = Some(e);
+                false
+            }
+            Some(Ok((name, bytes))) => {
+                *self = Given::new();
+                self.source = Source::File { name, bytes };
+                true
+            }
+        }
+    }
+}
+
+/// One direction's box and result.
+pub struct Side {
+    pub given: Given,
+    pub analysing: bool,
+    generation: u64,
+    /// The last report, with its problems, for this session.
+    pub report: Option<MessageReport>,
+    /// Why the last input could not be read as a message.
+    pub refused: Option<InputError>,
+}
+
+impl Side {
+    fn new() -> Side {
+        Side {
+            given: Given::new(),
+            analysing: false,
+            generation: 0,
+            report: None,
+            refused: None,
         }
     }
 }
@@ -134,11 +178,9 @@ pub struct Tenant {
     pub script: text_editor::Content,
     /// Its file name and text, for Copy and Save.
     pub script_file: Option<(String, String)>,
-    pub editor: text_editor::Content,
-    pub source: Source,
+    pub given: Given,
     pub checks: Option<Vec<CheckResult>>,
     pub refused: Option<ReadbackError>,
-    pub file_error: Option<Arc<ReadError>>,
 }
 
 impl Tenant {
@@ -146,18 +188,9 @@ impl Tenant {
         Tenant {
             script: text_editor::Content::new(),
             script_file: None,
-            editor: text_editor::Content::new(),
-            source: Source::Pasted,
+            given: Given::new(),
             checks: None,
             refused: None,
-            file_error: None,
-        }
-    }
-
-    pub fn has_input(&self) -> bool {
-        match &self.source {
-            Source::File { .. } => true,
-            Source::Pasted => !self.editor.text().trim().is_empty(),
         }
     }
 }
@@ -223,7 +256,7 @@ impl TestMail {
         match message {
             Message::Open => {
                 self.open = true;
-                self.refresh_script(inputs);
+                self.refresh_script(inputs.domain, inputs.lang);
                 (Task::none(), None)
             }
             Message::Close => {
@@ -232,16 +265,8 @@ impl TestMail {
             }
             Message::Edited(direction, action) => {
                 let side = self.side_mut(direction);
-                if !action.is_edit() {
-                    side.editor.perform(action);
-                    return (Task::none(), None);
-                }
-                // Typing replaces an opened file.
-                side.source = Source::Pasted;
-                side.file_error = None;
-                side.refused = None;
-                if !super::super::edit_within(&mut side.editor, action, MAX_PASTE_BYTES) {
-                    side.refused = Some(InputError::HeadersTooLarge {
+                if let Some(made) = side.given.edit(action, MAX_PASTE_BYTES) {
+                    side.refused = (!made).then_some(InputError::HeadersTooLarge {
                         limit: MAX_PASTE_BYTES,
                     });
                 }
@@ -257,17 +282,12 @@ impl TestMail {
                     None,
                 )
             }
-            Message::FileRead(_, None) => (Task::none(), None),
-            Message::FileRead(direction, Some(Err(e))) => {
-                self.side_mut(direction).file_error = Some(e);
-                (Task::none(), None)
-            }
-            Message::FileRead(direction, Some(Ok((name, bytes)))) => {
+            Message::FileRead(direction, picked) => {
                 let side = self.side_mut(direction);
-                side.file_error = None;
+                if !side.given.file_read(picked) {
+                    return (Task::none(), None);
+                }
                 side.refused = None;
-                side.editor = text_editor::Content::new();
-                side.source = Source::File { name, bytes };
                 self.analyse(direction, inputs)
             }
             Message::Analyse(direction) => self.analyse(direction, inputs),
@@ -281,15 +301,8 @@ impl TestMail {
             }
             Message::TenantEdited(action) => {
                 let t = &mut self.tenant;
-                if !action.is_edit() {
-                    t.editor.perform(action);
-                    return (Task::none(), None);
-                }
-                t.source = Source::Pasted;
-                t.file_error = None;
-                t.refused = None;
-                if !super::super::edit_within(&mut t.editor, action, tenant::MAX_READBACK_BYTES) {
-                    t.refused = Some(ReadbackError::TooLarge {
+                if let Some(made) = t.given.edit(action, tenant::MAX_READBACK_BYTES) {
+                    t.refused = (!made).then_some(ReadbackError::TooLarge {
                         size: tenant::MAX_READBACK_BYTES + 1,
                         limit: tenant::MAX_READBACK_BYTES,
                     });
@@ -311,17 +324,11 @@ impl TestMail {
                     None,
                 )
             }
-            Message::TenantFileRead(None) => (Task::none(), None),
-            Message::TenantFileRead(Some(Err(e))) => {
-                self.tenant.file_error = Some(e);
-                (Task::none(), None)
-            }
-            Message::TenantFileRead(Some(Ok((name, bytes)))) => {
-                let t = &mut self.tenant;
-                t.file_error = None;
-                t.refused = None;
-                t.editor = text_editor::Content::new();
-                t.source = Source::File { name, bytes };
+            Message::TenantFileRead(picked) => {
+                if !self.tenant.given.file_read(picked) {
+                    return (Task::none(), None);
+                }
+                self.tenant.refused = None;
                 self.check_tenant(inputs)
             }
             Message::TenantCheck => self.check_tenant(inputs),
@@ -363,14 +370,14 @@ impl TestMail {
             return (Task::none(), None);
         };
         let side = self.side_mut(direction);
-        if !side.has_input() {
+        if !side.given.has_input() {
             return (Task::none(), None);
         }
         side.generation += 1;
         side.analysing = true;
         side.refused = None;
         let generation = side.generation;
-        let bytes = side.input();
+        let bytes = side.given.bytes();
         let mut setup = Setup::new(inputs.platform, inputs.provider.clone());
         setup.domain = Some(domain.clone());
         setup.direction = Some(direction);
@@ -421,12 +428,9 @@ impl TestMail {
 
     /// Makes the read-back script again: for the domain, with comments in
     /// the window's language.
-    pub fn refresh_script(&mut self, inputs: Inputs<'_>) {
-        let text = tenant::readback_script(&tenant::ReadbackInput {
-            domain: inputs.domain,
-            lang: inputs.lang,
-        });
-        let name = match inputs.domain {
+    pub fn refresh_script(&mut self, domain: Option<&DomainName>, lang: crate::localize::Lang) {
+        let text = tenant::readback_script(&tenant::ReadbackInput { domain, lang });
+        let name = match domain {
             Some(d) => format!("esm-tenant-readback-{}.ps1", d.ascii()),
             None => "esm-tenant-readback.ps1".to_string(),
         };
@@ -443,10 +447,10 @@ impl TestMail {
         };
         let t = &mut self.tenant;
         let pasted;
-        let text = match &t.source {
+        let text = match &t.given.source {
             Source::File { bytes, .. } => tenant::text_of(bytes),
             Source::Pasted => {
-                pasted = t.editor.text();
+                pasted = t.given.editor.text();
                 Ok(pasted.as_str())
             }
         };
