@@ -299,7 +299,10 @@ impl DmarcRecord {
     /// list loses only its unsafe URIs; emptied, the tag goes.
     pub fn without_unsafe(&self) -> (DmarcRecord, Vec<(String, String)>) {
         let removed = self.unsafe_parts();
-        if removed.is_empty() {
+        // A blank such as a line break beside a report URI is trimmed, not
+        // reported: the tags are rebuilt whenever any value is not record
+        // text, not only when something was left out.
+        if self.tags.iter().all(|(_, value)| is_record_text(value)) {
             return (self.clone(), removed);
         }
         let tags = self
@@ -488,5 +491,20 @@ mod tests {
         assert!(is_dmarc("v = dmarc1; p=none"));
         assert!(!is_dmarc("v=spf1 -all"));
         assert!(!is_dmarc("\"v=DMARC1; p=none\""));
+    }
+
+    #[test]
+    fn a_line_break_beside_a_report_uri_never_reaches_the_record() {
+        let (r, _) =
+            parse_lenient("v=DMARC1; p=none; rua=mailto:a@example.com\n,mailto:b@example.com")
+                .unwrap();
+        let (clean, removed) = r.without_unsafe();
+        assert!(removed.is_empty());
+        let text = clean.with_report_address("dmarc@secuserve.com");
+        assert!(is_record_text(&text), "{text:?}");
+        assert_eq!(
+            text,
+            "v=DMARC1; p=none; rua=mailto:a@example.com,mailto:b@example.com,mailto:dmarc@secuserve.com"
+        );
     }
 }
